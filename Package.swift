@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "papi",
+  products: [
+    .library(name: "PapiKit", targets: ["PapiKit"]),
+    .executable(name: "papi", targets: ["papi"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // libcsv from Debian's libcsv-dev. Debian ships no pkg-config file for it,
+    // so no `pkgConfig:` here (it would only print a misleading warning).
+    .systemLibrary(
+      name: "CLibCSV",
+      path: "Sources/CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .target(
+      name: "PapiKit",
+      dependencies: [
+        "CLibCSV",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "papi",
+      dependencies: [
+        "PapiKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PapiKitTests",
+      dependencies: ["PapiKit"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

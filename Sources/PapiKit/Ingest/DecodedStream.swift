@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads an export file in fixed-size chunks and hands them on as well-formed UTF-8,
+/// converting UTF-16 and the legacy Vietnamese encodings on the way. Memory stays the
+/// same whatever the file's size.
+struct DecodedStream {
+  static let chunkSize = 1 << 20
+
+  let path: String
+  let declared: InputEncoding?
+  /// The encoding actually used (after looking at the byte-order mark).
+  private(set) var encoding: InputEncoding = .utf8
+
+  init(path: String, encoding: InputEncoding?) {
+    self.path = path
+    self.declared = encoding
+  }
+
+  /// Calls `body` with successive UTF-8 chunks of the whole file, without a BOM.
+  mutating func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(PapiError) -> Void) throws(PapiError) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      let reason = String(cString: strerror(errno))
+      throw PapiError(
+        file: path, message: L("không mở được tệp (\(reason)).", "cannot open the file (\(reason))."),
+        fix: L("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and that the file is readable."))
+    }
+    defer { close(fd) }
+    let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize + 8, alignment: 8)
+    defer { raw.deallocate() }
+    var out: [UInt8] = []
+    var carry = 0  // bytes kept at the front of `raw` from the previous read
+    var fileOffset = 0  // file offset of raw[0]
+    var first = true
+    var converter = Converter(encoding: .utf8)
+    while true {
+      let got = read(fd, raw.baseAddress! + carry, Self.chunkSize)
+      if got < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
+        throw PapiError(
+          file: path, message: L("lỗi khi đọc tệp (\(reason)).", "error while reading the file (\(reason))."),
+          fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
+      }
+      let available = carry + got
+      let final = got == 0
+      var start = 0
+      if first {
+        first = false
+        let head = UnsafeRawBufferPointer(rebasing: raw[0..<available])
+        let (bomEncoding, bomLength) = Self.byteOrderMark(head)
+        encoding = try resolveEncoding(bom: bomEncoding)
+        converter = Converter(encoding: encoding)
+        if bomEncoding != nil { start = bomLength }
+      }
+      let window = UnsafeRawBufferPointer(rebasing: raw[start..<available])
+      let used: Int
+      switch converter.convert(window, final: final, into: &out) {
+      case .success(let consumed):
+        used = consumed
+      case .failure(let failure):
+        throw invalidBytes(at: fileOffset + start + failure.offset, in: window, relative: failure.offset)
+      }
+      if encoding == .utf8 {
+        if used > 0 { try body(UnsafeRawBufferPointer(rebasing: window[0..<used])) }
+      } else if !out.isEmpty {
+        var thrown: PapiError?
+        out.withUnsafeBytes { buffer in
+          do throws(PapiError) { try body(buffer) } catch { thrown = error }
+        }
+        if let thrown { throw thrown }
+        out.removeAll(keepingCapacity: true)
+      }
+      if final { return }
+      let rest = window.count - used
+      if rest > 0 {
+        UnsafeMutableRawBufferPointer(rebasing: raw[0..<rest])
+          .copyMemory(from: UnsafeRawBufferPointer(rebasing: window[used..<window.count]))
+      }
+      fileOffset += start + used
+      carry = rest
+    }
+  }
+
+  private func resolveEncoding(bom: InputEncoding?) throws(PapiError) -> InputEncoding {
+    guard let declared else { return bom ?? .utf8 }
+    if let bom, bom != declared {
+      throw PapiError(
+        file: path,
+        message: L(
+          "tệp bắt đầu bằng dấu BOM của \(bom.rawValue) nhưng --encoding là \(declared.rawValue).",
+          "the file starts with a \(bom.rawValue) byte-order mark but --encoding says \(declared.rawValue)."),
+        fix: L("Bỏ --encoding hoặc dùng --encoding \(bom.rawValue).", "Drop --encoding or use --encoding \(bom.rawValue)."))
+    }
+    return declared
+  }
+
+  static func byteOrderMark(_ head: UnsafeRawBufferPointer) -> (InputEncoding?, Int) {
+    if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { return (.utf8, 3) }
+    if head.count >= 2, head[0] == 0xFF, head[1] == 0xFE { return (.utf16le, 2) }
+    if head.count >= 2, head[0] == 0xFE, head[1] == 0xFF { return (.utf16be, 2) }
+    return (nil, 0)
+  }
+
+  private func invalidBytes(at offset: Int, in window: UnsafeRawBufferPointer, relative: Int) -> PapiError {
+    let shown = window[relative..<min(window.count, relative + 4)].map { byte in
+      let hex = String(byte, radix: 16, uppercase: true)
+      return "0x" + (hex.count == 1 ? "0" + hex : hex)
+    }.joined(separator: " ")
+    let what: LocalizedText
+    switch encoding {
+    case .utf8:
+      what = L("byte không hợp lệ trong UTF-8 tại vị trí byte \(offset) (\(shown)).",
+               "invalid UTF-8 at byte offset \(offset) (\(shown)).")
+    case .utf16le, .utf16be:
+      what = L("UTF-16 không hợp lệ tại vị trí byte \(offset) (\(shown)).",
+               "invalid UTF-16 at byte offset \(offset) (\(shown)).")
+    case .cp1258, .tcvn3, .vni:
+      what = L("byte \(shown.prefix(4)) tại vị trí \(offset) không có trong bảng mã \(encoding.rawValue).",
+               "byte \(shown.prefix(4)) at offset \(offset) is not defined in \(encoding.rawValue).")
+    }
+    return PapiError(
+      file: path, value: shown, message: what,
+      fix: L(
+        "Tệp có lẽ được lưu bằng bảng mã cũ: thử --encoding cp1258, --encoding tcvn3 hoặc --encoding vni; hoặc lưu lại tệp dạng \"CSV UTF-8\".",
+        "The file is probably in a legacy encoding: try --encoding cp1258, --encoding tcvn3 or --encoding vni, or save it again as \"CSV UTF-8\"."))
+  }
+}
+
+/// Converts one chunk to UTF-8. UTF-8 input is only checked, never copied.
+private struct Converter {
+  struct Failure: Error { var offset: Int }
+
+  let encoding: InputEncoding
+  let table: [[UInt8]]
+
+  init(encoding: InputEncoding) {
+    self.encoding = encoding
+    let source: [String?]
+    switch encoding {
+    case .cp1258: source = VietnameseLegacyTables.cp1258
+    case .tcvn3: source = VietnameseLegacyTables.tcvn3
+    case .vni: source = VietnameseLegacyTables.vni
+    case .utf8, .utf16le, .utf16be: source = []
+    }
+    table = source.map { $0.map { Array($0.utf8) } ?? [] }
+  }
+
+  /// Returns how many input bytes were used; the rest (a cut-off sequence) comes again
+  /// at the front of the next chunk.
+  func convert(_ input: UnsafeRawBufferPointer, final: Bool, into out: inout [UInt8]) -> Result<Int, Failure> {
+    switch encoding {
+    case .utf8:
+      let check = checkUTF8(input)
+      if let bad = check.invalidAt { return .failure(Failure(offset: bad)) }
+      if final && check.validPrefix < input.count { return .failure(Failure(offset: check.validPrefix)) }
+      return .success(check.validPrefix)
+    case .utf16le, .utf16be:
+      return utf16(input, bigEndian: encoding == .utf16be, final: final, into: &out)
+    case .cp1258, .tcvn3, .vni:
+      for (offset, byte) in input.enumerated() {
+        let bytes = table[Int(byte)]
+        if bytes.isEmpty && byte != 0 { return .failure(Failure(offset: offset)) }
+        out.append(contentsOf: bytes)
+      }
+      return .success(input.count)
+    }
+  }
+
+  private func utf16(_ input: UnsafeRawBufferPointer, bigEndian: Bool, final: Bool, into out: inout [UInt8]) -> Result<Int, Failure> {
+    var i = 0
+    func unit(_ at: Int) -> UInt16 {
+      bigEndian ? UInt16(input[at]) << 8 | UInt16(input[at + 1]) : UInt16(input[at + 1]) << 8 | UInt16(input[at])
+    }
+    while i + 1 < input.count {
+      let u = unit(i)
+      var scalar: UInt32
+      var width = 2
+      if u >= 0xD800 && u <= 0xDBFF {
+        if i + 3 >= input.count {
+          if final { return .failure(Failure(offset: i)) }
+          break
+        }
+        let v = unit(i + 2)
+        guard v >= 0xDC00 && v <= 0xDFFF else { return .failure(Failure(offset: i)) }
+        scalar = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(v) - 0xDC00)
+        width = 4
+      } else if u >= 0xDC00 && u <= 0xDFFF {
+        return .failure(Failure(offset: i))
+      } else {
+        scalar = UInt32(u)
+      }
+      guard let value = Unicode.Scalar(scalar) else { return .failure(Failure(offset: i)) }
+      out.append(contentsOf: UTF8.encode(value)!)
+      i += width
+    }
+    if final && i < input.count { return .failure(Failure(offset: i)) }
+    return .success(i)
+  }
+}

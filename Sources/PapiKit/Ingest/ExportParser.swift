@@ -1,0 +1,333 @@
+import Foundation
+
+/// Turns libcsv's fields into respondent rows: header matching, the KoboToolbox HXL row,
+/// answer coding, ids, units and weights. Cells are read from libcsv's buffer; a `String`
+/// is made only for headers, new units and answers that are not plain numbers.
+final class ExportParser: CSVSink {
+  let questionnaire: Questionnaire
+  let file: String
+  let fileIndex: Int32
+  let codings: [AnswerCoding]
+  let indicatorIDs: [String]
+  let diagnosticLimit: Int
+  var table: ResponseTable
+  var idIndex: IDIndex
+
+  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var suppressed = 0
+  private(set) var recordsRead = 0
+  private(set) var rowsKept = 0
+  private(set) var duplicatesDropped = 0
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || suppressed > 0 }
+
+  private(set) var header: [String] = []
+  private var roles: [ColumnRole] = []
+  private(set) var record = 0
+  private(set) var fieldIndex = 0
+  private var hxlChecked = false
+  private var buffered: [[UInt8]] = []
+
+  // The row being read.
+  private var row: [UInt8]
+  private var rowBad = false
+  private var idBytes: [UInt8] = []
+  private var unitBytes: [UInt8] = []
+  private var nameBytes: [UInt8] = []
+  private var parentBytes: [[UInt8]]
+  private var weight = 1.0
+  private var extraValue: String?
+  private var nameBytesByUnit: [[UInt8]] = []
+
+  init(questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex, diagnosticLimit: Int) {
+    self.questionnaire = questionnaire
+    self.file = file
+    self.fileIndex = fileIndex
+    self.table = table
+    self.idIndex = idIndex
+    self.diagnosticLimit = diagnosticLimit
+    let indicators = questionnaire.indicators
+    self.codings = indicators.map { AnswerCoding(indicator: $0, kind: questionnaire.kind, missing: questionnaire.missing) }
+    self.indicatorIDs = indicators.map(\.id)
+    self.row = [UInt8](repeating: AnswerCode.missing, count: indicators.count)
+    self.parentBytes = Array(repeating: [], count: questionnaire.respondent.parents.count)
+    self.table.units.ensureLevels(1 + questionnaire.respondent.parents.count)
+    super.init()
+  }
+
+  // MARK: libcsv callbacks
+
+  override func field(_ bytes: UnsafeRawBufferPointer) {
+    if stop { return }
+    if record == 0 {
+      header.append(String(decoding: bytes, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines))
+    } else if record == 1 && !hxlChecked {
+      buffered.append(Array(bytes))
+    } else {
+      cell(bytes)
+    }
+    fieldIndex += 1
+  }
+
+  override func endRecord(_ terminator: Int32) {
+    if stop { return }
+    if record == 0 {
+      startData()
+    } else if record == 1 && !hxlChecked {
+      hxlChecked = true
+      let isHXL = buffered.contains { !$0.isEmpty } && buffered.allSatisfy { $0.isEmpty || $0.first == UInt8(ascii: "#") }
+      if !isHXL {
+        let fields = buffered
+        fieldIndex = 0
+        for field in fields {
+          field.withUnsafeBytes { cell($0) }
+          fieldIndex += 1
+        }
+        finishRow()
+      }
+      buffered = []
+    } else {
+      finishRow()
+    }
+    record += 1
+    fieldIndex = 0
+  }
+
+  // MARK: Header
+
+  private func startData() {
+    let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
+    roles = plan.roles
+    for problem in plan.problems { report(problem) }
+    if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
+  }
+
+  // MARK: Cells
+
+  private func cell(_ bytes: UnsafeRawBufferPointer) {
+    let column = fieldIndex
+    guard column < roles.count else {
+      if column == roles.count { extraValue = String(decoding: bytes, as: UTF8.self) }
+      return
+    }
+    switch roles[column] {
+    case .ignore:
+      return
+    case .answer(let indicators):
+      for indicator in indicators {
+        let code = codings[indicator].code(bytes)
+        if code == AnswerCode.invalid {
+          badAnswer(bytes, indicator: indicator, column: column)
+        } else {
+          row[indicator] = code
+        }
+      }
+    case .summary(let targets):
+      summary(bytes, targets: targets, column: column)
+    case .option(let indicator):
+      let code = codings[indicator].code(bytes)
+      if code == AnswerCode.invalid { badAnswer(bytes, indicator: indicator, column: column) } else { row[indicator] = code }
+    case .id:
+      idBytes.append(contentsOf: bytes)
+    case .unit:
+      unitBytes.append(contentsOf: bytes)
+    case .unitName:
+      nameBytes.append(contentsOf: bytes)
+    case .parent(let level):
+      parentBytes[level].append(contentsOf: bytes)
+    case .weight:
+      if let value = parseDecimal(bytes), value > 0, value.isFinite {
+        weight = value
+      } else {
+        rowBad = true
+        report(
+          Diagnostic(
+            .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
+            message: L("trọng số phải là một số dương (dấu chấm thập phân).", "the weight must be a positive number (decimal point)."),
+            fix: L("Sửa trọng số của dòng này, ví dụ 1.25.", "Correct this row's weight, for example 1.25.")))
+      }
+    }
+  }
+
+  private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
+    let text = String(decoding: bytes, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+    let missing = text.isEmpty || questionnaire.missing.contains(text)
+    let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
+    for target in targets {
+      row[target.indicator] = missing ? AnswerCode.missing : (chosen.contains(target.option) ? 1 : 0)
+    }
+  }
+
+  private func badAnswer(_ bytes: UnsafeRawBufferPointer, indicator: Int, column: Int) {
+    rowBad = true
+    let accepted = codings[indicator].accepted.prefix(12).joined(separator: ", ")
+    report(
+      Diagnostic(
+        .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
+        message: L("câu trả lời không thuộc các mã của chỉ số \(indicatorIDs[indicator]) (hợp lệ: \(accepted)).",
+                   "the answer is not one of indicator \(indicatorIDs[indicator])'s codes (valid: \(accepted))."),
+        fix: L("Sửa câu trả lời trong tệp, hoặc nếu đó là một mã hợp lệ, thêm nó vào `yes`/`no`/`labels`/`scores` hay `missing` của chỉ số trong bảng hỏi.",
+               "Correct the answer in the export, or if it is a valid code, add it to the indicator's `yes`/`no`/`labels`/`scores` or `missing` in the questionnaire.")))
+  }
+
+  // MARK: Rows
+
+  private func finishRow() {
+    defer { resetRow() }
+    recordsRead += 1
+    if fieldIndex != header.count {
+      let fewer = fieldIndex < header.count
+      let column = fewer ? fieldIndex : header.count
+      report(
+        Diagnostic(
+          .error,
+          SourceLocation(file: file, column: column + 1, columnName: fewer ? header[column] : nil),
+          record: record, value: fewer ? nil : extraValue,
+          message: fewer
+            ? L("dòng có \(fieldIndex) trường nhưng tiêu đề có \(header.count) cột.", "the row has \(fieldIndex) fields but the header has \(header.count) columns.")
+            : L("dòng có \(fieldIndex) trường, nhiều hơn \(header.count) cột của tiêu đề.", "the row has \(fieldIndex) fields, more than the header's \(header.count) columns."),
+          fix: L("Thường do thiếu hoặc thừa dấu phân cách hay dấu ngoặc kép; sửa dòng này trong tệp.",
+                 "Usually a missing or extra delimiter or quote; correct this row in the export.")))
+      return
+    }
+    if rowBad { return }
+    if idBytes.isEmpty {
+      report(rowProblem(column: nil, L("thiếu mã người trả lời.", "the respondent id is empty."),
+                        L("Điền mã người trả lời (ví dụ _uuid) cho dòng này.", "Fill in this row's respondent id (for example _uuid).")))
+      return
+    }
+    if unitBytes.isEmpty {
+      report(rowProblem(column: roles.firstIndex { if case .unit = $0 { return true } else { return false } },
+                        L("thiếu mã đơn vị (xã/phường).", "the unit (commune) code is empty."),
+                        L("Điền mã xã của người trả lời này.", "Fill in this respondent's commune code.")))
+      return
+    }
+    guard let unit = resolveUnit() else { return }
+    let rowIndex = table.count
+    switch idIndex.insert(idBytes, row: Int32(rowIndex), table: table) {
+    case .new:
+      break
+    case .existing(let other):
+      let start = other * table.indicatorCount
+      let same = table.codes[start..<start + table.indicatorCount].elementsEqual(row)
+        && table.weights[other] == weight && table.unitIndex[other] == unit
+      let first = table.origin[other]
+      let firstFile = table.files[Int(first.file)]
+      let where_ = firstFile == file ? "record \(first.record)" : "\(firstFile) record \(first.record)"
+      if same {
+        duplicatesDropped += 1
+        report(rowProblem(column: nil,
+          L("mã người trả lời \(String(decoding: idBytes, as: UTF8.self)) lặp lại với câu trả lời giống hệt (\(where_.replacingOccurrences(of: "record", with: "bản ghi"))); bỏ bản sao.",
+            "respondent id \(String(decoding: idBytes, as: UTF8.self)) repeats with identical answers (\(where_)); the copy is dropped."),
+          L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
+          severity: .warning))
+      } else {
+        report(rowProblem(column: nil,
+          L("mã người trả lời \(String(decoding: idBytes, as: UTF8.self)) đã có (\(where_.replacingOccurrences(of: "record", with: "bản ghi"))) với câu trả lời khác.",
+            "respondent id \(String(decoding: idBytes, as: UTF8.self)) already appears (\(where_)) with different answers."),
+          L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
+            "Keep the correct submission and delete the other, or correct the id if they are two different people.")))
+      }
+      return
+    }
+    table.codes.append(contentsOf: row)
+    table.weights.append(weight)
+    table.unitIndex.append(unit)
+    table.origin.append(RowOrigin(file: fileIndex, record: Int32(record)))
+    table.idBytes.append(contentsOf: idBytes)
+    table.idEnds.append(table.idBytes.count)
+    rowsKept += 1
+  }
+
+  private func resolveUnit() -> Int32? {
+    let code = String(decoding: unitBytes, as: UTF8.self)
+    let before = table.units.levels[0].count
+    let unit = table.units.index(of: code, level: 0)
+    var parents: [Int32] = []
+    for (level, bytes) in parentBytes.enumerated() {
+      if bytes.isEmpty {
+        report(rowProblem(column: nil, L("thiếu mã đơn vị cấp trên (\(questionnaire.respondent.parents[level])).", "the parent unit code (\(questionnaire.respondent.parents[level])) is empty."),
+                          L("Điền mã đơn vị cấp trên cho dòng này.", "Fill in this row's parent unit code.")))
+        return nil
+      }
+      parents.append(table.units.index(of: String(decoding: bytes, as: UTF8.self), level: level + 1))
+    }
+    if Int(unit) == before {
+      table.units.levels[0][Int(unit)].parents = parents
+      if !nameBytes.isEmpty { table.units.levels[0][Int(unit)].name = String(decoding: nameBytes, as: UTF8.self).nfc }
+      nameBytesByUnit.append(nameBytes)
+      for level in 0..<parents.count where level + 1 < parents.count {
+        let child = Int(parents[level])
+        if table.units.levels[level + 1][child].parents.isEmpty {
+          table.units.levels[level + 1][child].parents = Array(parents[(level + 1)...])
+        }
+      }
+    } else if table.units.levels[0][Int(unit)].parents != parents {
+      let known = table.units.levels[0][Int(unit)].parents.map { table.units.levels[1][Int($0)].code }
+      let here = parents.map { table.units.levels[1][Int($0)].code }
+      report(rowProblem(column: nil,
+        L("xã \(code) đã thuộc đơn vị \(known.first ?? "?") ở dòng trước, ở đây lại thuộc \(here.first ?? "?").",
+          "commune \(code) was under \(known.first ?? "?") in an earlier row but is under \(here.first ?? "?") here."),
+        L("Sửa mã đơn vị cấp trên hoặc mã xã của dòng này.", "Correct this row's parent or commune code.")))
+      return nil
+    } else if table.units.levels[0][Int(unit)].name == nil, !nameBytes.isEmpty {
+      table.units.levels[0][Int(unit)].name = String(decoding: nameBytes, as: UTF8.self).nfc
+    }
+    return unit
+  }
+
+  private func resetRow() {
+    for index in row.indices { row[index] = AnswerCode.missing }
+    rowBad = false
+    idBytes.removeAll(keepingCapacity: true)
+    unitBytes.removeAll(keepingCapacity: true)
+    nameBytes.removeAll(keepingCapacity: true)
+    for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }
+    weight = 1
+    extraValue = nil
+  }
+
+  // MARK: Diagnostics
+
+  private func location(_ column: Int?) -> SourceLocation {
+    SourceLocation(file: file, column: column.map { $0 + 1 }, columnName: column.map { header[$0] })
+  }
+
+  private func rowProblem(column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error) -> Diagnostic {
+    Diagnostic(severity, location(column), record: record, field: column, value: column == nil ? nil : "", message: message, fix: fix)
+  }
+
+  func report(_ diagnostic: Diagnostic) {
+    if diagnostics.count < diagnosticLimit { diagnostics.append(diagnostic) } else { suppressed += 1 }
+  }
+}
+
+/// Parses a plain decimal ("1.25", "0.8", "3") from bytes without making a String.
+func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+  var mantissa: UInt64 = 0
+  var digits = 0
+  var fraction = 0
+  var index = 0
+  let count = bytes.count
+  while index < count, case let digit = bytes[index] &- 48, digit <= 9 {
+    mantissa = mantissa &* 10 &+ UInt64(digit)
+    digits += 1
+    index += 1
+  }
+  if index < count && bytes[index] == UInt8(ascii: ".") {
+    index += 1
+    while index < count, case let digit = bytes[index] &- 48, digit <= 9 {
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      digits += 1
+      fraction += 1
+      index += 1
+    }
+  }
+  if index == count && digits > 0 && digits <= 15 {
+    return Double(mantissa) / powersOfTen[fraction]
+  }
+  let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+  if text.isEmpty || text.contains(",") { return nil }
+  return Double(text)
+}
+
+private let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }

@@ -1,0 +1,143 @@
+/// How to read exports: what the user said on the command line.
+public struct ReadOptions: Sendable {
+  /// The delimiter; detected when nil.
+  public var delimiter: UInt8?
+  /// The encoding; UTF-8 or UTF-16 by byte-order mark when nil.
+  public var encoding: InputEncoding?
+  /// Most diagnostics kept per file; the rest are counted.
+  public var diagnosticLimit: Int
+
+  public init(delimiter: UInt8? = nil, encoding: InputEncoding? = nil, diagnosticLimit: Int = 10_000) {
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.diagnosticLimit = diagnosticLimit
+  }
+}
+
+/// What was read from one file.
+public struct FileReport: Sendable {
+  public var path: String
+  public var encoding: InputEncoding?
+  public var delimiter: UInt8?
+  /// Data records read (the header and a KoboToolbox HXL row are not counted).
+  public var recordsRead: Int
+  public var rowsKept: Int
+  public var duplicatesDropped: Int
+  /// Diagnostics beyond the limit, counted but not kept.
+  public var suppressed: Int
+}
+
+/// Everything read from a set of exports.
+public struct ReadResult: Sendable {
+  public var table: ResponseTable
+  public var diagnostics: [Diagnostic]
+  public var files: [FileReport]
+
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || files.contains { $0.suppressed > 0 } }
+}
+
+/// Reads survey exports into a `ResponseTable` (PRODUCT.md §3.1).
+public enum ExportReader {
+  /// Reads every file, collecting every problem rather than stopping at the first one.
+  /// A file that cannot be read at all is reported and the next file is read.
+  public static func read(_ paths: [String], questionnaire: Questionnaire, options: ReadOptions = ReadOptions()) -> ReadResult {
+    var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
+    var idIndex = IDIndex()
+    var diagnostics: [Diagnostic] = []
+    var reports: [FileReport] = []
+    for (fileIndex, path) in paths.enumerated() {
+      table.files.append(path)
+      let parser = ExportParser(
+        questionnaire: questionnaire, file: path, fileIndex: Int32(fileIndex), table: table, idIndex: idIndex,
+        diagnosticLimit: options.diagnosticLimit)
+      table = ResponseTable(indicatorCount: 0)  // release our reference so the parser's copy is unique
+      var stream = DecodedStream(path: path, encoding: options.encoding)
+      var delimiter: UInt8?
+      var fileProblems: [Diagnostic] = []
+      do {
+        let failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: false, sink: parser) { delimiter = $0 }
+        if let failure { parser.report(syntaxProblem(failure, parser: parser, path: path)) }
+        if parser.header.isEmpty && failure == nil {
+          parser.report(
+            Diagnostic(
+              .error, SourceLocation(file: path, line: 1), message: L("tệp rỗng.", "the file is empty."),
+              fix: L("Xuất lại dữ liệu từ nền tảng khảo sát.", "Export the data again from the survey platform.")))
+        } else if parser.recordsRead == 0 && !parser.stop && failure == nil {
+          parser.report(
+            Diagnostic(
+              .warning, SourceLocation(file: path, line: 1), message: L("tệp chỉ có dòng tiêu đề, không có câu trả lời.", "the file has a header but no responses."),
+              fix: L("Kiểm tra bộ lọc khi xuất dữ liệu.", "Check the filters used when exporting.")))
+        }
+      } catch {
+        fileProblems.append(contentsOf: error.diagnostics)
+      }
+      table = parser.table
+      idIndex = parser.idIndex
+      var found = parser.diagnostics
+      let records = Set(found.compactMap(\.record))
+      if !records.isEmpty {
+        found = placeOnLines(found, records: records, path: path, encoding: stream.encoding, delimiter: delimiter)
+      }
+      diagnostics.append(contentsOf: found)
+      diagnostics.append(contentsOf: fileProblems)
+      if parser.suppressed > 0 {
+        diagnostics.append(
+          Diagnostic(
+            .error, SourceLocation(file: path),
+            message: L("còn \(parser.suppressed) vấn đề khác không được liệt kê.", "\(parser.suppressed) more problems are not listed."),
+            fix: L("Sửa các lỗi trên rồi chạy lại để xem tiếp.", "Fix the problems above and run again to see the rest.")))
+      }
+      reports.append(
+        FileReport(
+          path: path, encoding: stream.encoding, delimiter: delimiter, recordsRead: parser.recordsRead,
+          rowsKept: parser.rowsKept, duplicatesDropped: parser.duplicatesDropped, suppressed: parser.suppressed))
+    }
+    return ReadResult(table: table, diagnostics: diagnostics, files: reports)
+  }
+
+  private static func syntaxProblem(_ failure: CSVSyntaxFailure, parser: ExportParser, path: String) -> Diagnostic {
+    let column = parser.fieldIndex
+    let name = column < parser.header.count ? parser.header[column] : nil
+    let message: LocalizedText
+    let fix: LocalizedText
+    if failure.unterminatedQuote {
+      message = L("dấu ngoặc kép mở ở trường này không bao giờ được đóng; tệp kết thúc bên trong trường.",
+                  "a quote opened in this field is never closed; the file ends inside the field.")
+      fix = L("Thêm dấu \" đóng ở cuối trường, hoặc viết dấu \" bên trong trường thành \"\".",
+              "Add the closing \" at the end of the field, or write a \" inside the field as \"\".")
+    } else {
+      message = L("dấu ngoặc kép đặt sai chỗ (libcsv: error parsing data while strict checking enabled).",
+                  "a misplaced quote (libcsv: error parsing data while strict checking enabled).")
+      fix = L("Một trường có dấu \" phải được bao trong ngoặc kép và dấu \" bên trong viết thành \"\"; sửa trường này.",
+              "A field containing \" must be quoted, with each inner \" written as \"\"; correct this field.")
+    }
+    return Diagnostic(
+      .error, SourceLocation(file: path, column: column + 1, columnName: name), record: parser.record, field: column,
+      value: failure.partialField, message: message, fix: fix)
+  }
+
+  /// Fills in physical line numbers by reading the file once more with newline reporting.
+  private static func placeOnLines(_ diagnostics: [Diagnostic], records: Set<Int>, path: String, encoding: InputEncoding?, delimiter: UInt8?) -> [Diagnostic] {
+    let mapper = LineMapper(records: records)
+    var stream = DecodedStream(path: path, encoding: encoding)
+    _ = try? LibCSV.parse(&stream, delimiter: delimiter, reportNewlines: true, sink: mapper) { _ in }
+    let pending = mapper.pendingRecord
+    return diagnostics.map { diagnostic in
+      var placed = diagnostic
+      guard let record = diagnostic.record else { return placed }
+      if record == 0 {
+        placed.location.line = 1
+      } else if record == pending.record, let field = diagnostic.field, field == pending.fields {
+        placed.location.line = pending.fieldLine
+      } else if let field = diagnostic.field, let lines = mapper.fieldLines[record], field < lines.count {
+        placed.location.line = lines[field]
+      } else if let line = mapper.recordLines[record] {
+        placed.location.line = line
+      } else if record == pending.record {
+        placed.location.line = pending.line
+      }
+      return placed
+    }
+  }
+}

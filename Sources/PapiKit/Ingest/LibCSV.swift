@@ -1,0 +1,83 @@
+internal import CLibCSV
+
+/// Receives libcsv's callbacks. Field bytes are valid only during the call. A class
+/// (not a protocol) so that each callback is one virtual call, not a dynamic cast.
+class CSVSink {
+  /// Set to stop reading after the current chunk.
+  var stop = false
+
+  func field(_ bytes: UnsafeRawBufferPointer) {}
+  /// End of a record; `terminator` is the byte that ended it (`-1` at end of file).
+  func endRecord(_ terminator: Int32) {}
+}
+
+/// Why libcsv stopped before the end of the input.
+struct CSVSyntaxFailure {
+  /// True when the file ended inside a quoted field.
+  var unterminatedQuote: Bool
+  /// The start of the field libcsv was reading (at most 80 bytes).
+  var partialField: String
+}
+
+private func onField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  let sink = Unmanaged<CSVSink>.fromOpaque(context).takeUnretainedValue()
+  sink.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
+}
+
+private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  let sink = Unmanaged<CSVSink>.fromOpaque(context).takeUnretainedValue()
+  sink.endRecord(terminator)
+}
+
+/// Runs libcsv (strict mode) over a decoded stream. All libcsv calls live in this file.
+enum LibCSV {
+  static func parse(
+    _ stream: inout DecodedStream, delimiter: UInt8?, reportNewlines: Bool, sink: CSVSink,
+    detected: (UInt8) -> Void
+  ) throws(PapiError) -> CSVSyntaxFailure? {
+    var parser = csv_parser()
+    var options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
+    if reportNewlines { options |= UInt8(CSV_REPALL_NL) }
+    guard csv_init(&parser, options) == 0 else {
+      throw PapiError(
+        file: stream.path, message: L("không khởi tạo được libcsv (thiếu bộ nhớ).", "libcsv could not start (out of memory)."),
+        fix: L("Đóng bớt chương trình khác rồi chạy lại.", "Close other programs and run again."))
+    }
+    defer { csv_free(&parser) }
+    var failure: CSVSyntaxFailure?
+    var first = true
+    try withExtendedLifetime(sink) { () throws(PapiError) in
+      let context = Unmanaged.passUnretained(sink).toOpaque()
+      try stream.forEachChunk { (chunk: UnsafeRawBufferPointer) throws(PapiError) in
+        if failure != nil || sink.stop { return }
+        if first {
+          first = false
+          let chosen = delimiter ?? DelimiterDetection.detect(chunk)
+          csv_set_delim(&parser, chosen)
+          detected(chosen)
+        }
+        let consumed = csv_parse(&parser, chunk.baseAddress, chunk.count, onField, onRecord, context)
+        if consumed != chunk.count {
+          failure = CSVSyntaxFailure(unterminatedQuote: false, partialField: partial(parser))
+        }
+      }
+      if failure == nil && !sink.stop {
+        if first { detected(delimiter ?? UInt8(ascii: ",")) }
+        let pending = partial(parser)
+        // With CSV_STRICT_FINI, csv_fini fails only when the input ends inside quotes.
+        if csv_fini(&parser, onField, onRecord, context) != 0 {
+          failure = CSVSyntaxFailure(unterminatedQuote: true, partialField: pending)
+        }
+      }
+    }
+    return failure
+  }
+
+  private static func partial(_ parser: csv_parser) -> String {
+    guard let buffer = parser.entry_buf else { return "" }
+    let count = min(parser.entry_pos, 80)
+    return String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
+  }
+}

@@ -1,0 +1,86 @@
+/// How a questionnaire's scores are built (PRODUCT.md §3.2, §4).
+public enum QuestionnaireKind: String, Sendable {
+  /// PAPI: dimensions run 1–10 and the total is their sum.
+  case papi
+  /// SIPAS-style: every score is a percentage, composites are means.
+  case percent
+}
+
+/// A survey questionnaire: which export columns hold what, and how answers score.
+public struct Questionnaire: Sendable {
+  public var id: String
+  public var kind: QuestionnaireKind
+  public var title: LocalizedText
+  public var respondent: RespondentColumns
+  /// Answers that are missing for every indicator ("", "98", "Không biết"…), NFC.
+  public var missing: [String]
+  public var dimensions: [Dimension]
+  /// Where the questionnaire was read from, for messages.
+  public var source: String
+
+  /// All indicators in questionnaire order.
+  public var indicators: [Indicator] {
+    dimensions.flatMap { $0.subdimensions.flatMap(\.indicators) }
+  }
+}
+
+/// The respondent-level columns of an export.
+public struct RespondentColumns: Sendable {
+  /// Candidate respondent-id columns; the first one present in an export wins.
+  public var id: [String]
+  public var unit: String
+  public var unitName: String?
+  /// Parent unit columns, nearest first (district, then province).
+  public var parents: [String]
+  public var weight: String?
+  /// Columns with personal data: never read, stored or output.
+  public var pii: [String]
+  /// Other header names for any of the columns above.
+  public var aliases: [String: [String]]
+}
+
+public struct Dimension: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var short: LocalizedText?
+  /// Weight in the total, for `kind: percent`.
+  public var weight: Double
+  public var subdimensions: [Subdimension]
+}
+
+public struct Subdimension: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var indicators: [Indicator]
+}
+
+public enum IndicatorType: String, Sendable, CaseIterable {
+  case binary, likert, scale, choice
+}
+
+/// One scored question.
+public struct Indicator: Sendable {
+  public var id: String
+  /// The column name first, then its aliases.
+  public var columns: [String]
+  public var text: LocalizedText?
+  public var type: IndicatorType
+  /// Binary answers worth 1 and 0.
+  public var yes: [String]
+  public var no: [String]
+  /// For a select-multiple question: the option whose choice scores 1.
+  public var select: String?
+  /// Likert and scale bounds.
+  public var range: ClosedRange<Int>?
+  /// Likert and scale answer labels mapped to numbers in `range`.
+  public var labels: [String: Int]
+  public var reverse: Bool
+  /// `kind: percent`: answers counted as satisfied (value 1).
+  public var satisfied: Set<Int>?
+  /// Choice answers mapped to values in [0, 1], in file order.
+  public var scores: [(answer: String, value: Double)]
+  /// Missing codes of this indicator besides the questionnaire's.
+  public var missing: [String]
+  /// Weight inside its sub-dimension.
+  public var weight: Double
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Fixed-decimal numbers for people: a decimal comma in Vietnamese, a point in English.
+/// Rounding happens only here, never in JSON.
+struct NumberFormatting {
+  let language: Language
+
+  func fixed(_ value: Double?, _ decimals: Int) -> String {
+    guard let value else { return "—" }
+    let text = String(format: "%.\(decimals)f", value)
+    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+  }
+
+  func integer(_ value: Int) -> String {
+    let digits = String(value)
+    var grouped = ""
+    for (index, character) in digits.reversed().enumerated() {
+      if index > 0 && index % 3 == 0 { grouped.append(language == .vi ? "." : ",") }
+      grouped.append(character)
+    }
+    return String(grouped.reversed())
+  }
+}
+
+/// Pads or cuts text to a display width (NFC Vietnamese letters are one column each).
+func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
+  let count = text.count
+  if count > width { return String(text.prefix(max(0, width - 1))) + "…" }
+  let pad = String(repeating: " ", count: width - count)
+  return right ? pad + text : text + pad
+}

@@ -1,0 +1,85 @@
+/// Renders scores for an 80-column terminal: one line per unit with the total and every
+/// dimension, then, for a single unit, every dimension and sub-dimension with its 95% CI.
+public enum TableRenderer {
+  public static func render(_ report: ScoreReport, questionnaire: Questionnaire, language: Language, detail: Bool) -> String {
+    let format = NumberFormatting(language: language)
+    let percent = report.kind == .percent
+    let decimals = percent ? 1 : 2
+    let vi = language == .vi
+    var out = ""
+    let levelName = levelLabel(report.level, language)
+    out += vi
+      ? "\(questionnaire.title.text(language)) — điểm theo \(levelName), \(report.units.count) đơn vị\n"
+      : "\(questionnaire.title.text(language)) — scores by \(levelName), \(report.units.count) units\n"
+    out += percent
+      ? (vi ? "Điểm 0–100; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.\n"
+            : "Scores 0–100; ± is half the 95% confidence interval; — means no data.\n")
+      : (vi ? "Chỉ số nội dung 1–10, tổng 8–80; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.\n"
+            : "Dimensions 1–10, total 8–80; ± is half the 95% confidence interval; — means no data.\n")
+    out += "\n"
+    let dimensionWidth = percent ? 6 : 5
+    let nameWidth = max(10, 80 - 6 - 5 - 13 - dimensionWidth * questionnaire.dimensions.count - 1)
+    var heading = fit(vi ? "Mã" : "Code", 5) + " " + fit(vi ? "Tên" : "Name", nameWidth) + " "
+    heading += fit("n", 4, right: true) + " " + fit(vi ? "Tổng" : "Total", 12)
+    for dimension in questionnaire.dimensions { heading += fit(dimension.id.uppercased(), dimensionWidth, right: true) }
+    out += heading + "\n"
+    for unit in report.units {
+      var line = fit(unit.code, 5) + " " + fit(unit.name ?? "", nameWidth) + " "
+      line += fit(String(unit.respondents), 4, right: true) + " "
+      var total = format.fixed(unit.total.value, decimals)
+      if let se = unit.total.se { total += " ±" + format.fixed(Estimate.z95 * se, decimals) }
+      line += fit(total, 12)
+      for dimension in unit.dimensions { line += fit(format.fixed(dimension.score.value, decimals), dimensionWidth, right: true) }
+      out += line + "\n"
+    }
+    out += "\n"
+    out += questionnaire.dimensions.map { "\($0.id.uppercased()) \(($0.short ?? $0.name).text(language))" }
+      .joined(separator: " · ") + "\n"
+    if detail {
+      for unit in report.units { out += "\n" + unitDetail(unit, questionnaire: questionnaire, language: language) }
+    }
+    return out
+  }
+
+  static func unitDetail(_ unit: UnitScore, questionnaire: Questionnaire, language: Language) -> String {
+    let format = NumberFormatting(language: language)
+    let vi = language == .vi
+    let decimals = questionnaire.kind == .percent ? 1 : 2
+    var out = ""
+    var title = unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
+    if let parent = unit.parent { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
+    title += vi ? " — \(unit.respondents) người trả lời" : " — \(unit.respondents) respondents"
+    out += title + "\n"
+    out += fit(vi ? "Chỉ số" : "Measure", 40) + fit(vi ? "Điểm" : "Score", 7, right: true)
+      + "  " + fit(vi ? "KTC 95%" : "95% CI", 15) + fit("n", 5, right: true) + "\n"
+    func line(_ label: String, _ estimate: Estimate, indent: Int) -> String {
+      var text = fit(String(repeating: " ", count: indent) + label, 40)
+      text += fit(format.fixed(estimate.value, decimals), 7, right: true) + "  "
+      let interval = estimate.low.map { "\(format.fixed($0, decimals))–\(format.fixed(estimate.upp, decimals))" } ?? "—"
+      text += fit(interval, 15) + fit(String(estimate.n), 5, right: true)
+      if estimate.value != nil && !estimate.complete { text += vi ? " *" : " *" }
+      return text + "\n"
+    }
+    out += line(vi ? "Tổng" : "Total", unit.total, indent: 0)
+    for (dimension, score) in zip(questionnaire.dimensions, unit.dimensions) {
+      out += line("\(dimension.id.uppercased()) \(dimension.name.text(language))", score.score, indent: 0)
+      for (subdimension, subScore) in zip(dimension.subdimensions, score.subdimensions) {
+        out += line("\(subdimension.id.dropFirst()) \(subdimension.name.text(language))", subScore.score, indent: 2)
+      }
+    }
+    out += vi
+      ? "* có chỉ số thành phần không có câu trả lời hợp lệ; điểm tính trên phần còn lại.\n"
+      : "* some indicator has no valid answer; the score uses the others.\n"
+    return out
+  }
+
+  static func levelLabel(_ level: String, _ language: Language) -> String {
+    guard language == .vi else { return level }
+    switch level {
+    case "commune": return "xã"
+    case "district": return "huyện"
+    case "province": return "tỉnh"
+    default: return level
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/// One estimate with its uncertainty (PRODUCT.md §4). Unknown values are nil, never made up.
+public struct Estimate: Sendable, Equatable {
+  public var value: Double?
+  public var se: Double?
+  public var low: Double?
+  public var upp: Double?
+  /// Unweighted count of contributing respondents.
+  public var n: Int
+  /// False when some indicator below this score had no valid answer.
+  public var complete: Bool
+
+  static let z95 = 1.959964
+
+  static func null(complete: Bool = false) -> Estimate {
+    Estimate(value: nil, se: nil, low: nil, upp: nil, n: 0, complete: complete)
+  }
+
+  /// An estimate from its value, n and Σ z² (the linearised variance before the n/(n−1)
+  /// correction); the SE is nil below 2 respondents.
+  init(value: Double?, n: Int, sumOfSquares: Double, complete: Bool) {
+    guard let value else {
+      self = .null()
+      return
+    }
+    self.value = value
+    self.n = n
+    self.complete = complete
+    if n >= 2 {
+      let se = (Double(n) / Double(n - 1) * sumOfSquares).squareRoot()
+      self.se = se
+      self.low = value - Self.z95 * se
+      self.upp = value + Self.z95 * se
+    }
+  }
+
+  init(value: Double?, se: Double?, low: Double?, upp: Double?, n: Int, complete: Bool) {
+    self.value = value
+    self.se = se
+    self.low = low
+    self.upp = upp
+    self.n = n
+    self.complete = complete
+  }
+}
+
+public struct IndicatorScore: Sendable {
+  public var id: String
+  public var estimate: Estimate
+}
+
+public struct SubdimensionScore: Sendable {
+  public var id: String
+  public var score: Estimate
+  public var indicators: [IndicatorScore]
+}
+
+public struct DimensionScore: Sendable {
+  public var id: String
+  public var score: Estimate
+  public var subdimensions: [SubdimensionScore]
+}
+
+/// The scores of one unit (a commune, or any unit above it).
+public struct UnitScore: Sendable {
+  public var code: String
+  public var name: String?
+  public var parent: String?
+  public var respondents: Int
+  public var total: Estimate
+  public var dimensions: [DimensionScore]
+}
+
+/// The scores of every unit at one level.
+public struct ScoreReport: Sendable {
+  public var tool: String
+  public var version: String
+  public var questionnaireID: String
+  public var kind: QuestionnaireKind
+  public var wave: String?
+  public var level: String
+  public var units: [UnitScore]
+}
+
+/// The tool's name and version as written into every output.
+public enum PapiVersion {
+  public static let current = "0.1.0"
+}

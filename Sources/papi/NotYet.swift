@@ -1,0 +1,64 @@
+import ArgumentParser
+
+/// Commands of the contract that later work delivers. Each answers with a clear
+/// "not implemented yet" and exit status 1, never with made-up output.
+enum NotYet {
+  static func refuse(_ name: String) -> ExitCode {
+    Console.error("papi \(name): chưa được triển khai (not implemented yet).")
+    return ExitCode(1)
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Store survey exports as a wave (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("import") }
+  }
+
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The commune weakness report (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("report") }
+  }
+
+  struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Turn flags into action items (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("plan") }
+  }
+
+  struct Actions: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The action register (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("actions") }
+  }
+
+  struct Waves: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Stored waves (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("waves") }
+  }
+
+  struct Imports: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The import log (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("imports") }
+  }
+
+  struct Units: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Unit register and crosswalks (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("units") }
+  }
+
+  struct Benchmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Published scores (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("benchmarks") }
+  }
+
+  struct Feedback: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Citizen feedback (not implemented yet).")
+    @Argument(parsing: .allUnrecognized) var rest: [String] = []
+    func run() throws { throw NotYet.refuse("feedback") }
+  }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import PapiKit
+
+@main
+struct Papi: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "papi",
+    abstract: "Turn PAPI- and SIPAS-style survey exports into commune scores, weakness reports and improvement plans.",
+    version: PapiVersion.current,
+    subcommands: [
+      Validate.self, Score.self, NotYet.Import.self, NotYet.Report.self, NotYet.Plan.self, NotYet.Actions.self,
+      NotYet.Waves.self, NotYet.Imports.self, NotYet.Units.self, NotYet.Benchmarks.self, NotYet.Feedback.self,
+    ]
+  )
+}
