@@ -42,8 +42,8 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiKitTests",
-      dependencies: ["PapiKit"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["PapiKit", "papi"],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
   ],

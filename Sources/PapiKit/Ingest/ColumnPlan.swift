@@ -54,6 +54,7 @@ struct ColumnPlan {
         if let option = indicator.select {
           add(column, .summary(index))
           add("\(column)/\(option)", .option(index))
+          add("\(column)-\(option)", .option(index))
         } else {
           add(column, .answer(index))
         }
@@ -137,7 +138,15 @@ struct ColumnPlan {
     for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {
       missingColumn(name, L("mã đơn vị cấp trên", "parent unit code"))
     }
-    if let name = respondent.weight, claimed[.weight] == nil { missingColumn(name, L("trọng số", "weight")) }
+    if let name = respondent.weight, claimed[.weight] == nil {
+      problems.append(
+        Diagnostic(
+          .warning, location, value: name,
+          message: L("không có cột trọng số `\(name)`; mọi người trả lời có trọng số 1.",
+                     "no weight column `\(name)`; every respondent weighs 1."),
+          fix: L("Nếu tệp có trọng số dưới tên khác, thêm tên đó vào `respondent.aliases.\(name)`.",
+                 "If the export has weights under another name, add it to `respondent.aliases.\(name)`.")))
+    }
     var absent: [String] = []
     for (index, indicator) in indicators.enumerated() {
       let present = claimed[.answer(index)] != nil || claimed[.summary(index)] != nil || claimed[.option(index)] != nil

@@ -99,6 +99,21 @@ struct DecodedStream {
     return declared
   }
 
+  /// The physical line holding byte `offset`, counted on the error path only.
+  private func lineOf(offset: Int) -> Int? {
+    guard let handle = fopen(path, "rb") else { return nil }
+    defer { fclose(handle) }
+    var line = 1
+    var position = 0
+    while position < offset {
+      let byte = fgetc(handle)
+      if byte == EOF { break }
+      if byte == 10 { line += 1 }
+      position += 1
+    }
+    return line
+  }
+
   static func byteOrderMark(_ head: UnsafeRawBufferPointer) -> (InputEncoding?, Int) {
     if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { return (.utf8, 3) }
     if head.count >= 2, head[0] == 0xFF, head[1] == 0xFE { return (.utf16le, 2) }
@@ -124,7 +139,7 @@ struct DecodedStream {
                "byte \(shown.prefix(4)) at offset \(offset) is not defined in \(encoding.rawValue).")
     }
     return PapiError(
-      file: path, value: shown, message: what,
+      file: path, line: lineOf(offset: offset), value: shown, message: what,
       fix: L(
         "Tệp có lẽ được lưu bằng bảng mã cũ: thử --encoding cp1258, --encoding tcvn3 hoặc --encoding vni; hoặc lưu lại tệp dạng \"CSV UTF-8\".",
         "The file is probably in a legacy encoding: try --encoding cp1258, --encoding tcvn3 or --encoding vni, or save it again as \"CSV UTF-8\"."))

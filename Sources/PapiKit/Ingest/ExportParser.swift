@@ -30,6 +30,9 @@ final class ExportParser: CSVSink {
   // The row being read.
   private var row: [UInt8]
   private var rowBad = false
+  /// Problems in this row's cells, reported only if the row is not ragged (a missing
+  /// field shifts every later cell, and one message says so better than fifty).
+  private var cellProblems: [Diagnostic] = []
   private var idBytes: [UInt8] = []
   private var unitBytes: [UInt8] = []
   private var nameBytes: [UInt8] = []
@@ -139,7 +142,7 @@ final class ExportParser: CSVSink {
         weight = value
       } else {
         rowBad = true
-        report(
+        cellProblems.append(
           Diagnostic(
             .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
             message: L("trọng số phải là một số dương (dấu chấm thập phân).", "the weight must be a positive number (decimal point)."),
@@ -160,7 +163,7 @@ final class ExportParser: CSVSink {
   private func badAnswer(_ bytes: UnsafeRawBufferPointer, indicator: Int, column: Int) {
     rowBad = true
     let accepted = codings[indicator].accepted.prefix(12).joined(separator: ", ")
-    report(
+    cellProblems.append(
       Diagnostic(
         .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
         message: L("câu trả lời không thuộc các mã của chỉ số \(indicatorIDs[indicator]) (hợp lệ: \(accepted)).",
@@ -189,6 +192,7 @@ final class ExportParser: CSVSink {
                  "Usually a missing or extra delimiter or quote; correct this row in the export.")))
       return
     }
+    for problem in cellProblems { report(problem) }
     if rowBad { return }
     if idBytes.isEmpty {
       report(rowProblem(column: nil, L("thiếu mã người trả lời.", "the respondent id is empty."),
@@ -278,6 +282,7 @@ final class ExportParser: CSVSink {
   private func resetRow() {
     for index in row.indices { row[index] = AnswerCode.missing }
     rowBad = false
+    cellProblems.removeAll(keepingCapacity: true)
     idBytes.removeAll(keepingCapacity: true)
     unitBytes.removeAll(keepingCapacity: true)
     nameBytes.removeAll(keepingCapacity: true)

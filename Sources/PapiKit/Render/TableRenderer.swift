@@ -9,13 +9,13 @@ public enum TableRenderer {
     var out = ""
     let levelName = levelLabel(report.level, language)
     out += vi
-      ? "\(questionnaire.title.text(language)) — điểm theo \(levelName), \(report.units.count) đơn vị\n"
-      : "\(questionnaire.title.text(language)) — scores by \(levelName), \(report.units.count) units\n"
+      ? "\(questionnaire.id): điểm theo \(levelName), \(report.units.count) đơn vị\n"
+      : "\(questionnaire.id): scores by \(levelName), \(report.units.count) units\n"
     out += percent
       ? (vi ? "Điểm 0–100; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.\n"
             : "Scores 0–100; ± is half the 95% confidence interval; — means no data.\n")
-      : (vi ? "Chỉ số nội dung 1–10, tổng 8–80; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.\n"
-            : "Dimensions 1–10, total 8–80; ± is half the 95% confidence interval; — means no data.\n")
+      : (vi ? "Chỉ số nội dung 1–10, tổng 8–80; ± là nửa KTC 95%; — là không có dữ liệu.\n"
+            : "Dimensions 1–10, total 8–80; ± is half the 95% CI; — means no data.\n")
     out += "\n"
     let dimensionWidth = percent ? 6 : 5
     let nameWidth = max(10, 80 - 6 - 5 - 13 - dimensionWidth * questionnaire.dimensions.count - 1)
@@ -33,8 +33,19 @@ public enum TableRenderer {
       out += line + "\n"
     }
     out += "\n"
-    out += questionnaire.dimensions.map { "\($0.id.uppercased()) \(($0.short ?? $0.name).text(language))" }
-      .joined(separator: " · ") + "\n"
+    var legend = ""
+    for dimension in questionnaire.dimensions {
+      let item = "\(dimension.id.uppercased()) \((dimension.short ?? dimension.name).text(language))"
+      if legend.isEmpty {
+        legend = item
+      } else if legend.count + 3 + item.count > 80 {
+        out += legend + "\n"
+        legend = item
+      } else {
+        legend += " · " + item
+      }
+    }
+    out += legend + "\n"
     if detail {
       for unit in report.units { out += "\n" + unitDetail(unit, questionnaire: questionnaire, language: language) }
     }
@@ -67,9 +78,12 @@ public enum TableRenderer {
         out += line("\(subdimension.id.dropFirst()) \(subdimension.name.text(language))", subScore.score, indent: 2)
       }
     }
-    out += vi
-      ? "* có chỉ số thành phần không có câu trả lời hợp lệ; điểm tính trên phần còn lại.\n"
-      : "* some indicator has no valid answer; the score uses the others.\n"
+    let partial = unit.dimensions.flatMap(\.subdimensions).contains { $0.score.value != nil && !$0.score.complete }
+    if partial {
+      out += vi
+        ? "* có chỉ số thành phần không có câu trả lời hợp lệ; điểm tính trên phần còn lại.\n"
+        : "* some indicator has no valid answer; the score uses the others.\n"
+    }
     return out
   }
 

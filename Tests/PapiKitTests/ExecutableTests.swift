@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import PapiKit
+
+/// Runs the built `papi` executable as a user would and checks stdout, stderr and the
+/// exit status.
+@Suite("End to end: the papi executable", .serialized)
+struct ExecutableTests {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static var executable: URL {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("papi")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return repositoryRoot.appendingPathComponent(".build/debug/papi")
+  }
+
+  func papi(_ arguments: [String]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test func scoreTableIsVietnameseAndFitsEightyColumns() throws {
+    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout.contains("điểm theo xã, 12 đơn vị"))
+    #expect(run.stdout.contains("Xã Đắk Pnê"))
+    for line in run.stdout.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line)")
+    }
+  }
+
+  @Test func scoreDetailInEnglishFitsEightyColumns() throws {
+    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--unit", "23491", "--lang", "en"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Xã Đắk Pnê (23491)"))
+    #expect(run.stdout.contains("95% CI"))
+    for line in run.stdout.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line)")
+    }
+  }
+
+  @Test func scoreJSONHasTheContractShape() throws {
+    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--format", "json", "--wave", "2024"])
+    #expect(run.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(Set(json.keys) == ["tool", "questionnaire", "wave", "level", "units"])
+    #expect(json["wave"] as? String == "2024")
+    let units = try #require(json["units"] as? [[String: Any]])
+    #expect(units.count == 12)
+    #expect(Set(units[0].keys) == ["code", "name", "parent", "respondents", "total", "dimensions", "flags", "actions"])
+    let dimension = try #require((units[0]["dimensions"] as? [[String: Any]])?.first)
+    #expect(Set(dimension.keys) == ["id", "score", "se", "low", "upp", "n", "complete", "subdimensions"])
+    let indicator = try #require(((dimension["subdimensions"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.first)
+    #expect(Set(indicator.keys) == ["id", "estimate", "se", "low", "upp", "n"])
+  }
+
+  @Test func validateBrokenExportExitsOneWithEveryProblem() throws {
+    let run = try papi(["validate", "samples/broken/faults.csv", "-q", "questionnaires/papi-2024.yaml", "--lang", "en"])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("samples/broken/faults.csv: 6 errors"))
+    for expected in ["fields but the header has", "is not one of indicator", "already appears", "code is empty", "the weight must be", "never closed"] {
+      #expect(run.stderr.contains(expected), "\(expected)")
+    }
+    #expect(run.stderr.contains("samples/broken/faults.csv, line 8, column 15 (grp_d1/d101)"))
+  }
+
+  @Test func scoreRefusesBadInputAndStoresNothing() throws {
+    let run = try papi(["score", "samples/broken/cp1258-undeclared.csv", "-q", "questionnaires/papi-2024.yaml"])
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.contains("vị trí byte 662"))
+    #expect(run.stderr.contains("--encoding cp1258"))
+    let fixed = try papi(["score", "samples/broken/cp1258-undeclared.csv", "-q", "questionnaires/papi-2024.yaml", "--encoding", "cp1258"])
+    #expect(fixed.status == 0)
+  }
+
+  @Test func usageErrorsExitWith64() throws {
+    let run = try papi(["score", "x.csv", "-q", "q.yaml", "--format", "pdf"])
+    #expect(run.status == 64)
+    let delimiter = try papi(["validate", "x.csv", "-q", "q.yaml", "--delimiter", "|"])
+    #expect(delimiter.status == 64)
+  }
+
+  @Test func laterCommandsSayTheyAreNotImplementedYet() throws {
+    let run = try papi(["report", "--wave", "2024"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("not implemented yet"))
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func missingQuestionnaireIsAClearError() throws {
+    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "nowhere.yaml", "--lang", "en"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("nowhere.yaml"))
+    #expect(run.stderr.contains("Check the path after -q"))
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import PapiKit
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func repoPath(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
+
+let fixtures = repoPath("Tests/PapiKitTests/Fixtures")
+
+/// A fresh temporary folder for one test.
+func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("papi-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+/// Writes `bytes` to a new temporary file and returns its path.
+func writeTemporary(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
+  let url = try temporaryDirectory().appendingPathComponent(name)
+  try Data(bytes).write(to: url)
+  return url.path
+}
+
+func writeTemporary(_ text: String, name: String = "export.csv") throws -> String {
+  try writeTemporary(Array(text.utf8), name: name)
+}
+
+func questionnaire(_ yaml: String) throws -> Questionnaire {
+  try QuestionnaireLoader.parse(yaml: yaml, source: "test.yaml")
+}
+
+/// Reads one export with a questionnaire given as YAML text.
+func read(_ text: String, _ yaml: String, options: ReadOptions = ReadOptions()) throws -> ReadResult {
+  let path = try writeTemporary(text)
+  return ExportReader.read([path], questionnaire: try questionnaire(yaml), options: options)
+}
+
+/// Scores a file at `level` and renders JSON.
+func scoreJSON(_ paths: [String], _ q: Questionnaire, options: ReadOptions = ReadOptions(), level: Int = 0) throws -> String {
+  let result = ExportReader.read(paths, questionnaire: q, options: options)
+  #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
+  return JSONRenderer.render(Scorer(questionnaire: q).score(result.table, level: level))
+}
+
+/// Writes CSV records the way a platform would: every field quoted or only when needed.
+func csv(_ records: [[String]], delimiter: String = ",", quoteAll: Bool = false, newline: String = "\n") -> String {
+  records.map { record in
+    record.map { field in
+      let needs = quoteAll || field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
+      return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: delimiter)
+  }.joined(separator: newline) + newline
+}
+
+/// Encodes text in a legacy Vietnamese encoding by inverting the reader's own decoding
+/// table: each letter is written as the one byte or the pair of bytes (base letter plus
+/// tone or mark) that decodes to it, for writing test fixtures.
+func encodeLegacy(_ text: String, _ table: [String?]) throws -> [UInt8] {
+  var inverse: [String: [UInt8]] = [:]
+  for (byte, entry) in table.enumerated() {
+    if let entry, inverse[entry.precomposedStringWithCanonicalMapping] == nil {
+      inverse[entry.precomposedStringWithCanonicalMapping] = [UInt8(byte)]
+    }
+  }
+  for (first, a) in table.enumerated() {
+    guard let a else { continue }
+    for (second, b) in table.enumerated() {
+      guard let b else { continue }
+      let key = (a + b).precomposedStringWithCanonicalMapping
+      if key.count == 1 && inverse[key] == nil { inverse[key] = [UInt8(first), UInt8(second)] }
+    }
+  }
+  var out: [UInt8] = []
+  for character in text.precomposedStringWithCanonicalMapping {
+    guard let bytes = inverse[String(character)] else { throw EncodingFailure(character: String(character)) }
+    out += bytes
+  }
+  return out
+}
+
+struct EncodingFailure: Error { var character: String }
+
+func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+  var out: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+  for unit in text.utf16 {
+    let high = UInt8(unit >> 8)
+    let low = UInt8(unit & 0xFF)
+    out += bigEndian ? [high, low] : [low, high]
+  }
+  return out
+}
