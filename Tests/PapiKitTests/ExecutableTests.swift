@@ -35,15 +35,19 @@ struct ExecutableTests {
     return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
 
+  func expectFitsEightyColumns(_ text: String) {
+    for line in text.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line)")
+    }
+  }
+
   @Test func scoreTableIsVietnameseAndFitsEightyColumns() throws {
     let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(run.stdout.contains("điểm theo xã, 12 đơn vị"))
     #expect(run.stdout.contains("Xã Đắk Pnê"))
-    for line in run.stdout.split(separator: "\n") {
-      #expect(line.count <= 80, "\(line)")
-    }
+    expectFitsEightyColumns(run.stdout)
   }
 
   @Test func scoreDetailInEnglishFitsEightyColumns() throws {
@@ -51,9 +55,7 @@ struct ExecutableTests {
     #expect(run.status == 0)
     #expect(run.stdout.contains("Xã Đắk Pnê (23491)"))
     #expect(run.stdout.contains("95% CI"))
-    for line in run.stdout.split(separator: "\n") {
-      #expect(line.count <= 80, "\(line)")
-    }
+    expectFitsEightyColumns(run.stdout)
   }
 
   @Test func scoreJSONHasTheContractShape() throws {

@@ -10,7 +10,7 @@ public enum TableRenderer {
     let levelName = levelLabel(report.level, language)
     out += vi
       ? "\(questionnaire.id): điểm theo \(levelName), \(report.units.count) đơn vị\n"
-      : "\(questionnaire.id): scores by \(levelName), \(report.units.count) units\n"
+      : "\(questionnaire.id): scores by \(levelName), \(report.units.count) unit\(report.units.count == 1 ? "" : "s")\n"
     out += percent
       ? (vi ? "Điểm 0–100; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.\n"
             : "Scores 0–100; ± is half the 95% confidence interval; — means no data.\n")
