@@ -50,15 +50,57 @@ enum Console {
   }
 
   static func output(_ text: String, to path: String?) throws {
-    if let path {
-      do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-      } catch {
-        Self.error("papi: cannot write \(path): \(error.localizedDescription)")
+    let output = Output(path: path)
+    var text = text
+    text.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
+    try output.finish()
+  }
+
+  /// Writes bytes to stdout or to a file as they come, remembering the first failure. The
+  /// file is created at the first write, so a command that fails leaves it untouched.
+  final class Output {
+    let path: String?
+    private var descriptor: Int32?
+    private var failure: Int32?
+
+    init(path: String?) {
+      self.path = path
+      if path == nil { descriptor = STDOUT_FILENO }
+    }
+
+    private func opened() -> Int32? {
+      if let descriptor { return descriptor }
+      guard let path, failure == nil else { return nil }
+      let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      if file < 0 {
+        failure = errno
+        return nil
+      }
+      descriptor = file
+      return file
+    }
+
+    func write(_ buffer: UnsafeRawBufferPointer) {
+      guard failure == nil, let descriptor = opened(), let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += written
+      }
+    }
+
+    func finish() throws {
+      let descriptor = opened()
+      if path != nil, let descriptor, close(descriptor) != 0, failure == nil { failure = errno }
+      if let failure {
+        Console.error("papi: cannot write \(path ?? "stdout"): \(String(cString: strerror(failure)))")
         throw ExitCode(1)
       }
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
     }
   }
 

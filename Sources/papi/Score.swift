@@ -23,12 +23,13 @@ struct Score: ParsableCommand {
       throw ExitCode(1)
     }
     do {
-      let output = try ScoreCommand.run(
-        ScoreRequest(
-          files: input.files, questionnairePath: input.questionnaire, read: input.readOptions, level: level, unit: unit,
-          format: format, language: lang, wave: wave))
-      for warning in output.warnings { Console.error(warning.text(lang)) }
-      try Console.output(output.text, to: out)
+      let request = ScoreRequest(
+        files: input.files, questionnairePath: input.questionnaire, read: input.readOptions, level: level, unit: unit,
+        format: format, language: lang, wave: wave)
+      let output = Console.Output(path: out)
+      let warnings = try ScoreCommand.run(request) { output.write($0) }
+      for warning in warnings { Console.error(warning.text(lang)) }
+      try output.finish()
     } catch let error as PapiError {
       throw Console.fail(error, lang)
     }

@@ -37,8 +37,30 @@ public struct CommandOutput: Sendable {
 
 /// `papi score FILE… -q Q`: reads the exports and scores every unit at one level.
 public enum ScoreCommand {
+  /// Runs the command and returns its whole output as text.
   public static func run(_ request: ScoreRequest) throws(PapiError) -> CommandOutput {
+    var bytes: [UInt8] = []
+    let warnings = try run(request) { bytes.append(contentsOf: $0) }
+    return CommandOutput(text: String(decoding: bytes, as: UTF8.self), warnings: warnings)
+  }
+
+  /// Runs the command, handing the output to `write` in pieces; returns the warnings.
+  /// The respondents are released before the output is written.
+  public static func run(_ request: ScoreRequest, write: @escaping (UnsafeRawBufferPointer) -> Void) throws(PapiError) -> [Diagnostic] {
     let questionnaire = try QuestionnaireLoader.load(path: request.questionnairePath)
+    let (report, warnings) = try scores(request, questionnaire)
+    switch request.format {
+    case .json:
+      JSONRenderer.render(report, write: write)
+    case .table:
+      var text = TableRenderer.render(
+        report, questionnaire: questionnaire, language: request.language, detail: request.unit != nil || report.units.count == 1)
+      text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+    return warnings
+  }
+
+  private static func scores(_ request: ScoreRequest, _ questionnaire: Questionnaire) throws(PapiError) -> (ScoreReport, [Diagnostic]) {
     let result = ExportReader.read(request.files, questionnaire: questionnaire, options: request.read)
     if result.hasErrors { throw PapiError(result.diagnostics) }
     let levels = UnitLevels.names(for: questionnaire.respondent)
@@ -67,13 +89,6 @@ public enum ScoreCommand {
     }
     var report = Scorer(questionnaire: questionnaire).score(result.table, level: level, wave: request.wave)
     if let unit = request.unit { report.units = report.units.filter { $0.code == unit } }
-    let text: String
-    switch request.format {
-    case .json:
-      text = JSONRenderer.render(report)
-    case .table:
-      text = TableRenderer.render(report, questionnaire: questionnaire, language: request.language, detail: request.unit != nil || report.units.count == 1)
-    }
-    return CommandOutput(text: text, warnings: result.diagnostics)
+    return (report, result.diagnostics)
   }
 }

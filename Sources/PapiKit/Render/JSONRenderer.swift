@@ -3,7 +3,14 @@
 /// into one buffer (Foundation's JSONEncoder needed five times the time and memory).
 public enum JSONRenderer {
   public static func render(_ report: ScoreReport) -> String {
-    var json = JSONWriter()
+    var bytes: [UInt8] = []
+    render(report) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Renders in pieces of about 1 MiB handed to `write`, so the whole text is never held.
+  public static func render(_ report: ScoreReport, write: @escaping (UnsafeRawBufferPointer) -> Void) {
+    var json = JSONWriter(flush: write)
     json.open("{")
     json.key("level", first: true)
     json.string(report.level)
@@ -27,7 +34,7 @@ public enum JSONRenderer {
     json.string(report.wave)
     json.close("}")
     json.newline()
-    return json.text
+    json.flush()
   }
 
   private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore) {
@@ -40,15 +47,15 @@ public enum JSONRenderer {
     json.key("dimensions")
     json.array(unit.dimensions) { json, dimension in
       json.open("{")
-      estimateFields(&json, dimension.score, valueKey: "score", id: dimension.id, complete: true) { json in
+      estimateFields(&json, dimension.score, isScore: true, id: dimension.id, complete: true) { json in
         json.key("subdimensions")
         json.array(dimension.subdimensions) { json, subdimension in
           json.open("{")
-          estimateFields(&json, subdimension.score, valueKey: "score", id: subdimension.id, complete: true, childrenFirst: true) { json in
+          estimateFields(&json, subdimension.score, isScore: true, id: subdimension.id, complete: true, childrenFirst: true) { json in
             json.key("indicators")
             json.array(subdimension.indicators) { json, indicator in
               json.open("{")
-              estimateFields(&json, indicator.estimate, valueKey: "estimate", id: indicator.id, complete: false) { _ in }
+              estimateFields(&json, indicator.estimate, isScore: false, id: indicator.id, complete: false) { _ in }
               json.close("}")
             }
           }
@@ -67,7 +74,7 @@ public enum JSONRenderer {
     json.integer(unit.respondents)
     json.key("total")
     json.open("{")
-    estimateFields(&json, unit.total, valueKey: "score", id: nil, complete: true) { _ in }
+    estimateFields(&json, unit.total, isScore: true, id: nil, complete: true) { _ in }
     json.close("}")
     json.close("}")
   }
@@ -76,7 +83,7 @@ public enum JSONRenderer {
   /// sort: `indicators` between `id` and `low` (`childrenFirst`), `subdimensions` between
   /// `se` and `upp`.
   private static func estimateFields(
-    _ json: inout JSONWriter, _ estimate: Estimate, valueKey: String, id: String?, complete: Bool,
+    _ json: inout JSONWriter, _ estimate: Estimate, isScore: Bool, id: String?, complete: Bool,
     childrenFirst: Bool = false, children: (inout JSONWriter) -> Void
   ) {
     var first = true
@@ -85,7 +92,7 @@ public enum JSONRenderer {
       json.boolean(estimate.complete)
       first = false
     }
-    if valueKey == "estimate" {
+    if !isScore {
       json.key("estimate", first: first)
       json.number(estimate.value)
       first = false
@@ -100,7 +107,7 @@ public enum JSONRenderer {
     json.number(estimate.low)
     json.key("n")
     json.integer(estimate.n)
-    if valueKey == "score" {
+    if isScore {
       json.key("score")
       json.number(estimate.value)
     }
@@ -112,72 +119,99 @@ public enum JSONRenderer {
   }
 }
 
-/// A small pretty-printing JSON writer: the caller writes keys in sorted order.
+/// A small pretty-printing JSON writer into a byte buffer: the caller writes keys in sorted
+/// order.
 struct JSONWriter {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
   private var depth = 0
+  private let sink: ((UnsafeRawBufferPointer) -> Void)?
 
-  init() { text.reserveCapacity(1 << 16) }
+  init(flush sink: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+    self.sink = sink
+    bytes.reserveCapacity(1 << 20)
+  }
 
-  mutating func open(_ bracket: String) {
-    text += bracket
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Hands what has been written to the sink.
+  mutating func flush() {
+    guard let sink else { return }
+    bytes.withUnsafeBytes { sink($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func append(_ string: String) {
+    var copy = string
+    copy.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
     depth += 1
   }
 
-  mutating func close(_ bracket: String) {
+  mutating func open(_ bracket: Character) { open(bracket.asciiValue ?? 0) }
+
+  mutating func close(_ bracket: Character) {
     depth -= 1
     newline()
-    text += bracket
+    bytes.append(bracket.asciiValue ?? 0)
   }
 
   mutating func newline() {
-    text += "\n"
-    if depth > 0 { text += String(repeating: "  ", count: depth) }
+    if bytes.count >= 1 << 20 { flush() }
+    bytes.append(10)
+    for _ in 0..<(2 * depth) { bytes.append(32) }
   }
 
-  mutating func key(_ name: String, first: Bool = false) {
-    if !first { text += "," }
+  mutating func key(_ name: StaticString, first: Bool = false) {
+    if !first { bytes.append(44) }
     newline()
-    text += "\""
-    text += name
-    text += "\": "
+    bytes.append(34)
+    append(name)
+    append("\": ")
   }
 
   mutating func string(_ value: String?) {
     guard let value else {
-      text += "null"
+      append("null")
       return
     }
-    text += "\""
+    bytes.append(34)
     for scalar in value.unicodeScalars {
       switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
+      case "\"": append("\\\"")
+      case "\\": append("\\\\")
+      case "\n": append("\\n")
+      case "\r": append("\\r")
+      case "\t": append("\\t")
       case _ where scalar.value < 0x20:
         let hex = String(scalar.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
+        append("\\u")
+        append(String(repeating: "0", count: 4 - hex.count) + hex)
+      default: bytes.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
       }
     }
-    text += "\""
+    bytes.append(34)
   }
 
   mutating func number(_ value: Double?) {
     guard let value, value.isFinite else {
-      text += "null"
+      append("null")
       return
     }
-    text += value.description
+    append(value.description)
   }
 
-  mutating func integer(_ value: Int) { text += String(value) }
+  mutating func integer(_ value: Int) { append(String(value)) }
 
-  mutating func boolean(_ value: Bool) { text += value ? "true" : "false" }
+  mutating func boolean(_ value: Bool) { value ? append("true") : append("false") }
 
-  mutating func emptyArray() { text += "[]" }
+  mutating func emptyArray() { append("[]") }
 
   mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
     if elements.isEmpty {
@@ -186,7 +220,7 @@ struct JSONWriter {
     }
     open("[")
     for (index, element) in elements.enumerated() {
-      if index > 0 { text += "," }
+      if index > 0 { bytes.append(44) }
       newline()
       body(&self, element)
     }
