@@ -21,14 +21,14 @@ struct CSVSyntaxFailure {
 
 private func onField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  let sink = Unmanaged<CSVSink>.fromOpaque(context).takeUnretainedValue()
-  sink.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
+  Unmanaged<CSVSink>.fromOpaque(context)._withUnsafeGuaranteedRef {
+    $0.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
+  }
 }
 
 private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  let sink = Unmanaged<CSVSink>.fromOpaque(context).takeUnretainedValue()
-  sink.endRecord(terminator)
+  Unmanaged<CSVSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
 /// Runs libcsv (strict mode) over a decoded stream. All libcsv calls live in this file.

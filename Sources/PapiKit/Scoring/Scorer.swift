@@ -4,8 +4,9 @@
 /// averaging the units below.
 public struct Scorer: Sendable {
   let questionnaire: Questionnaire
-  /// x for each indicator and answer code.
-  let values: [[Double]]
+  /// x for each indicator and answer code: `values[valueOffset[i] + code]`.
+  let values: [Double]
+  let valueOffset: [Int]
   /// Sub-dimension of each indicator (flat index).
   let subOf: [Int]
   /// Dimension of each sub-dimension (flat index).
@@ -18,7 +19,14 @@ public struct Scorer: Sendable {
   public init(questionnaire: Questionnaire) {
     self.questionnaire = questionnaire
     let indicators = questionnaire.indicators
-    values = indicators.map { AnswerCoding(indicator: $0, kind: questionnaire.kind, missing: questionnaire.missing).values }
+    var values: [Double] = []
+    var valueOffset: [Int] = []
+    for indicator in indicators {
+      valueOffset.append(values.count)
+      values += AnswerCoding(indicator: indicator, kind: questionnaire.kind, missing: questionnaire.missing).values
+    }
+    self.values = values
+    self.valueOffset = valueOffset
     var subOf: [Int] = []
     var dimOf: [Int] = []
     var subCount: [Int] = []
@@ -76,6 +84,21 @@ public struct Scorer: Sendable {
       wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores)
   }
 
+  /// Runs `body` with the answer codes, weights and value tables as unsafe buffers, so the
+  /// inner loops neither retain arrays nor check bounds twice.
+  private func withBuffers<R>(
+    _ table: ResponseTable,
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int>) -> R
+  ) -> R {
+    table.codes.withUnsafeBufferPointer { codes in
+      table.weights.withUnsafeBufferPointer { weights in
+        values.withUnsafeBufferPointer { values in
+          valueOffset.withUnsafeBufferPointer { offsets in body(codes, weights, values, offsets) }
+        }
+      }
+    }
+  }
+
   /// Scores one unit from its respondents' rows.
   func scoreUnit(_ table: ResponseTable, rows: ArraySlice<Int>) -> UnitScore {
     let indicatorCount = table.indicatorCount
@@ -87,16 +110,22 @@ public struct Scorer: Sendable {
     var n = [Int](repeating: 0, count: indicatorCount)
     var sumW = [Double](repeating: 0, count: indicatorCount)
     var sumWX = [Double](repeating: 0, count: indicatorCount)
-    table.codes.withUnsafeBufferPointer { codes in
-      for row in rows {
-        let w = table.weights[row]
-        let base = row * indicatorCount
-        for i in 0..<indicatorCount {
-          let code = codes[base + i]
-          if code == AnswerCode.missing { continue }
-          n[i] += 1
-          sumW[i] += w
-          sumWX[i] += w * values[i][Int(code)]
+    withBuffers(table) { codes, weights, values, offsets in
+      n.withUnsafeMutableBufferPointer { n in
+        sumW.withUnsafeMutableBufferPointer { sumW in
+          sumWX.withUnsafeMutableBufferPointer { sumWX in
+            for row in rows {
+              let w = weights[row]
+              let base = row &* indicatorCount
+              for i in 0..<indicatorCount {
+                let code = codes[base &+ i]
+                if code == AnswerCode.missing { continue }
+                n[i] &+= 1
+                sumW[i] += w
+                sumWX[i] += w * values[offsets[i] &+ Int(code)]
+              }
+            }
+          }
         }
       }
     }
@@ -122,7 +151,7 @@ public struct Scorer: Sendable {
       let share = indicatorWeights[i] / activeWeight[s]
       let c = percent ? 100 * share : 9 * share / k
       coefficient[i] = c
-      subValue[s]! += c * estimate
+      subValue[s] = (subValue[s] ?? 0) + c * estimate
     }
     let subScale = (0..<subTotal).map { percent ? 1 / Double(subCount[dimOf[$0]]) : 1.0 }
     let dimScale = (0..<dimTotal).map { percent ? dimensionShare[$0] : 1.0 }
@@ -139,18 +168,19 @@ public struct Scorer: Sendable {
     var hasSub = [Bool](repeating: false, count: subTotal)
     var zDim = [Double](repeating: 0, count: dimTotal)
     var hasDim = [Bool](repeating: false, count: dimTotal)
-    table.codes.withUnsafeBufferPointer { codes in
+    let mean = p.map { $0 ?? 0 }
+    withBuffers(table) { codes, weights, values, offsets in
       for row in rows {
-        let w = table.weights[row]
-        let base = row * indicatorCount
+        let w = weights[row]
+        let base = row &* indicatorCount
         for s in 0..<subTotal {
           zSub[s] = 0
           hasSub[s] = false
         }
         for i in 0..<indicatorCount {
-          let code = codes[base + i]
+          let code = codes[base &+ i]
           if code == AnswerCode.missing { continue }
-          let z = w * (values[i][Int(code)] - p[i]!) / sumW[i]
+          let z = w * (values[offsets[i] &+ Int(code)] - mean[i]) / sumW[i]
           zz[i] += z * z
           zSub[subOf[i]] += coefficient[i] * z
           hasSub[subOf[i]] = true
