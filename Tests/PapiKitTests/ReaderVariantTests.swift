@@ -27,6 +27,20 @@ struct ReaderVariantTests {
     #expect(result.files[0].recordsRead == 10, "the HXL row is not a respondent")
   }
 
+  @Test func personalDataIsNeverHeld() throws {
+    let path = try writeTemporary(SurveyFixture.kobo())
+    let result = ExportReader.read([path], questionnaire: q)
+    // Everything the reader kept, dumped as text: no phone number or name from the export.
+    var kept = ""
+    Swift.dump(result, to: &kept)
+    kept += String(decoding: result.table.idBytes, as: UTF8.self)
+    #expect(!kept.contains("0905123456"))
+    #expect(!kept.contains("Nguyễn Văn A"))
+    #expect(kept.contains("u01"), "the dump does hold what the reader keeps")
+    let json = JSONRenderer.render(Scorer(questionnaire: q).score(result.table, level: 0))
+    #expect(!json.contains("0905123456"))
+  }
+
   @Test func odkLayout() throws {
     try expectSame(Array(SurveyFixture.odk().utf8), "ODK Central: comma, minimal quoting, LF, '-' paths, one select cell")
   }

@@ -319,21 +319,29 @@ final class ExportParser: CSVSink {
         && table.weights[other] == weight && table.unitIndex[other] == unit
       let first = table.origin[other]
       let firstFile = table.files[Int(first.file)]
-      let where_ = firstFile == file ? "record \(first.record)" : "\(firstFile) record \(first.record)"
+      // In the same file the earlier record's line is filled in after reading ({related});
+      // in an earlier file its data-record number is given.
+      let sameFile = firstFile == file
+      let whereVI = sameFile ? "dòng {related}" : "\(firstFile), bản ghi dữ liệu \(first.record)"
+      let whereEN = sameFile ? "line {related}" : "\(firstFile), data record \(first.record)"
+      let id = String(decoding: idBytes, as: UTF8.self)
+      var problem: Diagnostic
       if same {
         duplicatesDropped += 1
-        report(rowProblem(column: nil,
-          L("mã người trả lời \(String(decoding: idBytes, as: UTF8.self)) lặp lại với câu trả lời giống hệt (\(where_.replacingOccurrences(of: "record", with: "bản ghi"))); bỏ bản sao.",
-            "respondent id \(String(decoding: idBytes, as: UTF8.self)) repeats with identical answers (\(where_)); the copy is dropped."),
+        problem = rowProblem(column: nil,
+          L("mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
+            "respondent id \(id) repeats with identical answers (\(whereEN)); the copy is dropped."),
           L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
-          severity: .warning))
+          severity: .warning)
       } else {
-        report(rowProblem(column: nil,
-          L("mã người trả lời \(String(decoding: idBytes, as: UTF8.self)) đã có (\(where_.replacingOccurrences(of: "record", with: "bản ghi"))) với câu trả lời khác.",
-            "respondent id \(String(decoding: idBytes, as: UTF8.self)) already appears (\(where_)) with different answers."),
+        problem = rowProblem(column: nil,
+          L("mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
+            "respondent id \(id) already appears (\(whereEN)) with different answers."),
           L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
-            "Keep the correct submission and delete the other, or correct the id if they are two different people.")))
+            "Keep the correct submission and delete the other, or correct the id if they are two different people."))
       }
+      if sameFile { problem.related = Int(first.record) }
+      report(problem)
       return
     }
     table.codes.append(contentsOf: UnsafeBufferPointer(row))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to read exports: what the user said on the command line.
 public struct ReadOptions: Sendable {
   /// The delimiter; detected when nil.
@@ -75,7 +77,7 @@ public enum ExportReader {
       table = parser.table
       idIndex = parser.idIndex
       var found = parser.diagnostics
-      let records = Set(found.compactMap(\.record))
+      let records = Set(found.compactMap(\.record) + found.compactMap(\.related))
       if !records.isEmpty {
         found = placeOnLines(found, records: records, path: path, encoding: stream.encoding, delimiter: delimiter)
       }
@@ -125,6 +127,11 @@ public enum ExportReader {
     let pending = mapper.pendingRecord
     return diagnostics.map { diagnostic in
       var placed = diagnostic
+      if let related = diagnostic.related {
+        let line = mapper.recordLines[related].map(String.init) ?? "?"
+        placed.message.vi = placed.message.vi.replacingOccurrences(of: "{related}", with: line)
+        placed.message.en = placed.message.en.replacingOccurrences(of: "{related}", with: line)
+      }
       guard let record = diagnostic.record else { return placed }
       if record == 0 {
         placed.location.line = 1

@@ -35,6 +35,8 @@ public struct Diagnostic: Sendable, Equatable {
   var record: Int?
   /// The field index (0-based) inside `record`, for cell problems.
   var field: Int?
+  /// Another record of the same file the message refers to as `{related}`.
+  var related: Int?
   public var value: String?
   public var message: LocalizedText
   public var fix: LocalizedText
