@@ -8,11 +8,6 @@ enum NotYet {
     return ExitCode(1)
   }
 
-  struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Store survey exports as a wave (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("import") }
-  }
 
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The commune weakness report (not implemented yet).")
@@ -32,23 +27,8 @@ enum NotYet {
     func run() throws { throw NotYet.refuse("actions") }
   }
 
-  struct Waves: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stored waves (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("waves") }
-  }
 
-  struct Imports: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The import log (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("imports") }
-  }
 
-  struct Units: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Unit register and crosswalks (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("units") }
-  }
 
   struct Benchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Published scores (not implemented yet).")

@@ -11,13 +11,19 @@ struct ExportOptions: ParsableArguments {
   var files: [String] = []
 
   @Option(name: [.customShort("q"), .long], help: "Questionnaire YAML file.")
-  var questionnaire: String
+  var questionnaire: String?
 
   @Option(help: "Field delimiter: ',', ';' or 'tab' (detected when omitted).")
   var delimiter: String?
 
   @Option(help: "Encoding: utf-8, utf-16le, utf-16be, cp1258, tcvn3 or vni (UTF-8/UTF-16 with BOM are detected).")
   var encoding: String?
+
+  /// The questionnaire, which commands reading exports require.
+  func requiredQuestionnaire() throws -> String {
+    guard let questionnaire else { throw ValidationError("Missing -q QUESTIONNAIRE (for example -q questionnaires/papi-2024.yaml).") }
+    return questionnaire
+  }
 
   func validate() throws {
     if let delimiter, parsedDelimiter(delimiter) == nil {
@@ -31,6 +37,38 @@ struct ExportOptions: ParsableArguments {
 
   var readOptions: ReadOptions {
     ReadOptions(delimiter: delimiter.flatMap(parsedDelimiter), encoding: encoding.flatMap(InputEncoding.init(name:)))
+  }
+}
+
+/// `--db PATH`, shared by every command that uses the database.
+struct DatabaseOption: ParsableArguments {
+  @Option(name: .customLong("db"), help: "The database file (created on first import).")
+  var path: String = Store.defaultPath
+}
+
+/// A progress line on stderr — rows, rows per second, percent — only when stderr is a
+/// terminal, at most five times a second.
+final class ProgressLine {
+  private let enabled = isatty(STDERR_FILENO) == 1
+  private let start = Date()
+  private var last = Date.distantPast
+  private var shown = false
+
+  func update(_ label: String, rows: Int, fraction: Double?) {
+    guard enabled else { return }
+    let now = Date()
+    guard now.timeIntervalSince(last) >= 0.2 else { return }
+    last = now
+    let seconds = max(now.timeIntervalSince(start), 0.001)
+    let rate = Int(Double(rows) / seconds)
+    var text = "\r\(label): \(rows) rows, \(rate) rows/s"
+    if let fraction { text += String(format: ", %.0f%%", min(100, fraction * 100)) }
+    FileHandle.standardError.write(Data((text + "   ").utf8))
+    shown = true
+  }
+
+  func finish() {
+    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
   }
 }
 

@@ -10,22 +10,27 @@ struct Score: ParsableCommand {
   @Option(help: "Only this unit's code.") var unit: String?
   @Option(help: "Output format: table or json.") var format: ScoreFormat = .table
   @Option(help: "Language: vi or en.") var lang: Language = .vi
-  @Option(help: "Wave label to write into the output (scores from the store need `papi import`, not implemented yet).")
+  @Option(help: "The wave: read from the database when no files are given, else the label written into the output.")
   var wave: String?
+  @Option(help: "Convert respondents to this loaded unit set through its crosswalk (derived scores).")
+  var asOfUnits: String?
+  @OptionGroup var database: DatabaseOption
   @Option(help: "Write the output to this file instead of stdout.") var out: String?
 
-  func run() throws {
-    if input.files.isEmpty {
-      Console.error(
-        lang == .vi
-          ? "papi score: đọc từ cơ sở dữ liệu (--wave không kèm tệp) chưa được triển khai; hãy đưa tệp xuất khảo sát."
-          : "papi score: scoring from the database (--wave without files) is not implemented yet; give export files.")
-      throw ExitCode(1)
+  func validate() throws {
+    if input.files.isEmpty && wave == nil {
+      throw ValidationError("Give export files (with -q), or --wave to score a wave stored in the database.")
     }
+    if !input.files.isEmpty && input.questionnaire == nil {
+      throw ValidationError("Scoring export files needs -q QUESTIONNAIRE.")
+    }
+  }
+
+  func run() throws {
     do {
       let request = ScoreRequest(
         files: input.files, questionnairePath: input.questionnaire, read: input.readOptions, level: level, unit: unit,
-        format: format, language: lang, wave: wave)
+        format: format, language: lang, wave: wave, databasePath: database.path, asOfUnits: asOfUnits)
       let output = Console.Output(path: out)
       let warnings = try ScoreCommand.run(request) { output.write($0) }
       for warning in warnings { Console.error(warning.text(lang)) }

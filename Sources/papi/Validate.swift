@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
   func run() throws {
     do {
       let outcome = try ValidateCommand.run(
-        files: input.files, questionnairePath: input.questionnaire, read: input.readOptions, language: lang)
+        files: input.files, questionnairePath: try input.requiredQuestionnaire(), read: input.readOptions, language: lang)
       for diagnostic in outcome.diagnostics { Console.error(diagnostic.text(lang)) }
       try Console.output(outcome.summary, to: nil)
       if !outcome.passed { throw ExitCode(1) }

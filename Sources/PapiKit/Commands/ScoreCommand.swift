@@ -5,19 +5,27 @@ public enum ScoreFormat: String, Sendable, CaseIterable {
 
 /// What `papi score` was asked to do.
 public struct ScoreRequest: Sendable {
+  /// Exports to score; when empty, the wave `wave` is read from the database.
   public var files: [String]
-  public var questionnairePath: String
+  /// The questionnaire for `files` (a stored wave carries its own).
+  public var questionnairePath: String?
   public var read: ReadOptions
   public var level: String?
   public var unit: String?
   public var format: ScoreFormat
   public var language: Language
   public var wave: String?
+  public var databasePath: String
+  /// Convert respondents to this unit set through the stored crosswalk (derived scores).
+  public var asOfUnits: String?
 
   public init(
-    files: [String], questionnairePath: String, read: ReadOptions = ReadOptions(), level: String? = nil,
-    unit: String? = nil, format: ScoreFormat = .table, language: Language = .vi, wave: String? = nil
+    files: [String], questionnairePath: String?, read: ReadOptions = ReadOptions(), level: String? = nil,
+    unit: String? = nil, format: ScoreFormat = .table, language: Language = .vi, wave: String? = nil,
+    databasePath: String = Store.defaultPath, asOfUnits: String? = nil
   ) {
+    self.databasePath = databasePath
+    self.asOfUnits = asOfUnits
     self.files = files
     self.questionnairePath = questionnairePath
     self.read = read
@@ -47,8 +55,7 @@ public enum ScoreCommand {
   /// Runs the command, handing the output to `write` in pieces; returns the warnings.
   /// The respondents are released before the output is written.
   public static func run(_ request: ScoreRequest, write: @escaping (UnsafeRawBufferPointer) -> Void) throws(PapiError) -> [Diagnostic] {
-    let questionnaire = try QuestionnaireLoader.load(path: request.questionnairePath)
-    let (report, warnings) = try scores(request, questionnaire)
+    let (questionnaire, report, warnings) = try scores(request)
     switch request.format {
     case .json:
       JSONRenderer.render(report, write: write)
@@ -60,15 +67,57 @@ public enum ScoreCommand {
     return warnings
   }
 
-  private static func scores(_ request: ScoreRequest, _ questionnaire: Questionnaire) throws(PapiError) -> (ScoreReport, [Diagnostic]) {
+  /// The respondents to score: from the exports, or from the stored wave.
+  static func respondents(_ request: ScoreRequest) throws(PapiError) -> (Questionnaire, ResponseTable, [Diagnostic]) {
+    if request.files.isEmpty {
+      guard let wave = request.wave else {
+        throw PapiError(
+          file: request.databasePath,
+          message: L("không có tệp xuất nào và không có --wave.", "no export files and no --wave."),
+          fix: L("Đưa tệp xuất khảo sát, hoặc chọn một đợt đã nhập bằng --wave (xem `papi waves`).",
+                 "Give export files, or choose an imported wave with --wave (see `papi waves`)."))
+      }
+      let (questionnaire, table) = try Store.openExisting(path: request.databasePath).loadWave(wave)
+      return (questionnaire, table, [])
+    }
+    guard let path = request.questionnairePath else {
+      throw PapiError(
+        file: request.files.joined(separator: ", "),
+        message: L("cần bảng hỏi để đọc tệp xuất.", "reading exports needs a questionnaire."),
+        fix: L("Thêm -q questionnaires/papi-2024.yaml (hoặc bảng hỏi của bạn).", "Add -q questionnaires/papi-2024.yaml (or your own questionnaire)."))
+    }
+    let questionnaire = try QuestionnaireLoader.load(path: path)
     let result = ExportReader.read(request.files, questionnaire: questionnaire, options: request.read)
     if result.hasErrors { throw PapiError(result.diagnostics) }
-    let levels = UnitLevels.names(for: questionnaire.respondent)
+    return (questionnaire, result.table, result.diagnostics)
+  }
+
+  private static func scores(_ request: ScoreRequest) throws(PapiError) -> (Questionnaire, ScoreReport, [Diagnostic]) {
+    let (questionnaire, read, warnings) = try respondents(request)
+    var table = read
+    var levels = UnitLevels.names(for: questionnaire.respondent)
+    if let set = request.asOfUnits {
+      let store = try Store.openExisting(path: request.databasePath)
+      let register = try store.registerUnits(set: set)
+      if register.isEmpty {
+        throw PapiError(
+          file: request.databasePath, value: set,
+          message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
+          fix: L("Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
+                 "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
+      }
+      let converted = try UnitConversion.convert(
+        table, crosswalk: try store.crosswalk(to: set), register: register, set: set, source: request.files.isEmpty ? request.databasePath : request.files.joined(separator: ", "))
+      table = converted.table
+      levels = converted.levelNames
+    }
+    let result = (table: table, diagnostics: warnings)
+    let questionnairePath = request.questionnairePath ?? request.databasePath
     var level = 0
     if let name = request.level {
       guard let index = levels.firstIndex(of: name) else {
         throw PapiError(
-          file: request.questionnairePath, value: name,
+          file: questionnairePath, value: name,
           message: L("cấp `\(name)` không có trong bảng hỏi này (có: \(levels.joined(separator: ", "))).",
                      "level `\(name)` is not in this questionnaire (it has: \(levels.joined(separator: ", ")))."),
           fix: L("Dùng --level với một trong các cấp trên.", "Use --level with one of the levels above."))
@@ -87,8 +136,9 @@ public enum ScoreCommand {
                  "Check the code (keep leading zeros), or choose another level with --level."))
       }
     }
-    var report = Scorer(questionnaire: questionnaire).score(result.table, level: level, wave: request.wave)
+    var report = Scorer(questionnaire: questionnaire).score(result.table, level: level, wave: request.wave, levelNames: levels)
+    report.unitsAsOf = request.asOfUnits
     if let unit = request.unit { report.units = report.units.filter { $0.code == unit } }
-    return (report, result.diagnostics)
+    return (questionnaire, report, result.diagnostics)
   }
 }

@@ -16,7 +16,7 @@ public enum ValidateCommand {
     let vi = language == .vi
     var summary = ""
     for file in result.files {
-      let errors = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }.count + file.suppressed
+      let errors = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }.count + file.suppressedErrors
       let warnings = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .warning }.count
       let delimiter = file.delimiter.map { $0 == 9 ? "tab" : "'\(Character(Unicode.Scalar($0)))'" } ?? "?"
       let encoding = file.encoding?.rawValue ?? "?"

@@ -1,6 +1,8 @@
 /// What the reader does with each column of an export.
 enum ColumnRole {
   case ignore
+  /// A personal-data column: never read.
+  case pii
   case id
   case unit
   case unitName
@@ -101,7 +103,7 @@ struct ColumnPlan {
         case .unitName: roles[column] = .unitName
         case .parent(let level): roles[column] = .parent(level)
         case .weight: roles[column] = .weight
-        case .pii: roles[column] = .ignore
+        case .pii: roles[column] = .pii
         case .answer(let index): answerColumns[column, default: []].append(index)
         case .summary(let index): summaryColumns[column, default: []].append(index)
         case .option(let index): optionColumn[index] = column

@@ -1,3 +1,14 @@
+import Crypto
+import Foundation
+
+/// Lower-case hex of a digest.
+func hexadecimal(_ digest: some Sequence<UInt8>) -> String {
+  digest.map { byte in
+    let hex = String(byte, radix: 16)
+    return byte < 16 ? "0" + hex : hex
+  }.joined()
+}
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +25,23 @@ struct DecodedStream {
   let declared: InputEncoding?
   /// The encoding actually used (after looking at the byte-order mark).
   private(set) var encoding: InputEncoding = .utf8
+  /// SHA-256 of the file's bytes as read, and how many were read.
+  private var hasher = SHA256()
+  private(set) var bytesRead = 0
+  /// Called after each chunk with the bytes read so far and the file's size.
+  var progress: ((Int, Int) -> Void)?
+
+  /// The SHA-256 of a file read on its own, in hex ("" when it cannot be read).
+  static func sha256(ofFile path: String) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty { hasher.update(data: chunk) }
+    return hexadecimal(hasher.finalize())
+  }
+
+  /// The SHA-256 of the whole file, in hex, once it has been read to the end.
+  var sha256: String { hexadecimal(hasher.finalize()) }
 
   init(path: String, encoding: InputEncoding?) {
     self.path = path
@@ -30,6 +58,8 @@ struct DecodedStream {
         fix: L("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and that the file is readable."))
     }
     defer { close(fd) }
+    var status = stat()
+    let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
     let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize + 8, alignment: 8)
     defer { raw.deallocate() }
     var out: [UInt8] = []
@@ -45,6 +75,11 @@ struct DecodedStream {
         throw PapiError(
           file: path, message: L("lỗi khi đọc tệp (\(reason)).", "error while reading the file (\(reason))."),
           fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
+      }
+      if got > 0 {
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + carry, count: got))
+        bytesRead += got
+        progress?(bytesRead, size)
       }
       let available = carry + got
       let final = got == 0

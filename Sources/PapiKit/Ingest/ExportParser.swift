@@ -10,15 +10,24 @@ final class ExportParser: CSVSink {
   let codings: [AnswerCoding]
   let indicatorIDs: [String]
   let diagnosticLimit: Int
+  /// Skip bad rows (keeping them, less personal data, in `rejected`) instead of failing.
+  let skipBadRows: Bool
   var table: ResponseTable
+  private(set) var rejected: [RejectedRow] = []
+  /// The current row's fields as text, kept only when skipping bad rows.
+  private var rowFields: [String] = []
+  private var rowDiagnosticStart = 0
   var idIndex: IDIndex
 
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var suppressed = 0
+  /// Errors among `suppressed` (rows rejected with --on-error skip are not errors).
+  private(set) var suppressedErrors = 0
+  private var rowFailed = false
   private(set) var recordsRead = 0
   private(set) var rowsKept = 0
   private(set) var duplicatesDropped = 0
-  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || suppressed > 0 }
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || suppressedErrors > 0 }
 
   private(set) var header: [String] = []
   private var roles: [ColumnRole] = []
@@ -67,7 +76,11 @@ final class ExportParser: CSVSink {
   private var extraValue: String?
   private var nameBytesByUnit: [[UInt8]] = []
 
-  init(questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex, diagnosticLimit: Int) {
+  init(
+    questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex,
+    diagnosticLimit: Int, skipBadRows: Bool = false
+  ) {
+    self.skipBadRows = skipBadRows
     self.questionnaire = questionnaire
     self.file = file
     self.fileIndex = fileIndex
@@ -131,9 +144,21 @@ final class ExportParser: CSVSink {
     } else if record == 1 && !hxlChecked {
       buffered.append(Array(bytes))
     } else {
+      capture(bytes)
       cell(bytes)
     }
     fieldIndex += 1
+  }
+
+  /// Keeps the field's text for a possible rejects file; personal data is never kept.
+  private func capture(_ bytes: UnsafeRawBufferPointer) {
+    guard skipBadRows else { return }
+    let column = fieldIndex
+    if column < roles.count, case .pii = roles[column] {
+      rowFields.append("")
+    } else {
+      rowFields.append(String(decoding: bytes, as: UTF8.self))
+    }
   }
 
   override func endRecord(_ terminator: Int32) {
@@ -142,13 +167,16 @@ final class ExportParser: CSVSink {
       startData()
     } else if record == 1 && !hxlChecked {
       hxlChecked = true
-      hot.pointee.fastFrom = 2
+      if !skipBadRows { hot.pointee.fastFrom = 2 }
       let isHXL = buffered.contains { !$0.isEmpty } && buffered.allSatisfy { $0.isEmpty || $0.first == UInt8(ascii: "#") }
       if !isHXL {
         let fields = buffered
         fieldIndex = 0
         for field in fields {
-          field.withUnsafeBytes { cell($0) }
+          field.withUnsafeBytes {
+            capture($0)
+            cell($0)
+          }
           fieldIndex += 1
         }
         finishRow()
@@ -170,7 +198,7 @@ final class ExportParser: CSVSink {
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {
       switch role {
-      case .ignore:
+      case .ignore, .pii:
         kind[column] = 0
         target[column] = 0
       case .answer(let indicators) where indicators.count == 1:
@@ -197,7 +225,7 @@ final class ExportParser: CSVSink {
       return
     }
     switch roles[column] {
-    case .ignore:
+    case .ignore, .pii:
       return
     case .answer(let indicators):
       for indicator in indicators {
@@ -278,7 +306,10 @@ final class ExportParser: CSVSink {
   // MARK: Rows
 
   private func finishRow() {
-    defer { resetRow() }
+    defer {
+      if skipBadRows { rejectIfBad() }
+      resetRow()
+    }
     recordsRead += 1
     if fieldIndex != header.count {
       let fewer = fieldIndex < header.count
@@ -390,7 +421,26 @@ final class ExportParser: CSVSink {
     return unit
   }
 
+  /// When this row had errors: turns them into warnings and keeps the row for the rejects
+  /// file with their reasons.
+  private func rejectIfBad() {
+    var reasons: [LocalizedText] = []
+    for index in rowDiagnosticStart..<diagnostics.count where diagnostics[index].severity == .error && diagnostics[index].record == record {
+      diagnostics[index].severity = .warning
+      reasons.append(diagnostics[index].message)
+    }
+    guard rowFailed else { return }
+    if reasons.isEmpty { reasons.append(L("xem các thông báo ở trên", "see the messages above")) }
+    rejected.append(
+      RejectedRow(
+        file: file, record: record, fields: rowFields,
+        reason: LocalizedText(vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))))
+  }
+
   private func resetRow() {
+    rowFailed = false
+    rowFields.removeAll(keepingCapacity: true)
+    rowDiagnosticStart = diagnostics.count
     row.update(repeating: AnswerCode.missing)
     rowBad = false
     cellProblems.removeAll(keepingCapacity: true)
@@ -413,8 +463,25 @@ final class ExportParser: CSVSink {
   }
 
   func report(_ diagnostic: Diagnostic) {
-    if diagnostics.count < diagnosticLimit { diagnostics.append(diagnostic) } else { suppressed += 1 }
+    let rowError = skipBadRows && diagnostic.severity == .error && diagnostic.record == record && record > 0
+    if rowError { rowFailed = true }
+    if diagnostics.count < diagnosticLimit {
+      diagnostics.append(diagnostic)
+    } else {
+      suppressed += 1
+      if diagnostic.severity == .error && !rowError { suppressedErrors += 1 }
+    }
   }
+}
+
+/// A data row set aside by `--on-error skip`: its fields as read (personal-data columns
+/// blank) and why it was rejected.
+public struct RejectedRow: Sendable {
+  public var file: String
+  public var record: Int
+  public var line: Int?
+  public var fields: [String]
+  public var reason: LocalizedText
 }
 
 /// Parses a plain decimal ("1.25", "0.8", "3") from bytes without making a String.

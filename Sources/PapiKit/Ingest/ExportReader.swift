@@ -8,11 +8,14 @@ public struct ReadOptions: Sendable {
   public var encoding: InputEncoding?
   /// Most diagnostics kept per file; the rest are counted.
   public var diagnosticLimit: Int
+  /// `--on-error skip`: bad rows are set aside in `ReadResult.rejected` instead of being errors.
+  public var skipBadRows: Bool
 
-  public init(delimiter: UInt8? = nil, encoding: InputEncoding? = nil, diagnosticLimit: Int = 10_000) {
+  public init(delimiter: UInt8? = nil, encoding: InputEncoding? = nil, diagnosticLimit: Int = 10_000, skipBadRows: Bool = false) {
     self.delimiter = delimiter
     self.encoding = encoding
     self.diagnosticLimit = diagnosticLimit
+    self.skipBadRows = skipBadRows
   }
 }
 
@@ -25,8 +28,23 @@ public struct FileReport: Sendable {
   public var recordsRead: Int
   public var rowsKept: Int
   public var duplicatesDropped: Int
+  public var rowsRejected: Int
   /// Diagnostics beyond the limit, counted but not kept.
   public var suppressed: Int
+  /// Errors among them.
+  public var suppressedErrors: Int
+  /// SHA-256 of the file's bytes.
+  public var sha256: String
+  /// The header as read (NFC), for writing rejected rows.
+  public var header: [String]
+}
+
+/// How far reading has got, for a progress display.
+public struct ReadProgress: Sendable {
+  public var file: String
+  public var rows: Int
+  public var bytes: Int
+  public var totalBytes: Int
 }
 
 /// Everything read from a set of exports.
@@ -34,27 +52,36 @@ public struct ReadResult: Sendable {
   public var table: ResponseTable
   public var diagnostics: [Diagnostic]
   public var files: [FileReport]
+  /// Rows set aside by `--on-error skip`.
+  public var rejected: [RejectedRow]
 
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || files.contains { $0.suppressed > 0 } }
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || files.contains { $0.suppressedErrors > 0 } }
 }
 
 /// Reads survey exports into a `ResponseTable` (PRODUCT.md §3.1).
 public enum ExportReader {
   /// Reads every file, collecting every problem rather than stopping at the first one.
   /// A file that cannot be read at all is reported and the next file is read.
-  public static func read(_ paths: [String], questionnaire: Questionnaire, options: ReadOptions = ReadOptions()) -> ReadResult {
+  public static func read(
+    _ paths: [String], questionnaire: Questionnaire, options: ReadOptions = ReadOptions(),
+    progress: ((ReadProgress) -> Void)? = nil
+  ) -> ReadResult {
     var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
     var idIndex = IDIndex()
     var diagnostics: [Diagnostic] = []
     var reports: [FileReport] = []
+    var rejected: [RejectedRow] = []
     for (fileIndex, path) in paths.enumerated() {
       table.files.append(path)
       let parser = ExportParser(
         questionnaire: questionnaire, file: path, fileIndex: Int32(fileIndex), table: table, idIndex: idIndex,
-        diagnosticLimit: options.diagnosticLimit)
+        diagnosticLimit: options.diagnosticLimit, skipBadRows: options.skipBadRows)
       table = ResponseTable(indicatorCount: 0)  // release our reference so the parser's copy is unique
       var stream = DecodedStream(path: path, encoding: options.encoding)
+      if let progress {
+        stream.progress = { bytes, total in progress(ReadProgress(file: path, rows: parser.recordsRead, bytes: bytes, totalBytes: total)) }
+      }
       var delimiter: UInt8?
       var fileProblems: [Diagnostic] = []
       do {
@@ -77,25 +104,30 @@ public enum ExportReader {
       table = parser.table
       idIndex = parser.idIndex
       var found = parser.diagnostics
-      let records = Set(found.compactMap(\.record) + found.compactMap(\.related))
+      var fileRejects = parser.rejected
+      let records = Set(found.compactMap(\.record) + found.compactMap(\.related) + fileRejects.map(\.record))
       if !records.isEmpty {
-        found = placeOnLines(found, records: records, path: path, encoding: stream.encoding, delimiter: delimiter)
+        let lines: [Int: Int]
+        (found, lines) = placeOnLines(found, records: records, path: path, encoding: stream.encoding, delimiter: delimiter)
+        for index in fileRejects.indices { fileRejects[index].line = lines[fileRejects[index].record] }
       }
+      rejected += fileRejects
       diagnostics.append(contentsOf: found)
       diagnostics.append(contentsOf: fileProblems)
-      if parser.suppressed > 0 {
+      if parser.suppressedErrors > 0 {
         diagnostics.append(
           Diagnostic(
             .error, SourceLocation(file: path),
-            message: L("còn \(parser.suppressed) vấn đề khác không được liệt kê.", "\(parser.suppressed) more problems are not listed."),
+            message: L("còn \(parser.suppressedErrors) lỗi khác không được liệt kê.", "\(parser.suppressedErrors) more errors are not listed."),
             fix: L("Sửa các lỗi trên rồi chạy lại để xem tiếp.", "Fix the problems above and run again to see the rest.")))
       }
       reports.append(
         FileReport(
           path: path, encoding: stream.encoding, delimiter: delimiter, recordsRead: parser.recordsRead,
-          rowsKept: parser.rowsKept, duplicatesDropped: parser.duplicatesDropped, suppressed: parser.suppressed))
+          rowsKept: parser.rowsKept, duplicatesDropped: parser.duplicatesDropped, rowsRejected: fileRejects.count,
+          suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors, sha256: stream.sha256, header: parser.header))
     }
-    return ReadResult(table: table, diagnostics: diagnostics, files: reports)
+    return ReadResult(table: table, diagnostics: diagnostics, files: reports, rejected: rejected)
   }
 
   private static func syntaxProblem(_ failure: CSVSyntaxFailure, parser: ExportParser, path: String) -> Diagnostic {
@@ -120,12 +152,14 @@ public enum ExportReader {
   }
 
   /// Fills in physical line numbers by reading the file once more with newline reporting.
-  private static func placeOnLines(_ diagnostics: [Diagnostic], records: Set<Int>, path: String, encoding: InputEncoding?, delimiter: UInt8?) -> [Diagnostic] {
+  private static func placeOnLines(
+    _ diagnostics: [Diagnostic], records: Set<Int>, path: String, encoding: InputEncoding?, delimiter: UInt8?
+  ) -> ([Diagnostic], [Int: Int]) {
     let mapper = LineMapper(records: records)
     var stream = DecodedStream(path: path, encoding: encoding)
     _ = try? LibCSV.parse(&stream, delimiter: delimiter, reportNewlines: true, sink: mapper) { _ in }
     let pending = mapper.pendingRecord
-    return diagnostics.map { diagnostic in
+    let placed: [Diagnostic] = diagnostics.map { diagnostic in
       var placed = diagnostic
       if let related = diagnostic.related {
         let line = mapper.recordLines[related].map(String.init) ?? "?"
@@ -146,5 +180,6 @@ public enum ExportReader {
       }
       return placed
     }
+    return (placed, mapper.recordLines)
   }
 }

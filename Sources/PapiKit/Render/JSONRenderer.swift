@@ -29,7 +29,11 @@ public enum JSONRenderer {
     json.string(report.version)
     json.close("}")
     json.key("units")
-    json.array(report.units) { json, unit in unitObject(&json, unit) }
+    json.array(report.units) { json, unit in unitObject(&json, unit, derived: report.unitsAsOf != nil) }
+    if let set = report.unitsAsOf {
+      json.key("units_as_of")
+      json.string(set)
+    }
     json.key("wave")
     json.string(report.wave)
     json.close("}")
@@ -37,13 +41,18 @@ public enum JSONRenderer {
     json.flush()
   }
 
-  private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore) {
+  private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore, derived: Bool) {
     json.open("{")
     // Flags need targets and actions need a plan; `papi score` has neither.
     json.key("actions", first: true)
     json.emptyArray()
     json.key("code")
     json.string(unit.code)
+    if derived {
+      // Converted through a crosswalk: an estimate for the new unit, not a measurement of it.
+      json.key("derived")
+      json.boolean(true)
+    }
     json.key("dimensions")
     json.array(unit.dimensions) { json, dimension in
       json.open("{")

@@ -16,6 +16,11 @@ public enum TableRenderer {
             : "Scores 0–100; ± is half the 95% confidence interval; — means no data.\n")
       : (vi ? "Chỉ số nội dung 1–10, tổng 8–80; ± là nửa KTC 95%; — là không có dữ liệu.\n"
             : "Dimensions 1–10, total 8–80; ± is half the 95% CI; — means no data.\n")
+    if let set = report.unitsAsOf {
+      out += vi
+        ? "Điểm SUY RA: người trả lời được quy đổi sang đơn vị hành chính \(set) qua bảng chuyển đổi.\n"
+        : "DERIVED scores: respondents converted to the units of \(set) through a crosswalk.\n"
+    }
     out += "\n"
     let dimensionWidth = percent ? 6 : 5
     let nameWidth = max(10, 80 - 6 - 5 - 13 - dimensionWidth * questionnaire.dimensions.count - 1)

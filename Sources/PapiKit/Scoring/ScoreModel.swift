@@ -79,6 +79,8 @@ public struct ScoreReport: Sendable {
   public var wave: String?
   public var level: String
   public var units: [UnitScore]
+  /// The unit set the respondents were converted to (`--as-of-units`): the scores are derived.
+  public var unitsAsOf: String?
 }
 
 /// The tool's name and version as written into every output.

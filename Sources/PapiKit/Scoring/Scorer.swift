@@ -46,7 +46,7 @@ public struct Scorer: Sendable {
   }
 
   /// Scores every unit at `level` (0 = the unit column, k = the k-th parent column).
-  public func score(_ table: ResponseTable, level: Int, wave: String? = nil) -> ScoreReport {
+  public func score(_ table: ResponseTable, level: Int, wave: String? = nil, levelNames: [String]? = nil) -> ScoreReport {
     let units = table.units.levels[level]
     let groupOf: (Int) -> Int
     if level == 0 {
@@ -66,7 +66,7 @@ public struct Scorer: Sendable {
       rows[fill[group]] = row
       fill[group] += 1
     }
-    let levelNames = UnitLevels.names(for: questionnaire.respondent)
+    let levelNames = levelNames ?? UnitLevels.names(for: questionnaire.respondent)
     var scores: [UnitScore] = []
     for (index, unit) in units.enumerated() {
       let members = rows[starts[index]..<starts[index + 1]]
@@ -81,7 +81,7 @@ public struct Scorer: Sendable {
     scores.sort { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }
     return ScoreReport(
       tool: "papi", version: PapiVersion.current, questionnaireID: questionnaire.id, kind: questionnaire.kind,
-      wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores)
+      wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores, unitsAsOf: nil)
   }
 
   /// Runs `body` with the answer codes, weights and value tables as unsafe buffers, so the

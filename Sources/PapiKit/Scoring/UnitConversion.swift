@@ -1,0 +1,87 @@
+/// Re-expresses respondents on another unit set through a crosswalk (the 2025 mergers):
+/// each respondent counts towards every new unit its old commune maps to, with weight ×
+/// share. Scores computed from the result are derived, and every output says so.
+enum UnitConversion {
+  struct Converted {
+    var table: ResponseTable
+    var levelNames: [String]
+  }
+
+  static func convert(
+    _ table: ResponseTable, crosswalk: [String: [(code: String, share: Double)]], register: [String: RegisterUnit],
+    set: String, source: String
+  ) throws(PapiError) -> Converted {
+    var converted = ResponseTable(indicatorCount: table.indicatorCount)
+    converted.files = table.files
+    // The new units' chains of parents, from the register.
+    func chain(_ code: String) -> [String] {
+      var result: [String] = []
+      var current = register[code]?.parent
+      while let parent = current, result.count < 10 {
+        result.append(parent)
+        current = register[parent]?.parent
+      }
+      return result
+    }
+    var missing: [String] = []
+    let communes = table.units.levels[0]
+    var targetsOf: [Int: [(code: String, share: Double)]] = [:]
+    for (index, unit) in communes.enumerated() {
+      if let targets = crosswalk[unit.code] {
+        targetsOf[index] = targets
+      } else if register[unit.code] != nil {
+        targetsOf[index] = [(unit.code, 1)]
+      } else {
+        missing.append(unit.code)
+      }
+    }
+    if !missing.isEmpty {
+      throw PapiError(
+        file: source, value: missing.sorted().joined(separator: ", "),
+        message: L("\(missing.count) xã không có trong bảng chuyển đổi sang \(set) và không có trong bộ \(set).",
+                   "\(missing.count) communes are neither in the crosswalk to \(set) nor in unit set \(set)."),
+        fix: L("Bổ sung các mã này vào bảng chuyển đổi (`papi units crosswalk FILE --to \(set)`).",
+               "Add these codes to the crosswalk (`papi units crosswalk FILE --to \(set)`)."))
+    }
+    let depth = targetsOf.values.flatMap { $0 }.map { chain($0.code).count }.max() ?? 0
+    converted.units.ensureLevels(1 + depth)
+    let width = table.indicatorCount
+    for row in 0..<table.count {
+      for target in targetsOf[Int(table.unitIndex[row])] ?? [] {
+        let before = converted.units.levels[0].count
+        let unit = converted.units.index(of: target.code, level: 0)
+        if Int(unit) == before {
+          let parents = chain(target.code)
+          var indices: [Int32] = []
+          for (level, code) in parents.enumerated() where level < depth {
+            indices.append(converted.units.index(of: code, level: level + 1))
+          }
+          converted.units.levels[0][Int(unit)].name = register[target.code]?.name
+          converted.units.levels[0][Int(unit)].parents = indices
+          for level in 0..<indices.count where level + 1 < indices.count {
+            converted.units.levels[level + 1][Int(indices[level])].parents = Array(indices[(level + 1)...])
+          }
+          for level in 0..<indices.count {
+            converted.units.levels[level + 1][Int(indices[level])].name = register[parents[level]]?.name
+          }
+        }
+        converted.codes.append(contentsOf: table.codes[row * width..<(row + 1) * width])
+        converted.weights.append(table.weights[row] * target.share)
+        converted.unitIndex.append(unit)
+        converted.origin.append(table.origin[row])
+        let start = row == 0 ? 0 : table.idEnds[row - 1]
+        converted.idBytes.append(contentsOf: table.idBytes[start..<table.idEnds[row]])
+        converted.idEnds.append(converted.idBytes.count)
+      }
+    }
+    var levelNames = ["commune"]
+    if let first = converted.units.levels[0].first {
+      levelNames = [register[first.code]?.level ?? "commune"]
+      for level in 1..<converted.units.levels.count {
+        let code = converted.units.levels[level].first?.code ?? ""
+        levelNames.append(register[code]?.level ?? "level\(level)")
+      }
+    }
+    return Converted(table: converted, levelNames: levelNames)
+  }
+}

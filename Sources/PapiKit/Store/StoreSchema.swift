@@ -1,0 +1,94 @@
+import GRDB
+
+/// The versioned schema of the embedded store. Migrations are only ever appended: a
+/// database made by an older build opens in a newer one, which brings it up to date.
+enum StoreSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: waves, respondents, import log, unit register") { db in
+      // The questionnaire text is kept with each wave, so editing the file later never
+      // changes an old wave's scores.
+      try db.execute(
+        sql: """
+          CREATE TABLE questionnaire (
+            hash TEXT PRIMARY KEY,          -- SHA-256 of the YAML text
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            yaml TEXT NOT NULL,
+            stored_at TEXT NOT NULL
+          );
+          CREATE TABLE wave (
+            name TEXT PRIMARY KEY,
+            questionnaire_hash TEXT NOT NULL REFERENCES questionnaire(hash),
+            created_at TEXT NOT NULL
+          );
+          -- Units seen in a wave: level 0 is the unit column, level k the k-th parent column.
+          CREATE TABLE wave_unit (
+            wave TEXT NOT NULL REFERENCES wave(name),
+            level INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT,
+            parent_code TEXT,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (wave, level, code)
+          ) WITHOUT ROWID;
+          CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            wave TEXT NOT NULL REFERENCES wave(name),
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_imported INTEGER NOT NULL,
+            rows_replaced INTEGER NOT NULL,
+            rows_unchanged INTEGER NOT NULL,
+            rows_skipped INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL,
+            questionnaire_id TEXT NOT NULL,
+            questionnaire_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            tool_version TEXT NOT NULL
+          );
+          -- One row per respondent: the coded answers, one byte per indicator. Personal
+          -- data never reaches this table: the reader drops it.
+          CREATE TABLE respondent (
+            wave TEXT NOT NULL REFERENCES wave(name),
+            id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            unit_code TEXT NOT NULL,
+            weight REAL NOT NULL,
+            answers BLOB NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES import_log(id),
+            PRIMARY KEY (wave, id)
+          ) WITHOUT ROWID;
+          CREATE UNIQUE INDEX respondent_order ON respondent(wave, seq);
+          CREATE TABLE unit_set (
+            name TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
+          );
+          CREATE TABLE register_unit (
+            unit_set TEXT NOT NULL REFERENCES unit_set(name),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            parent_code TEXT,
+            valid_from TEXT,
+            valid_to TEXT,
+            PRIMARY KEY (unit_set, code)
+          ) WITHOUT ROWID;
+          -- Old unit code → new unit code with the share of the old unit's respondents that
+          -- count towards the new one (many-to-many, as the 2025 resolutions are).
+          CREATE TABLE crosswalk (
+            to_set TEXT NOT NULL REFERENCES unit_set(name),
+            old_code TEXT NOT NULL,
+            new_code TEXT NOT NULL,
+            share REAL NOT NULL,
+            file TEXT NOT NULL,
+            PRIMARY KEY (to_set, old_code, new_code)
+          ) WITHOUT ROWID;
+          """)
+    }
+    return migrator
+  }
+}

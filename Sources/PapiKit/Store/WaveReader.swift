@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+
+/// A stored wave, as listed by `papi waves`.
+public struct WaveSummary: Sendable {
+  public var name: String
+  public var questionnaireID: String
+  public var questionnaireHash: String
+  public var respondents: Int
+  public var units: Int
+  public var created: String
+}
+
+/// One row of the import log (`papi imports`).
+public struct ImportLogEntry: Sendable {
+  public var id: Int64
+  public var wave: String
+  public var file: String
+  public var sha256: String
+  public var rowsRead: Int
+  public var imported: Int
+  public var replaced: Int
+  public var unchanged: Int
+  public var skipped: Int
+  public var rejected: Int
+  public var questionnaireID: String
+  public var questionnaireHash: String
+  public var time: String
+  public var toolVersion: String
+}
+
+extension Store {
+  /// The questionnaire a wave was imported with and its respondents, in import order:
+  /// exactly what `ExportReader` gives for the files of the wave.
+  public func loadWave(_ wave: String) throws(PapiError) -> (Questionnaire, ResponseTable) {
+    let stored: (yaml: String, units: [Row], respondents: [Row])? = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
+      try queue.read { db in
+        guard
+          let yaml = try String.fetchOne(
+            db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?", arguments: [wave])
+        else { return nil }
+        let units = try Row.fetchAll(
+          db, sql: "SELECT level, code, name, parent_code FROM wave_unit WHERE wave = ? ORDER BY level DESC, seq", arguments: [wave])
+        let respondents = try Row.fetchAll(
+          db, sql: "SELECT id, unit_code, weight, answers, seq FROM respondent WHERE wave = ? ORDER BY seq", arguments: [wave])
+        return (yaml, units, respondents)
+      }
+    }
+    guard let stored else {
+      let known = (try? waves().map(\.name)) ?? []
+      throw PapiError(
+        file: path, value: wave,
+        message: L("không có đợt \(wave) trong cơ sở dữ liệu (có: \(known.isEmpty ? "chưa có đợt nào" : known.joined(separator: ", "))).",
+                   "there is no wave \(wave) in the database (it has: \(known.isEmpty ? "no waves yet" : known.joined(separator: ", ")))."),
+        fix: L("Xem `papi waves`, hoặc nhập đợt này bằng `papi import … --wave \(wave)`.",
+               "See `papi waves`, or import this wave with `papi import … --wave \(wave)`."))
+    }
+    let questionnaire = try QuestionnaireLoader.parse(yaml: stored.yaml, source: "\(path): wave \(wave)")
+    var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
+    table.files = [path]
+    let levels = 1 + questionnaire.respondent.parents.count
+    table.units.ensureLevels(levels)
+    // Parents first (ORDER BY level DESC), so every unit can point at its parent's index.
+    for row in stored.units {
+      let level: Int = row[0]
+      let code: String = row[1]
+      let index = Int(table.units.index(of: code, level: level))
+      table.units.levels[level][index].name = row[2]
+      if let parent: String = row[3], level + 1 < levels, let parentIndex = table.units.find(parent, level: level + 1) {
+        table.units.levels[level][index].parents = [parentIndex] + table.units.levels[level + 1][Int(parentIndex)].parents
+      }
+    }
+    let width = questionnaire.indicators.count
+    for row in stored.respondents {
+      let answers: Data = row[3]
+      let code: String = row[1]
+      guard answers.count == width, let unit = table.units.find(code, level: 0) else {
+        throw PapiError(
+          file: path, value: row[0],
+          message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
+          fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
+                 "The database was changed outside papi; import this wave again into a new database."))
+      }
+      table.codes.append(contentsOf: answers)
+      table.weights.append(row[2])
+      table.unitIndex.append(unit)
+      table.origin.append(RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)))
+      table.idBytes.append(contentsOf: (row[0] as String).utf8)
+      table.idEnds.append(table.idBytes.count)
+    }
+    return (questionnaire, table)
+  }
+
+  public func waves() throws(PapiError) -> [WaveSummary] {
+    try run(L("không đọc được danh sách đợt", "cannot list the waves")) {
+      try queue.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT w.name, q.id, w.questionnaire_hash, w.created_at,
+              (SELECT COUNT(*) FROM respondent r WHERE r.wave = w.name),
+              (SELECT COUNT(*) FROM wave_unit u WHERE u.wave = w.name AND u.level = 0)
+            FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash ORDER BY w.name
+            """
+        ).map { row in
+          WaveSummary(name: row[0], questionnaireID: row[1], questionnaireHash: row[2], respondents: row[4], units: row[5], created: row[3])
+        }
+      }
+    }
+  }
+
+  public func importLog(wave: String? = nil) throws(PapiError) -> [ImportLogEntry] {
+    try run(L("không đọc được nhật ký nhập", "cannot read the import log")) {
+      try queue.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT id, wave, file, sha256, rows_read, rows_imported, rows_replaced, rows_unchanged, rows_skipped,
+              rows_rejected, questionnaire_id, questionnaire_hash, imported_at, tool_version
+            FROM import_log WHERE ?1 IS NULL OR wave = ?1 ORDER BY id
+            """, arguments: [wave]
+        ).map { row in
+          ImportLogEntry(
+            id: row[0], wave: row[1], file: row[2], sha256: row[3], rowsRead: row[4], imported: row[5], replaced: row[6],
+            unchanged: row[7], skipped: row[8], rejected: row[9], questionnaireID: row[10], questionnaireHash: row[11],
+            time: row[12], toolVersion: row[13])
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+
+/// What an import changed, per file and in all.
+public struct ImportOutcome: Sendable {
+  public struct FileCounts: Sendable {
+    public var path: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var imported = 0
+    public var replaced = 0
+    public var unchanged = 0
+    public var skipped = 0
+    public var rejected = 0
+  }
+
+  public var wave: String
+  public var files: [FileCounts]
+  /// True when every row was already stored: nothing was written.
+  public var noOp: Bool { files.allSatisfy { $0.imported == 0 && $0.replaced == 0 } }
+}
+
+extension Store {
+  /// Stores the rows read from one invocation's files as part of `wave`, in one transaction:
+  /// all of it lands or none of it does. Rows already stored unchanged are left alone; a
+  /// stored id with different answers is a conflict unless `replace`.
+  func write(
+    _ result: ReadResult, questionnaire: Questionnaire, yaml: String, hash: String, wave: String, replace: Bool,
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(PapiError) -> ImportOutcome {
+    let table = result.table
+    var outcome = ImportOutcome(
+      wave: wave,
+      files: result.files.map {
+        ImportOutcome.FileCounts(path: $0.path, sha256: $0.sha256, rowsRead: $0.recordsRead, skipped: $0.duplicatesDropped, rejected: $0.rowsRejected)
+      })
+    var conflicts: [(id: String, file: Int, record: Int)] = []
+    var unitConflicts: [String] = []
+    try run(L("không ghi được đợt khảo sát \(wave)", "cannot store wave \(wave)")) {
+      try queue.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          let now = Store.now()
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO questionnaire (hash, id, kind, yaml, stored_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [hash, questionnaire.id, questionnaire.kind.rawValue, yaml, now])
+          if let stored = try String.fetchOne(db, sql: "SELECT questionnaire_hash FROM wave WHERE name = ?", arguments: [wave]) {
+            if stored != hash {
+              let storedID = try String.fetchOne(db, sql: "SELECT id FROM questionnaire WHERE hash = ?", arguments: [stored]) ?? "?"
+              throw PapiError(
+                file: path, value: wave,
+                message: L("đợt \(wave) đã được nhập với một bảng hỏi khác (\(storedID), mã băm \(stored.prefix(12))…).",
+                           "wave \(wave) was imported with a different questionnaire (\(storedID), hash \(stored.prefix(12))…)."),
+                fix: L("Dùng đúng tệp bảng hỏi đã dùng cho đợt này, hoặc nhập vào một đợt mới (--wave).",
+                       "Use the questionnaire file this wave was imported with, or import into a new wave (--wave)."))
+            }
+          } else {
+            try db.execute(sql: "INSERT INTO wave (name, questionnaire_hash, created_at) VALUES (?, ?, ?)", arguments: [wave, hash, now])
+          }
+
+          // One import-log row per file; the counts are filled in at the end.
+          var importIDs: [Int64] = []
+          for file in result.files {
+            try db.execute(
+              sql: """
+                INSERT INTO import_log (wave, file, sha256, rows_read, rows_imported, rows_replaced, rows_unchanged,
+                  rows_skipped, rows_rejected, questionnaire_id, questionnaire_hash, imported_at, tool_version)
+                VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?, ?)
+                """,
+              arguments: [wave, file.path, file.sha256, file.recordsRead, questionnaire.id, hash, now, PapiVersion.current])
+            importIDs.append(db.lastInsertedRowID)
+          }
+
+          unitConflicts = try writeUnits(db, table: table, wave: wave)
+
+          var seq = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM respondent WHERE wave = ?", arguments: [wave]) ?? 0
+          let insert = try db.makeStatement(
+            sql: "INSERT INTO respondent (wave, id, seq, unit_code, weight, answers, import_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wave, id) DO NOTHING")
+          let existing = try db.makeStatement(sql: "SELECT unit_code, weight, answers FROM respondent WHERE wave = ? AND id = ?")
+          let update = try db.makeStatement(
+            sql: "UPDATE respondent SET unit_code = ?, weight = ?, answers = ?, import_id = ? WHERE wave = ? AND id = ?")
+          let width = table.indicatorCount
+          let communes = table.units.levels[0]
+          for row in 0..<table.count {
+            let id = table.respondentID(row)
+            let unit = communes[Int(table.unitIndex[row])].code
+            let weight = table.weights[row]
+            let answers = table.codes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[row * width..<(row + 1) * width])) }
+            let fileIndex = Int(table.origin[row].file)
+            let importID = importIDs[fileIndex]
+            try insert.execute(arguments: [wave, id, seq, unit, weight, answers, importID])
+            if db.changesCount == 1 {
+              seq += 1
+              outcome.files[fileIndex].imported += 1
+            } else if let stored = try Row.fetchOne(existing, arguments: [wave, id]) {
+              let same = (stored[0] as String) == unit && (stored[1] as Double) == weight && (stored[2] as Data) == answers
+              if same {
+                outcome.files[fileIndex].unchanged += 1
+              } else if replace {
+                try update.execute(arguments: [unit, weight, answers, importID, wave, id])
+                outcome.files[fileIndex].replaced += 1
+              } else {
+                conflicts.append((id, fileIndex, Int(table.origin[row].record)))
+              }
+            }
+            if row & 0xFFFF == 0 { progress?(row, table.count) }
+          }
+          progress?(table.count, table.count)
+          if !conflicts.isEmpty || !unitConflicts.isEmpty || outcome.noOp { return .rollback }
+          for (index, file) in outcome.files.enumerated() {
+            try db.execute(
+              sql: """
+                UPDATE import_log SET rows_imported = ?, rows_replaced = ?, rows_unchanged = ?, rows_skipped = ?, rows_rejected = ?
+                WHERE id = ?
+                """,
+              arguments: [file.imported, file.replaced, file.unchanged, file.skipped, file.rejected, importIDs[index]])
+          }
+          return .commit
+        }
+      }
+    }
+    if !unitConflicts.isEmpty {
+      throw PapiError(
+        file: result.files.map(\.path).joined(separator: ", "), value: unitConflicts.prefix(10).joined(separator: "; "),
+        message: L("\(unitConflicts.count) đơn vị đã lưu trong đợt \(wave) với đơn vị cấp trên khác; không có gì được lưu.",
+                   "\(unitConflicts.count) units are stored in wave \(wave) under a different parent; nothing was stored."),
+        fix: L("Sửa mã đơn vị cấp trên trong tệp, hoặc nhập vào một đợt khác.", "Correct the parent codes in the export, or import into another wave."))
+    }
+    if !conflicts.isEmpty {
+      let listed = conflicts.prefix(20).map { conflict in
+        "\(conflict.id) (\(result.files[conflict.file].path), bản ghi/record \(conflict.record))"
+      }
+      throw PapiError(
+        file: path, value: listed.joined(separator: ", ") + (conflicts.count > 20 ? ", …" : ""),
+        message: L("\(conflicts.count) mã người trả lời đã có trong đợt \(wave) với câu trả lời khác; không có gì được lưu.",
+                   "\(conflicts.count) respondent ids are already stored in wave \(wave) with different answers; nothing was stored."),
+        fix: L("Nếu tệp mới là bản đúng, chạy lại với --replace; nếu đó là người khác, sửa mã của họ.",
+               "If the new export is the correct one, run again with --replace; if they are different people, correct their ids."))
+    }
+    return outcome
+  }
+
+  /// Adds the units of this import to the wave; returns the units whose parent differs from
+  /// the stored one.
+  private func writeUnits(_ db: Database, table: ResponseTable, wave: String) throws -> [String] {
+    var conflicts: [String] = []
+    let find = try db.makeStatement(sql: "SELECT name, parent_code FROM wave_unit WHERE wave = ? AND level = ? AND code = ?")
+    let insert = try db.makeStatement(sql: "INSERT INTO wave_unit (wave, level, code, name, parent_code, seq) VALUES (?, ?, ?, ?, ?, ?)")
+    let rename = try db.makeStatement(sql: "UPDATE wave_unit SET name = ? WHERE wave = ? AND level = ? AND code = ?")
+    for (level, units) in table.units.levels.enumerated() {
+      var seq = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM wave_unit WHERE wave = ? AND level = ?", arguments: [wave, level]) ?? 0
+      for unit in units {
+        let parent = unit.parents.first.map { table.units.levels[level + 1][Int($0)].code }
+        if let stored = try Row.fetchOne(find, arguments: [wave, level, unit.code]) {
+          let storedParent: String? = stored[1]
+          if storedParent != parent {
+            conflicts.append("\(unit.code): \(storedParent ?? "—") → \(parent ?? "—")")
+          } else if (stored[0] as String?) == nil, let name = unit.name {
+            try rename.execute(arguments: [name, wave, level, unit.code])
+          }
+        } else {
+          try insert.execute(arguments: [wave, level, unit.code, unit.name, parent, seq])
+          seq += 1
+        }
+      }
+    }
+    return conflicts
+  }
+}
