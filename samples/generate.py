@@ -6,6 +6,7 @@ Usage:  python3 samples/generate.py            (from anywhere; paths are relativ
 Reads questionnaires/papi-2024.yaml and questionnaires/sipas-2024.yaml and writes
 
   samples/kobo-kontum-2024.csv          KoboToolbox CSV export (Kon Tum, 12 communes)
+  samples/kobo-kontum-2023.csv          the same communes a year earlier (the previous wave)
   samples/odk-quangtri-2024.csv         ODK Central CSV export (Quảng Trị, 10 communes)
   samples/sipas-limesurvey-2024.csv     LimeSurvey CSV export of a SIPAS survey (Hà Giang, 7 communes)
   samples/broken/faults.csv             small export with one fault per row (see README.md)
@@ -547,6 +548,34 @@ def gen_kobo(papi):
     return rows
 
 
+# The previous wave (2023) of the same Kon Tum communes, for comparisons across waves: the
+# same survey a year earlier, with its own respondents. Xã Đăk Tờ Re (23494) was not yet weak
+# in environmental governance then, so its d7 shows a decline in 2024; Xã Đắk Man (23347)
+# was already weak in d2.
+KONTUM_WEAK_2023 = {"23347": {"d2": -1.2}, "23494": {"d2": -0.9, "d7": 0.2}, "23482": {"d8": -0.8}}
+
+
+def gen_kobo_2023(papi):
+    rng = random.Random(20230801)
+    cols = answer_columns(papi)
+    rows = make_kobo_rows(rng, cols, KONTUM, KONTUM_WEAK_2023, (30, 44), dt.date(2023, 8, 7),
+                          lambda code: 0.2 if code in ("23341", "23479") else 0.75,
+                          COMMENTS_KONTUM, p_nfd=0.0)
+    head = kobo_header(cols, ["province_code", "commune_code", "commune_name"])
+    hxl = ["#adm1+code" if h == "province_code" else "#adm3+code" if h == "commune_code" else ""
+           for h in head]
+    out = [line_all(head, ";"), line_all(hxl, ";")]
+    kobo_id = 241377502
+    for i, row in enumerate(rows, start=1):
+        kobo_id += rng.randint(1, 4)
+        rec = kobo_record(cols, row, i, kobo_id, "vN5pL2xQk8RtJ4wHc7BaZd")
+        assert len(rec) == len(head)
+        out.append(line_all(rec, ";"))
+    data = ("\r\n".join(out) + "\r\n").encode("utf-8")
+    write_bytes(os.path.join(HERE, "kobo-kontum-2023.csv"), data)
+    return rows
+
+
 # --------------------------------------------------------------------------------------------
 # ODK Central: `,`, quoted only when needed, LF, UTF-8 no BOM, `SubmissionDate` first,
 # group paths with `-`, select_multiple as one space-separated cell, labels in some columns.
@@ -809,6 +838,7 @@ def main():
     faults = gen_faults(papi)
     gen_missing_column(papi)
     gen_cp1258(papi)
+    gen_kobo_2023(papi)
     if "-v" in sys.argv[1:]:
         for f, (rec, line) in faults.items():
             print(f"faults.csv record {rec:2d}, line {line:2d}: {f}")

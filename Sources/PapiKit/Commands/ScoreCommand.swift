@@ -106,10 +106,16 @@ public enum ScoreCommand {
           fix: L("Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
                  "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
       }
-      let converted = try UnitConversion.convert(
-        table, crosswalk: try store.crosswalk(to: set), register: register, set: set, source: request.files.isEmpty ? request.databasePath : request.files.joined(separator: ", "))
-      table = converted.table
+      let crosswalk = try store.crosswalk(to: set)
+      let source = request.files.isEmpty ? request.databasePath : request.files.joined(separator: ", ")
+      let converted = try UnitConversion.convert(table, crosswalk: crosswalk, register: register, set: set, source: source)
       levels = converted.levelNames
+      // Above the communes, convert again so a split commune's respondents count once per parent.
+      if let name = request.level, let index = levels.firstIndex(of: name), index > 0 {
+        table = try UnitConversion.convert(table, crosswalk: crosswalk, register: register, set: set, source: source, level: index).table
+      } else {
+        table = converted.table
+      }
     }
     let result = (table: table, diagnostics: warnings)
     let questionnairePath = request.questionnairePath ?? request.databasePath

@@ -7,9 +7,12 @@ enum UnitConversion {
     var levelNames: [String]
   }
 
+  /// `level` is the level that will be scored: above the communes, a respondent whose old
+  /// commune was split between new communes of the same parent counts once for that parent,
+  /// with the shares added, so that n and the SE treat it as the one respondent it is.
   static func convert(
     _ table: ResponseTable, crosswalk: [String: [(code: String, share: Double)]], register: [String: RegisterUnit],
-    set: String, source: String
+    set: String, source: String, level scored: Int = 0
   ) throws(PapiError) -> Converted {
     var converted = ResponseTable(indicatorCount: table.indicatorCount)
     converted.files = table.files
@@ -47,26 +50,21 @@ enum UnitConversion {
     converted.units.ensureLevels(1 + depth)
     let width = table.indicatorCount
     for row in 0..<table.count {
+      // This respondent's new communes, then (above commune level) one entry per new parent.
+      var shares: [(unit: Int32, share: Double)] = []
       for target in targetsOf[Int(table.unitIndex[row])] ?? [] {
-        let before = converted.units.levels[0].count
-        let unit = converted.units.index(of: target.code, level: 0)
-        if Int(unit) == before {
-          let parents = chain(target.code)
-          var indices: [Int32] = []
-          for (level, code) in parents.enumerated() where level < depth {
-            indices.append(converted.units.index(of: code, level: level + 1))
-          }
-          converted.units.levels[0][Int(unit)].name = register[target.code]?.name
-          converted.units.levels[0][Int(unit)].parents = indices
-          for level in 0..<indices.count where level + 1 < indices.count {
-            converted.units.levels[level + 1][Int(indices[level])].parents = Array(indices[(level + 1)...])
-          }
-          for level in 0..<indices.count {
-            converted.units.levels[level + 1][Int(indices[level])].name = register[parents[level]]?.name
-          }
+        let unit = newCommune(target.code, in: &converted, chain: chain(target.code), depth: depth, register: register)
+        if scored > 0, let ancestor = converted.units.levels[0][Int(unit)].parents.dropFirst(scored - 1).first,
+          let index = shares.firstIndex(where: { converted.units.levels[0][Int($0.unit)].parents.dropFirst(scored - 1).first == ancestor })
+        {
+          shares[index].share += target.share
+        } else {
+          shares.append((unit, target.share))
         }
+      }
+      for (unit, share) in shares {
         converted.codes.append(contentsOf: table.codes[row * width..<(row + 1) * width])
-        converted.weights.append(table.weights[row] * target.share)
+        converted.weights.append(table.weights[row] * share)
         converted.unitIndex.append(unit)
         converted.origin.append(table.origin[row])
         let start = row == 0 ? 0 : table.idEnds[row - 1]
@@ -83,5 +81,25 @@ enum UnitConversion {
       }
     }
     return Converted(table: converted, levelNames: levelNames)
+  }
+
+  /// The index of new commune `code`, adding it with its parents and names when new.
+  private static func newCommune(
+    _ code: String, in converted: inout ResponseTable, chain parents: [String], depth: Int, register: [String: RegisterUnit]
+  ) -> Int32 {
+    let before = converted.units.levels[0].count
+    let unit = converted.units.index(of: code, level: 0)
+    guard Int(unit) == before else { return unit }
+    var indices: [Int32] = []
+    for (level, parent) in parents.enumerated() where level < depth {
+      indices.append(converted.units.index(of: parent, level: level + 1))
+    }
+    converted.units.levels[0][Int(unit)].name = register[code]?.name
+    converted.units.levels[0][Int(unit)].parents = indices
+    for level in 0..<indices.count {
+      converted.units.levels[level + 1][Int(indices[level])].parents = Array(indices[(level + 1)...])
+      converted.units.levels[level + 1][Int(indices[level])].name = register[parents[level]]?.name
+    }
+    return unit
   }
 }
