@@ -7,33 +7,7 @@ import Testing
 /// exit status.
 @Suite("End to end: the papi executable", .serialized)
 struct ExecutableTests {
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static var executable: URL {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("papi")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return repositoryRoot.appendingPathComponent(".build/debug/papi")
-  }
-
-  func papi(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-  }
+  func papi(_ arguments: [String]) throws -> PapiRun { try runPapi(arguments) }
 
   func expectFitsEightyColumns(_ text: String) {
     for line in text.split(separator: "\n") {

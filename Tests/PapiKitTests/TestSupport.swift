@@ -92,3 +92,34 @@ func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
   }
   return out
 }
+
+/// What the built `papi` executable did.
+struct PapiRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// The built executable: beside the test bundle, or in .build/debug.
+var papiExecutable: URL {
+  let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("papi")
+  if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+  return repositoryRoot.appendingPathComponent(".build/debug/papi")
+}
+
+/// Runs `papi` in the repository root as a user would.
+func runPapi(_ arguments: [String]) throws -> PapiRun {
+  let process = Process()
+  process.executableURL = papiExecutable
+  process.arguments = arguments
+  process.currentDirectoryURL = repositoryRoot
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return PapiRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}

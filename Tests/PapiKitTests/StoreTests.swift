@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PapiKit
+
+/// The embedded store (issue 3): waves, idempotent atomic imports, conflicts, rejects,
+/// privacy, scores from the store, registers and crosswalks.
+@Suite("Embedded store")
+struct StoreTests {
+  let database: String
+  static let papi = repoPath("questionnaires/papi-2024.yaml")
+  static let kobo2023 = repoPath("samples/kobo-kontum-2023.csv")
+  static let kobo2024 = repoPath("samples/kobo-kontum-2024.csv")
+  static let odk2024 = repoPath("samples/odk-quangtri-2024.csv")
+
+  init() throws {
+    database = try temporaryDirectory().appendingPathComponent("papi.db").path
+  }
+
+  @discardableResult
+  func importFiles(_ files: [String], wave: String, questionnaire: String = papi, replace: Bool = false, units: String? = nil,
+                   skip rejects: String? = nil) throws -> ImportCommand.Result {
+    try ImportCommand.run(
+      ImportRequest(
+        files: files, questionnairePath: questionnaire, wave: wave, databasePath: database,
+        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects, unitSet: units))
+  }
+
+  func json(files: [String] = [], wave: String, level: String? = nil, asOf: String? = nil, questionnaire: String? = papi) throws -> String {
+    try ScoreCommand.run(
+      ScoreRequest(
+        files: files, questionnairePath: files.isEmpty ? nil : questionnaire, level: level, format: .json, wave: wave,
+        databasePath: database, asOfUnits: asOf)
+    ).text
+  }
+
+  func count(_ sql: String) throws -> Int {
+    let queue = try DatabaseQueue(path: database)
+    return try queue.read { try Int.fetchOne($0, sql: sql) ?? -1 }
+  }
+
+  @Test func scoresFromTheStoreAreByteIdenticalToScoresFromTheFiles() throws {
+    try importFiles([Self.kobo2024], wave: "2024")
+    try importFiles([Self.odk2024], wave: "2024")
+    for level in [nil, "province"] {
+      let stored = try json(wave: "2024", level: level)
+      let direct = try json(files: [Self.kobo2024, Self.odk2024], wave: "2024", level: level)
+      #expect(stored == direct, "level \(level ?? "commune")")
+      #expect(stored.contains("\"wave\": \"2024\""))
+    }
+  }
+
+  @Test func twoWavesAreListedWithTheirCounts() throws {
+    try importFiles([Self.kobo2023], wave: "2023")
+    try importFiles([Self.kobo2024, Self.odk2024], wave: "2024")
+    let waves = try Store.openExisting(path: database).waves()
+    #expect(waves.map(\.name) == ["2023", "2024"])
+    #expect(waves.map(\.respondents) == [451, 781])
+    #expect(waves.map(\.units) == [12, 22])
+    #expect(waves.allSatisfy { $0.questionnaireID == "papi-2024" })
+    // The 2023 wave keeps its own scores, different from 2024's.
+    #expect(try json(wave: "2023") != json(wave: "2024"))
+  }
+
+  @Test func theImportLogRecordsFileHashRowsQuestionnaireAndVersion() throws {
+    try importFiles([Self.kobo2024, Self.odk2024], wave: "2024")
+    let log = try Store.openExisting(path: database).importLog()
+    #expect(log.map(\.file) == [Self.kobo2024, Self.odk2024])
+    #expect(log[0].sha256 == DecodedStream.sha256(ofFile: Self.kobo2024))
+    #expect(log[0].sha256.count == 64)
+    #expect(log.map(\.rowsRead) == [436, 345])
+    #expect(log.map(\.imported) == [436, 345])
+    #expect(log[0].questionnaireID == "papi-2024")
+    #expect(log[0].questionnaireHash == QuestionnaireText.hash(try String(contentsOfFile: Self.papi, encoding: .utf8)))
+    #expect(log[0].toolVersion == PapiVersion.current)
+  }
+
+  @Test func reimportingTheSameRowsIsANoOpThatSaysSo() throws {
+    try importFiles([Self.kobo2024], wave: "2024")
+    let before = try json(wave: "2024")
+    let again = try importFiles([Self.kobo2024], wave: "2024")
+    #expect(again.outcome.noOp)
+    #expect(again.outcome.files[0].unchanged == 436)
+    let text = ImportReport.text(again, rejectsPath: nil, database: database, language: .en)
+    #expect(text.contains("Nothing changed"))
+    #expect(try count("SELECT COUNT(*) FROM import_log") == 1)
+    #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
+    #expect(try json(wave: "2024") == before)
+  }
+
+  @Test func allFilesLandOrNone() throws {
+    try importFiles([Self.kobo2023], wave: "2023")
+    let broken = repoPath("samples/broken/faults.csv")
+    #expect(throws: PapiError.self) { try importFiles([Self.kobo2024, broken], wave: "2024") }
+    #expect(try count("SELECT COUNT(*) FROM respondent") == 451)
+    #expect(try count("SELECT COUNT(*) FROM wave") == 1)
+    #expect(try count("SELECT COUNT(*) FROM import_log") == 1)
+  }
+
+  @Test func aStoredIdWithDifferentAnswersIsAConflictUnlessReplace() throws {
+    let q = try writeTemporary(SurveyFixture.yaml, name: "q.yaml")
+    let first = try writeTemporary(SurveyFixture.odk(), name: "first.csv")
+    try importFiles([first], wave: "w", questionnaire: q)
+    let before = try json(wave: "w")
+    // u02 answers d201 with 9 instead of 7, u05 moves its weight.
+    let changed = SurveyFixture.odk().replacingOccurrences(of: ",7,1,00101,", with: ",9,1,00101,")
+      .replacingOccurrences(of: ",9,2,00102,Xã Ia Grai,62,1,", with: ",9,2,00102,Xã Ia Grai,62,1.5,")
+    #expect(changed != SurveyFixture.odk())
+    let second = try writeTemporary(changed, name: "second.csv")
+    let error = try #require(throws: PapiError.self) { try importFiles([second], wave: "w", questionnaire: q) }
+    let message = try #require(error.diagnostics.first)
+    #expect(message.message.en.contains("2 respondent ids are already stored in wave w with different answers"))
+    #expect(message.value?.contains("u02") == true && message.value?.contains("u05") == true)
+    #expect(message.fix.en.contains("--replace"))
+    #expect(try json(wave: "w") == before, "nothing was stored")
+    let replaced = try importFiles([second], wave: "w", questionnaire: q, replace: true)
+    #expect(replaced.outcome.files[0].replaced == 2)
+    #expect(replaced.outcome.files[0].unchanged == 8)
+    #expect(try json(wave: "w") == json(files: [second], wave: "w", questionnaire: q))
+  }
+
+  @Test func aWaveKeepsItsQuestionnaire() throws {
+    let q = try writeTemporary(SurveyFixture.yaml, name: "q.yaml")
+    try importFiles([try writeTemporary(SurveyFixture.odk())], wave: "w", questionnaire: q)
+    let before = try json(wave: "w")
+    // Editing the questionnaire file afterwards does not change the stored wave's scores…
+    try SurveyFixture.yaml.replacingOccurrences(of: "reverse: true", with: "reverse: false").write(toFile: q, atomically: true, encoding: .utf8)
+    #expect(try json(wave: "w") == before)
+    // …and importing into the wave with the edited questionnaire is refused.
+    let error = try #require(throws: PapiError.self) { try importFiles([try writeTemporary(SurveyFixture.odk())], wave: "w", questionnaire: q) }
+    #expect(error.diagnostics.first?.message.en.contains("different questionnaire") == true)
+  }
+
+  @Test func skipRunImportsGoodRowsAndWritesRejectsWithReasons() throws {
+    let header = "_uuid,phone,commune_code,commune_name,province_code,weight,d101,d102,comment\n"
+    let text = header
+      + "a,0905111111,00101,Xã A,62,1,1,3,fine\n"
+      + "b,0905222222,00101,Xã A,62,1,7,3,\"bad, answer\"\n"
+      + "c,0905333333,00101,Xã A,62,1,1,3\n"
+      + "d,0905444444,00101,Xã A,62,x,1,3,bad weight\n"
+      + "e,0905555555,00102,Xã B,62,1,2,5,\"fine \"\"too\"\"\"\n"
+    let export = try writeTemporary(text)
+    let q = try writeTemporary(SurveyFixture.yaml, name: "q.yaml")
+    let rejects = try temporaryDirectory().appendingPathComponent("rejects.csv").path
+    let result = try importFiles([export], wave: "w", questionnaire: q, skip: rejects)
+    #expect(result.outcome.files[0].imported == 2)
+    #expect(result.outcome.files[0].rejected == 3)
+    #expect(result.rejected == 3)
+    let log = try Store.openExisting(path: database).importLog()
+    #expect(log[0].rejected == 3 && log[0].imported == 2)
+    let table = try CSVTable.read(rejects)
+    #expect(table.header == ["_uuid", "phone", "commune_code", "commune_name", "province_code", "weight", "d101", "d102", "comment", "papi_file", "papi_line", "papi_reason"])
+    #expect(table.rows.map { $0.fields[0] } == ["b", "c", "d"])
+    #expect(table.rows[0].fields[8] == "bad, answer", "fields are kept unchanged")
+    #expect(table.rows.allSatisfy { $0.fields[1].isEmpty }, "personal data is left blank")
+    #expect(table.rows.map { $0.fields[10] } == ["3", "4", "5"])
+    #expect(table.rows[0].fields[11].contains("is not one of indicator d1.1.a's codes"))
+    #expect(table.rows[1].fields[11].contains("8 fields but the header has 9"))
+    #expect(table.rows[2].fields[11].contains("weight"))
+  }
+
+  @Test func personalDataNeverReachesTheDatabase() throws {
+    try importFiles([Self.kobo2024], wave: "2024")
+    let export = try CSVTable.read(Self.kobo2024)
+    let phone = try #require(export.column(["phone"]))
+    let name = try #require(export.column(["respondent_name"]))
+    let phones = export.rows.map { $0.fields[phone] }.filter { $0.count >= 9 }
+    let names = Set(export.rows.map { $0.fields[name] }.filter { $0.count > 5 })
+    #expect(phones.count > 300)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+    for value in phones + names { #expect(bytes.range(of: Data(value.utf8)) == nil, "\(value) is in the database") }
+    #expect(bytes.range(of: Data("23491".utf8)) != nil, "the search does find what is stored")
+  }
+
+  @Test func theSchemaIsVersionedByMigrations() throws {
+    _ = try Store.open(path: database)
+    let queue = try DatabaseQueue(path: database)
+    let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+    #expect(applied == ["v1: waves, respondents, import log, unit register"])
+    #expect(try queue.read { try StoreSchema.migrator.hasCompletedMigrations($0) })
+    // Opening again leaves a database made earlier as it was.
+    try importFiles([Self.kobo2024], wave: "2024")
+    _ = try Store.open(path: database)
+    #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
+  }
+
+  @Test func scoringAWaveThatIsNotThereNamesTheWaves() throws {
+    try importFiles([Self.kobo2024], wave: "2024")
+    let error = try #require(throws: PapiError.self) { try json(wave: "2019") }
+    #expect(error.diagnostics.first?.message.en.contains("there is no wave 2019 in the database (it has: 2024)") == true)
+  }
+}
