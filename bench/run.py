@@ -64,6 +64,18 @@ def main():
         results["papi score"].append(a)
         results["C libcsv job"].append(b)
         ratios.append(a[0] / b[0])
+    # papi import of the same file into a fresh database each run.
+    database = os.path.join(DATA, "out", "bench.db")
+    imports = []
+    for index in range(max(3, args.pairs // 2) + 1):
+        for suffix in ("", "-journal"):
+            if os.path.exists(database + suffix):
+                os.remove(database + suffix)
+        result = run([papi, "import", data, "-q", os.path.join(ROOT, "bench", "papi-bench.yaml"),
+                      "--wave", "bench", "--db", database])
+        if index > 0:  # the first run is a warm-up
+            imports.append(result)
+    db_size = os.path.getsize(database)
     size = os.path.getsize(data) / 1e6
     print(f"file: {data} ({args.rows:,} rows, {size:.1f} MB), {args.pairs} pairs after a warm-up")
     print(f"{'command':<14} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15} {'MB/s':>8}")
@@ -73,6 +85,13 @@ def main():
         peak = max(r[2] for r in runs)
         print(f"{name:<14} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f} {size / wall:>8.0f}")
     print(f"paired ratio papi/C (median of {len(ratios)}): {statistics.median(ratios):.2f}")
+    wall = statistics.median(r[0] for r in imports)
+    print(f"{'papi import':<14} {wall:>12.3f} {statistics.median(r[1] for r in imports):>12.3f} "
+          f"{max(r[2] for r in imports):>15.1f} {size / wall:>8.0f}")
+    score_wall = statistics.median(r[0] for r in results["papi score"])
+    print(f"import: {args.rows / wall:,.0f} rows/s, {wall / score_wall:.2f}x the time of papi score; "
+          f"database {db_size / 1e6:.1f} MB = {db_size / args.rows:.0f} bytes per respondent "
+          f"({db_size / args.rows * 1000 / 1024:.0f} KiB per 1,000)")
 
 
 if __name__ == "__main__":

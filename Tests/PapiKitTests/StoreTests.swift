@@ -160,6 +160,20 @@ struct StoreTests {
     #expect(table.rows[2].fields[11].contains("weight"))
   }
 
+  @Test func skipRunOnTheBrokenSampleKeepsEveryRowSomewhere() throws {
+    let rejects = try temporaryDirectory().appendingPathComponent("rejects.csv").path
+    let result = try importFiles([repoPath("samples/broken/faults.csv")], wave: "test", skip: rejects)
+    #expect(result.outcome.files[0].imported == 9)
+    #expect(result.rejected == 6)
+    let table = try CSVTable.read(rejects)
+    let line = try #require(table.column(["papi_line"]))
+    let reason = try #require(table.column(["papi_reason"]))
+    #expect(table.rows.map { $0.fields[line] } == ["6", "8", "10", "12", "14", "17"])
+    #expect(table.rows[2].fields[reason].contains("already appears (line 5) with different answers"))
+    #expect(table.rows[5].fields[reason].contains("never closed"), "a file cut off in its last record loses only that record")
+    #expect(table.rows.allSatisfy { $0.fields.count == table.header.count })
+  }
+
   @Test func personalDataNeverReachesTheDatabase() throws {
     try importFiles([Self.kobo2024], wave: "2024")
     let export = try CSVTable.read(Self.kobo2024)

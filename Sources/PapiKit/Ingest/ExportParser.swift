@@ -421,6 +421,15 @@ final class ExportParser: CSVSink {
     return unit
   }
 
+  /// With `--on-error skip`, a file that ends inside a quoted field loses only its last
+  /// record: it is set aside with the fields read so far and the unfinished one.
+  func rejectUnfinished(partial: String, problem: Diagnostic) {
+    var warning = problem
+    warning.severity = .warning
+    report(warning)
+    rejected.append(RejectedRow(file: file, record: record, fields: rowFields + [partial], reason: problem.message))
+  }
+
   /// When this row had errors: turns them into warnings and keeps the row for the rejects
   /// file with their reasons.
   private func rejectIfBad() {

@@ -86,7 +86,14 @@ public enum ExportReader {
       var fileProblems: [Diagnostic] = []
       do {
         let failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: false, sink: parser) { delimiter = $0 }
-        if let failure { parser.report(syntaxProblem(failure, parser: parser, path: path)) }
+        if let failure {
+          let problem = syntaxProblem(failure, parser: parser, path: path)
+          if options.skipBadRows && failure.unterminatedQuote {
+            parser.rejectUnfinished(partial: failure.partialField, problem: problem)
+          } else {
+            parser.report(problem)
+          }
+        }
         if parser.header.isEmpty && failure == nil {
           parser.report(
             Diagnostic(
@@ -109,7 +116,16 @@ public enum ExportReader {
       if !records.isEmpty {
         let lines: [Int: Int]
         (found, lines) = placeOnLines(found, records: records, path: path, encoding: stream.encoding, delimiter: delimiter)
-        for index in fileRejects.indices { fileRejects[index].line = lines[fileRejects[index].record] }
+        for index in fileRejects.indices {
+          let record = fileRejects[index].record
+          fileRejects[index].line = lines[record]
+          // The reasons again, now that their messages name lines.
+          let reasons = found.filter { $0.record == record && $0.severity == .warning }.map(\.message)
+          if !reasons.isEmpty {
+            fileRejects[index].reason = LocalizedText(
+              vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))
+          }
+        }
       }
       rejected += fileRejects
       diagnostics.append(contentsOf: found)

@@ -15,7 +15,7 @@ class CSVSink {
 struct CSVSyntaxFailure {
   /// True when the file ended inside a quoted field.
   var unterminatedQuote: Bool
-  /// The start of the field libcsv was reading (at most 80 bytes).
+  /// The field libcsv was reading when it stopped, as far as it got.
   var partialField: String
 }
 
@@ -77,7 +77,7 @@ enum LibCSV {
 
   private static func partial(_ parser: csv_parser) -> String {
     guard let buffer = parser.entry_buf else { return "" }
-    let count = min(parser.entry_pos, 80)
+    let count = parser.entry_pos
     return String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
   }
 }
