@@ -525,27 +525,33 @@ def kobo_record(cols, row, idx, kobo_id, version):
 KOBO_VERSIONS = ["vDkq7BfW3sYhGmRzX2LpNa", "vR8cT4nJzQw6mHsYb9KfEu"]
 
 
-def gen_kobo(papi):
-    rng = random.Random(20240801)
+def write_kobo(papi, seed, weak, n_range, start_day, p_nfd, first_id, version_of, filename):
+    """A KoboToolbox export of the Kon Tum communes; version_of(row) names the form version."""
+    rng = random.Random(seed)
     cols = answer_columns(papi)
-    rows = make_kobo_rows(rng, cols, KONTUM, KONTUM_WEAK, (30, 48), dt.date(2024, 8, 5),
+    rows = make_kobo_rows(rng, cols, KONTUM, weak, n_range, start_day,
                           lambda code: 0.2 if code in ("23341", "23479") else 0.75,
-                          COMMENTS_KONTUM, p_nfd=0.12)
+                          COMMENTS_KONTUM, p_nfd=p_nfd)
     head = kobo_header(cols, ["province_code", "commune_code", "commune_name"])
     hxl = ["#adm1+code" if h == "province_code" else "#adm3+code" if h == "commune_code" else ""
            for h in head]
     out = [line_all(head, ";"), line_all(hxl, ";")]
-    kobo_id = 285913140
-    switch = dt.datetime(2024, 8, 20, tzinfo=ICT)     # form redeployed mid-survey
+    kobo_id = first_id
     for i, row in enumerate(rows, start=1):
         kobo_id += rng.randint(1, 4)
-        version = KOBO_VERSIONS[0] if row["sub"] < switch else KOBO_VERSIONS[1]
-        rec = kobo_record(cols, row, i, kobo_id, version)
+        rec = kobo_record(cols, row, i, kobo_id, version_of(row))
         assert len(rec) == len(head)
         out.append(line_all(rec, ";"))
     data = ("\r\n".join(out) + "\r\n").encode("utf-8")
-    write_bytes(os.path.join(HERE, "kobo-kontum-2024.csv"), data)
+    write_bytes(os.path.join(HERE, filename), data)
     return rows
+
+
+def gen_kobo(papi):
+    switch = dt.datetime(2024, 8, 20, tzinfo=ICT)     # form redeployed mid-survey
+    return write_kobo(papi, 20240801, KONTUM_WEAK, (30, 48), dt.date(2024, 8, 5), 0.12, 285913140,
+                      lambda row: KOBO_VERSIONS[0] if row["sub"] < switch else KOBO_VERSIONS[1],
+                      "kobo-kontum-2024.csv")
 
 
 # The previous wave (2023) of the same Kon Tum communes, for comparisons across waves: the
@@ -556,24 +562,8 @@ KONTUM_WEAK_2023 = {"23347": {"d2": -1.2}, "23494": {"d2": -0.9, "d7": 0.2}, "23
 
 
 def gen_kobo_2023(papi):
-    rng = random.Random(20230801)
-    cols = answer_columns(papi)
-    rows = make_kobo_rows(rng, cols, KONTUM, KONTUM_WEAK_2023, (30, 44), dt.date(2023, 8, 7),
-                          lambda code: 0.2 if code in ("23341", "23479") else 0.75,
-                          COMMENTS_KONTUM, p_nfd=0.0)
-    head = kobo_header(cols, ["province_code", "commune_code", "commune_name"])
-    hxl = ["#adm1+code" if h == "province_code" else "#adm3+code" if h == "commune_code" else ""
-           for h in head]
-    out = [line_all(head, ";"), line_all(hxl, ";")]
-    kobo_id = 241377502
-    for i, row in enumerate(rows, start=1):
-        kobo_id += rng.randint(1, 4)
-        rec = kobo_record(cols, row, i, kobo_id, "vN5pL2xQk8RtJ4wHc7BaZd")
-        assert len(rec) == len(head)
-        out.append(line_all(rec, ";"))
-    data = ("\r\n".join(out) + "\r\n").encode("utf-8")
-    write_bytes(os.path.join(HERE, "kobo-kontum-2023.csv"), data)
-    return rows
+    return write_kobo(papi, 20230801, KONTUM_WEAK_2023, (30, 44), dt.date(2023, 8, 7), 0.0, 241377502,
+                      lambda row: "vN5pL2xQk8RtJ4wHc7BaZd", "kobo-kontum-2023.csv")
 
 
 # --------------------------------------------------------------------------------------------

@@ -142,6 +142,15 @@ enum Console {
     }
   }
 
+  /// Runs a command's body; a stopping error is printed in the user's language, status 1.
+  static func attempt(_ language: Language, _ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as PapiError {
+      throw fail(error, language)
+    }
+  }
+
   /// Prints a stopping error in the user's language and exits with status 1.
   static func fail(_ error: PapiError, _ language: Language) -> ExitCode {
     Self.error(error.text(language))

@@ -7,11 +7,9 @@ struct Waves: ParsableCommand {
   @Option(help: "Language: vi or en.") var lang: Language = .vi
 
   func run() throws {
-    do {
+    try Console.attempt(lang) {
       let waves = try Store.openExisting(path: database.path).waves()
       try Console.output(WavesReport.text(waves, language: lang), to: nil)
-    } catch let error as PapiError {
-      throw Console.fail(error, lang)
     }
   }
 }
@@ -24,11 +22,9 @@ struct Imports: ParsableCommand {
   @Option(help: "Language: vi or en.") var lang: Language = .vi
 
   func run() throws {
-    do {
+    try Console.attempt(lang) {
       let entries = try Store.openExisting(path: database.path).importLog(wave: wave)
       try Console.output(ImportLogReport.text(entries, language: lang), to: nil)
-    } catch let error as PapiError {
-      throw Console.fail(error, lang)
     }
   }
 }
@@ -47,11 +43,9 @@ struct Units: ParsableCommand {
     @Option(help: "Language: vi or en.") var lang: Language = .vi
 
     func run() throws {
-      do {
+      try Console.attempt(lang) {
         let count = try Store.open(path: database.path).loadUnitSet(file: file, name: set)
         try Console.output(lang == .vi ? "Đã nạp \(count) đơn vị vào bộ \(set).\n" : "Loaded \(count) units as set \(set).\n", to: nil)
-      } catch let error as PapiError {
-        throw Console.fail(error, lang)
       }
     }
   }
@@ -65,11 +59,9 @@ struct Units: ParsableCommand {
     @Option(help: "Language: vi or en.") var lang: Language = .vi
 
     func run() throws {
-      do {
+      try Console.attempt(lang) {
         let count = try Store.open(path: database.path).loadCrosswalk(file: file, to: to)
         try Console.output(lang == .vi ? "Đã nạp \(count) dòng chuyển đổi sang bộ \(to).\n" : "Loaded \(count) crosswalk rows into set \(to).\n", to: nil)
-      } catch let error as PapiError {
-        throw Console.fail(error, lang)
       }
     }
   }
@@ -81,15 +73,13 @@ struct Units: ParsableCommand {
     @Option(help: "Language: vi or en.") var lang: Language = .vi
 
     func run() throws {
-      do {
+      try Console.attempt(lang) {
         let units = try Store.openExisting(path: database.path).registerUnits(set: set)
         var text = ""
         for unit in units.values.sorted(by: { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }) {
           text += "\(unit.code)\t\(unit.level)\t\(unit.name)\t\(unit.parent ?? "")\n"
         }
         try Console.output(text, to: nil)
-      } catch let error as PapiError {
-        throw Console.fail(error, lang)
       }
     }
   }
