@@ -9,11 +9,6 @@ enum NotYet {
   }
 
 
-  struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The commune weakness report (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("report") }
-  }
 
   struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Turn flags into action items (not implemented yet).")
@@ -30,11 +25,6 @@ enum NotYet {
 
 
 
-  struct Benchmarks: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Published scores (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("benchmarks") }
-  }
 
   struct Feedback: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Citizen feedback (not implemented yet).")

@@ -8,8 +8,21 @@ public enum JSONRenderer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The weakness report: the same shape, with each unit's flags.
+  public static func render(_ report: WeaknessReport) -> String {
+    var bytes: [UInt8] = []
+    render(report.scores, flags: report.flags, published: report.published) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Renders in pieces of about 1 MiB handed to `write`, so the whole text is never held.
   public static func render(_ report: ScoreReport, write: @escaping (UnsafeRawBufferPointer) -> Void) {
+    render(report, flags: [:], published: false, write: write)
+  }
+
+  static func render(
+    _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, write: @escaping (UnsafeRawBufferPointer) -> Void
+  ) {
     var json = JSONWriter(flush: write)
     json.open("{")
     json.key("level", first: true)
@@ -29,7 +42,9 @@ public enum JSONRenderer {
     json.string(report.version)
     json.close("}")
     json.key("units")
-    json.array(report.units) { json, unit in unitObject(&json, unit, derived: report.unitsAsOf != nil) }
+    json.array(report.units) { json, unit in
+      unitObject(&json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published)
+    }
     if let set = report.unitsAsOf {
       json.key("units_as_of")
       json.string(set)
@@ -41,7 +56,7 @@ public enum JSONRenderer {
     json.flush()
   }
 
-  private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore, derived: Bool) {
+  private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool) {
     json.open("{")
     // Flags need targets and actions need a plan; `papi score` has neither.
     json.key("actions", first: true)
@@ -56,7 +71,7 @@ public enum JSONRenderer {
     json.key("dimensions")
     json.array(unit.dimensions) { json, dimension in
       json.open("{")
-      estimateFields(&json, dimension.score, isScore: true, id: dimension.id, complete: true) { json in
+      estimateFields(&json, dimension.score, isScore: true, id: dimension.id, complete: true, unknownN: published) { json in
         json.key("subdimensions")
         json.array(dimension.subdimensions) { json, subdimension in
           json.open("{")
@@ -74,16 +89,35 @@ public enum JSONRenderer {
       json.close("}")
     }
     json.key("flags")
-    json.emptyArray()
+    json.array(flags) { json, flag in
+      json.open("{")
+      json.key("complete", first: true)
+      if let complete = flag.complete { json.boolean(complete) } else { json.string(nil) }
+      json.key("gap")
+      json.number(flag.gap)
+      json.key("metric")
+      json.string(flag.metric)
+      json.key("rule")
+      json.string(flag.rule)
+      json.key("score")
+      json.number(flag.score)
+      json.key("status")
+      json.string(flag.status.rawValue)
+      json.key("target")
+      json.number(flag.target)
+      json.key("tasks")
+      json.array(flag.tasks) { json, task in json.string(task) }
+      json.close("}")
+    }
     json.key("name")
     json.string(unit.name)
     json.key("parent")
     json.string(unit.parent)
     json.key("respondents")
-    json.integer(unit.respondents)
+    if published { json.string(nil) } else { json.integer(unit.respondents) }
     json.key("total")
     json.open("{")
-    estimateFields(&json, unit.total, isScore: true, id: nil, complete: true) { _ in }
+    estimateFields(&json, unit.total, isScore: true, id: nil, complete: true, unknownN: published) { _ in }
     json.close("}")
     json.close("}")
   }
@@ -93,7 +127,7 @@ public enum JSONRenderer {
   /// `se` and `upp`.
   private static func estimateFields(
     _ json: inout JSONWriter, _ estimate: Estimate, isScore: Bool, id: String?, complete: Bool,
-    childrenFirst: Bool = false, children: (inout JSONWriter) -> Void
+    childrenFirst: Bool = false, unknownN: Bool = false, children: (inout JSONWriter) -> Void
   ) {
     var first = true
     if complete {
@@ -115,7 +149,7 @@ public enum JSONRenderer {
     json.key("low", first: first)
     json.number(estimate.low)
     json.key("n")
-    json.integer(estimate.n)
+    if unknownN { json.string(nil) } else { json.integer(estimate.n) }
     if isScore {
       json.key("score")
       json.number(estimate.value)

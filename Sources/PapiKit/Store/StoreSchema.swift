@@ -89,6 +89,37 @@ enum StoreSchema {
           ) WITHOUT ROWID;
           """)
     }
+    migrator.registerMigration("v2: published scores") { db in
+      // Published scores (PRODUCT.md §3.5), e.g. the official provincial PAPI 2011–2024.
+      try db.execute(
+        sql: """
+          CREATE TABLE benchmark_set (
+            name TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
+          );
+          CREATE TABLE benchmark (
+            set_name TEXT NOT NULL REFERENCES benchmark_set(name),
+            unit_code TEXT NOT NULL,
+            unit_name TEXT,
+            level TEXT NOT NULL,
+            parent_code TEXT,
+            wave TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (set_name, wave, unit_code, metric)
+          ) WITHOUT ROWID;
+          -- The published group of a unit in a wave (the official quartile group).
+          CREATE TABLE benchmark_group (
+            set_name TEXT NOT NULL REFERENCES benchmark_set(name),
+            unit_code TEXT NOT NULL,
+            wave TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (set_name, wave, unit_code)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 }

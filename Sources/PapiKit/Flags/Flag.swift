@@ -1,0 +1,88 @@
+/// What a flag says about one metric of one unit (PRODUCT.md §5).
+public enum FlagStatus: String, Sendable, CaseIterable {
+  case belowSignificant = "below_significant"
+  case declined
+  case below
+  case insufficient
+  case weakest
+  case met
+
+  /// Most serious first.
+  var severity: Int { FlagStatus.allCases.firstIndex(of: self) ?? 0 }
+
+  public func label(_ language: Language) -> String {
+    switch (self, language) {
+    case (.met, .vi): return "đạt"
+    case (.met, .en): return "met"
+    case (.below, .vi): return "dưới mục tiêu"
+    case (.below, .en): return "below target"
+    case (.belowSignificant, .vi): return "thấp hơn rõ rệt"
+    case (.belowSignificant, .en): return "clearly below"
+    case (.insufficient, .vi): return "không đủ dữ liệu"
+    case (.insufficient, .en): return "insufficient data"
+    case (.declined, .vi): return "giảm rõ rệt"
+    case (.declined, .en): return "declined"
+    case (.weakest, .vi): return "yếu nhất"
+    case (.weakest, .en): return "weakest"
+    }
+  }
+}
+
+/// One flag: the metric, its status, the score and the target, the gap (score − target; for
+/// `rank`, target − rank), whether the score stands on complete data, the rule that set the
+/// target, and the improvement tasks linked to it.
+public struct UnitFlag: Sendable, Equatable {
+  public var metric: String
+  public var status: FlagStatus
+  public var score: Double?
+  public var target: Double?
+  public var gap: Double?
+  public var complete: Bool?
+  public var rule: String?
+  public var tasks: [String]
+}
+
+/// Scores with their targets, flags and comparison: the commune weakness report.
+public struct WeaknessReport: Sendable {
+  public var scores: ScoreReport
+  public var questionnaire: Questionnaire
+  /// The same units in the previous wave, for the change column and `declined`.
+  public var previous: ScoreReport?
+  public var previousWave: String?
+  /// Flags by unit code, most serious first.
+  public var flags: [String: [UnitFlag]]
+  /// Rank of each unit's total among the units of its level under the same parent.
+  public var ranks: [String: Int]
+  /// How many units share each unit's parent (the "of" in "rank 3 of 12").
+  public var peers: [String: Int]
+  /// Published groups (the official PAPI quartile groups) by unit code.
+  public var groups: [String: String]
+  public var minN: Int
+  /// Built from published scores alone: no respondents, so no n, SE or CI.
+  public var published: Bool
+
+  /// The target flag (met, below, below_significant, insufficient) of a metric, if it has one.
+  public func assessment(_ code: String, _ metric: String) -> UnitFlag? {
+    flags[code]?.first { $0.metric == metric && [.met, .below, .belowSignificant, .insufficient].contains($0.status) }
+  }
+
+  /// The previous wave's estimate of a metric of a unit.
+  public func previousEstimate(_ code: String, _ metric: String) -> Estimate? {
+    previous?.units.first { $0.code == code }.flatMap { MetricIndex.estimate($0, metric) }
+  }
+}
+
+/// Finds a metric's estimate in a unit's scores.
+enum MetricIndex {
+  static func estimate(_ unit: UnitScore, _ metric: String) -> Estimate? {
+    if metric == "total" { return unit.total }
+    for dimension in unit.dimensions {
+      if dimension.id == metric { return dimension.score }
+      for subdimension in dimension.subdimensions {
+        if subdimension.id == metric { return subdimension.score }
+        for indicator in subdimension.indicators where indicator.id == metric { return indicator.estimate }
+      }
+    }
+    return nil
+  }
+}

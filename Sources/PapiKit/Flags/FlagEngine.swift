@@ -1,0 +1,134 @@
+/// Sets targets from the rules and flags every unit (PRODUCT.md §5).
+enum FlagEngine {
+  static func evaluate(
+    scores: ScoreReport, previous: ScoreReport?, previousWave: String?, targets: TargetSet, questionnaire: Questionnaire,
+    published: [String: [String: PublishedUnit]], groups: [String: String], isPublished: Bool
+  ) -> WeaknessReport {
+    let minN = targets.minN
+    let units = scores.units
+    let previousUnits = Dictionary(previous?.units.map { ($0.code, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+    let ranks = rank(units)
+    let dimensionIDs = Set(questionnaire.dimensions.map(\.id))
+    // Metrics in a fixed order: total, rank, then the questionnaire's.
+    var order = ["total", "rank"]
+    for dimension in questionnaire.dimensions {
+      order.append(dimension.id)
+      for subdimension in dimension.subdimensions {
+        order.append(subdimension.id)
+        order += subdimension.indicators.map(\.id)
+      }
+    }
+    let named = Set(targets.rules.map(\.metric))
+    let evaluated = order.filter { named.contains($0) || (named.contains("*") && dimensionIDs.contains($0)) }
+    // Peer means: per metric and parent, the mean of the units' scores.
+    func peerMean(_ metric: String, parent: String?) -> Double? {
+      let values = units.filter { $0.parent == parent }.compactMap { MetricIndex.estimate($0, metric)?.value }
+      return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+    func enough(_ estimate: Estimate?) -> Bool { isPublished || (estimate?.n ?? 0) >= minN }
+
+    var flags: [String: [UnitFlag]] = [:]
+    for unit in units {
+      var list: [UnitFlag] = []
+      for metric in evaluated {
+        let rules = targets.rules.filter { rule in
+          guard rule.metric == metric || (rule.metric == "*" && dimensionIDs.contains(metric)) else { return false }
+          switch rule.scope {
+          case .unit(let code): return code == unit.code
+          case .parent(let code): return code == unit.parent
+          case .level(let name): return name == scores.level
+          }
+        }
+        guard let rule = rules.max(by: { $0.specificity < $1.specificity }) else { continue }
+        if metric == "rank" {
+          guard case .top(let top) = rule.kind else { continue }
+          let position = ranks[unit.code]
+          let status: FlagStatus = position == nil || !enough(unit.total) ? .insufficient : (position! <= top ? .met : .below)
+          list.append(
+            UnitFlag(metric: "rank", status: status, score: position.map(Double.init), target: Double(top),
+                 gap: position.map { Double(top - $0) }, complete: unit.total.complete, rule: rule.label, tasks: []))
+          continue
+        }
+        let estimate = MetricIndex.estimate(unit, metric)
+        let target: Double?
+        switch rule.kind {
+        case .target(let value): target = value
+        case .previous(let delta): target = previousUnits[unit.code].flatMap { MetricIndex.estimate($0, metric)?.value }.map { $0 + delta }
+        case .peerMean(let delta): target = peerMean(metric, parent: unit.parent).map { $0 + delta }
+        case .benchmark(let name): target = published[name]?[unit.code]?.scores[metric]
+        case .top: target = nil
+        }
+        let score = estimate?.value
+        let status: FlagStatus
+        if let score, let target, enough(estimate) {
+          if score >= target {
+            status = .met
+          } else if let upp = estimate?.upp, upp < target {
+            status = .belowSignificant
+          } else {
+            status = .below
+          }
+        } else {
+          status = .insufficient
+        }
+        list.append(
+          UnitFlag(metric: metric, status: status, score: score, target: target, gap: score.flatMap { s in target.map { s - $0 } },
+               complete: estimate?.complete, rule: rule.label, tasks: []))
+      }
+      // Declined: a drop larger than 1.96 × the SE of the difference.
+      if let before = previousUnits[unit.code] {
+        for metric in order where metric == "total" || MetricIndex.isComposite(metric, questionnaire) {
+          guard let now = MetricIndex.estimate(unit, metric), let then = MetricIndex.estimate(before, metric),
+            let value = now.value, let earlier = then.value, let se = now.se, let seBefore = then.se,
+            now.n >= minN, then.n >= minN
+          else { continue }
+          if earlier - value > Estimate.z95 * (se * se + seBefore * seBefore).squareRoot() {
+            list.append(
+              UnitFlag(metric: metric, status: .declined, score: value, target: earlier, gap: value - earlier, complete: now.complete,
+                   rule: previousWave, tasks: []))
+          }
+        }
+      }
+      // Weakest: per dimension, the sub-dimension lowest relative to its maximum.
+      if isPublished || unit.total.n >= minN {
+        for (dimension, scored) in zip(questionnaire.dimensions, unit.dimensions) where scored.subdimensions.count > 1 {
+          let maximum = questionnaire.kind == .percent ? 100 : 10 / Double(scored.subdimensions.count)
+          let candidates = scored.subdimensions.compactMap { sub in sub.score.value.map { (sub, $0 / maximum) } }
+          guard let weakest = candidates.min(by: { $0.1 < $1.1 }) else { continue }
+          list.append(
+            UnitFlag(metric: weakest.0.id, status: .weakest, score: weakest.0.score.value, target: nil, gap: nil,
+                 complete: weakest.0.score.complete, rule: dimension.id, tasks: []))
+        }
+      }
+      let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      list.sort { ($0.status.severity, position[$0.metric] ?? 0) < ($1.status.severity, position[$1.metric] ?? 0) }
+      flags[unit.code] = list
+    }
+    return WeaknessReport(
+      scores: scores, questionnaire: questionnaire, previous: previous, previousWave: previousWave, flags: flags, ranks: ranks,
+      peers: Dictionary(units.map { unit in (unit.code, units.filter { $0.parent == unit.parent && $0.total.value != nil }.count) },
+                        uniquingKeysWith: { first, _ in first }),
+      groups: groups, minN: minN, published: isPublished)
+  }
+
+  /// Rank 1 is the best total among the units of the level under the same parent; equal
+  /// totals share a rank. Units without a total have none.
+  static func rank(_ units: [UnitScore]) -> [String: Int] {
+    var ranks: [String: Int] = [:]
+    let byParent = Dictionary(grouping: units.filter { $0.total.value != nil }, by: { $0.parent ?? "" })
+    for (_, members) in byParent {
+      let sorted = members.sorted { ($0.total.value ?? 0) > ($1.total.value ?? 0) }
+      for unit in sorted {
+        ranks[unit.code] = 1 + sorted.filter { ($0.total.value ?? 0) > (unit.total.value ?? 0) }.count
+      }
+    }
+    return ranks
+  }
+}
+
+extension MetricIndex {
+  /// Dimensions and sub-dimensions (the composites `declined` looks at besides the total).
+  static func isComposite(_ metric: String, _ questionnaire: Questionnaire) -> Bool {
+    questionnaire.dimensions.contains { $0.id == metric || $0.subdimensions.contains { $0.id == metric } }
+  }
+}

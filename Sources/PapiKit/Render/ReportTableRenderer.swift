@@ -1,0 +1,114 @@
+/// The weakness report for an 80-column terminal: one screen per unit, flags first, then
+/// the total and the dimensions with score, CI, target, status and change. Colour only
+/// when asked (stdout is a terminal).
+enum ReportTableRenderer {
+  static func render(_ report: WeaknessReport, language: Language, color: Bool) -> String {
+    let format = NumberFormatting(language: language)
+    let vi = language == .vi
+    let decimals = report.questionnaire.kind == .percent ? 1 : 2
+    var out = header(report, language)
+    for unit in report.scores.units {
+      out += String(repeating: "═", count: 80) + "\n"
+      var title = unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
+      if let parent = unit.parent { title += vi ? " · thuộc \(parent)" : " · in \(parent)" }
+      if !report.published { title += vi ? " · \(unit.respondents) người trả lời" : " · \(unit.respondents) respondents" }
+      if let rank = report.ranks[unit.code] {
+        let peers = report.peers[unit.code] ?? 0
+        title += vi ? " · hạng \(rank)/\(peers)" : " · rank \(rank)/\(peers)"
+      }
+      if let group = report.groups[unit.code] { title += vi ? " · nhóm \(group)" : " · group \(group)" }
+      out += fit(title, 80) .trimmingTrailingSpaces() + "\n"
+      if !report.published && unit.total.n < report.minN {
+        out += vi
+          ? "  n = \(unit.total.n) < \(report.minN): không đủ dữ liệu để đánh giá.\n"
+          : "  n = \(unit.total.n) < \(report.minN): insufficient data to assess.\n"
+      }
+      let flags = (report.flags[unit.code] ?? []).filter { $0.status != .met }
+      if !flags.isEmpty {
+        out += vi ? "Cảnh báo:\n" : "Flags:\n"
+        for flag in flags {
+          let lines = wrap(marker(flag.status) + " " + ReportRows.flagSentence(flag, report, language), width: 78, indent: 2)
+          out += lines.map { paint("  " + $0, flag.status, color) }.joined(separator: "\n") + "\n"
+        }
+      }
+      out += fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  " + fit(vi ? "KTC 95%" : "95% CI", 13)
+        + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 16)
+        + fit(vi ? "Thay đổi" : "Change", 9, right: true) + "\n"
+      for row in ReportRows.rows(report, unit, language: language, subdimensions: false, short: true) {
+        var line = fit(row.label, 20) + fit(format.fixed(row.estimate?.value, decimals), 7, right: true) + "  "
+        let interval = row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
+        line += fit(interval, 13) + fit(row.target.map { format.fixed($0, decimals) } ?? "", 8, right: true) + "  "
+        line += fit(row.status?.label(language) ?? "", 16) + fit(ReportRows.signed(row.change, format, decimals), 9, right: true)
+        out += (row.status.map { paint(line, $0, color) } ?? line) + "\n"
+      }
+    }
+    return out
+  }
+
+  static func header(_ report: WeaknessReport, _ language: Language) -> String {
+    let vi = language == .vi
+    var text = vi ? "BÁO CÁO ĐIỂM YẾU" : "WEAKNESS REPORT"
+    text += " — \(report.scores.questionnaireID)"
+    if let wave = report.scores.wave { text += vi ? " — đợt \(wave)" : " — wave \(wave)" }
+    if let previous = report.previousWave, report.previous != nil { text += vi ? " so với \(previous)" : " vs \(previous)" }
+    text += " — " + TableRenderer.levelLabel(report.scores.level, language)
+    var out = text + "\n"
+    if report.published {
+      out += vi ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC.\n" : "Published scores: no respondent data, so no n, SE or CI.\n"
+    } else {
+      out += vi ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu).\n" : "Units with n < \(report.minN) are not assessed (insufficient data).\n"
+    }
+    return out
+  }
+
+  static func marker(_ status: FlagStatus) -> String {
+    switch status {
+    case .belowSignificant: return "▼"
+    case .declined: return "↓"
+    case .below: return "▽"
+    case .insufficient: return "?"
+    case .weakest: return "·"
+    case .met: return "✓"
+    }
+  }
+
+  static func paint(_ text: String, _ status: FlagStatus, _ color: Bool) -> String {
+    guard color else { return text }
+    let code: String
+    switch status {
+    case .belowSignificant: code = "31"
+    case .declined: code = "35"
+    case .below: code = "33"
+    case .insufficient: code = "2"
+    case .weakest: code = "36"
+    case .met: code = "32"
+    }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+}
+
+/// Splits text into lines of at most `width` characters at spaces; lines after the first are
+/// indented by `indent`.
+func wrap(_ text: String, width: Int, indent: Int) -> [String] {
+  var lines: [String] = []
+  var current = ""
+  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    let limit = lines.isEmpty ? width : width - indent
+    if !current.isEmpty && current.count + 1 + word.count > limit {
+      lines.append(current)
+      current = String(word)
+    } else {
+      current += current.isEmpty ? String(word) : " " + word
+    }
+  }
+  if !current.isEmpty { lines.append(current) }
+  return lines.enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}
