@@ -5,7 +5,10 @@ PAPI := .build/release/papi
 BENCH_ROWS ?= 100000
 BENCH_PAIRS ?= 5
 
-.PHONY: deps build demo test bench clean
+SHOTS := .build/report-samples
+SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
+
+.PHONY: deps build demo test bench clean screenshot
 
 # System libraries the package links: libcsv (CSV parsing) and SQLite (the store, through
 # GRDB). Installed when missing.
@@ -58,13 +61,37 @@ demo: build
 	@echo "== papi score: wave 2023 on the communes after the 2025 merger (derived through the crosswalk)"
 	$(PAPI) score --wave 2023 --as-of-units 2025
 	@echo
+	@echo "== papi report: the weakness report of the sample communes against samples/targets.yaml, 2024 vs 2023"
+	@if [ -f $(SHARED_DATA) ]; then $(PAPI) benchmarks load $(SHARED_DATA) --name papi-official; fi
+	$(PAPI) report --wave 2024 --compare 2023 --targets samples/targets.yaml
+	$(PAPI) report --wave 2024 --compare 2023 --targets samples/targets.yaml --format html --out report.html
+	@echo "make: wrote report.html (open it in a browser; it prints on A4)"
+	@if [ -f $(SHARED_DATA) ]; then \
+	  echo; echo "== papi report: provinces from the published PAPI 2024 scores alone, top 10 and no lower than 2023"; \
+	  $(PAPI) report --published papi-official --wave 2024 --targets samples/targets-provinces.yaml --unit 62; \
+	fi
+	@echo
 	@echo "== papi validate: a deliberately broken export (errors expected)"
 	-$(PAPI) validate samples/broken/faults.csv -q questionnaires/papi-2024.yaml
 	-$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml
 	$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml --encoding cp1258
 
-test: deps
+test: deps screenshot
 	swift test
+
+# The HTML report of the samples seen in a real browser: headless Chromium (Debian's
+# chromium, installed when missing) renders it to PNG, and a blank page beside it, which the
+# tests compare.
+screenshot: build
+	@command -v chromium >/dev/null 2>&1 || { echo "make: installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@mkdir -p $(SHOTS)
+	@rm -f $(SHOTS)/papi.db
+	@$(PAPI) import samples/kobo-kontum-2023.csv -q questionnaires/papi-2024.yaml --wave 2023 --db $(SHOTS)/papi.db > /dev/null
+	@$(PAPI) import samples/kobo-kontum-2024.csv samples/odk-quangtri-2024.csv -q questionnaires/papi-2024.yaml --wave 2024 --db $(SHOTS)/papi.db > /dev/null 2>&1
+	$(PAPI) report --wave 2024 --compare 2023 --targets samples/targets.yaml --format html --out $(SHOTS)/report.html --db $(SHOTS)/papi.db
+	@printf '<!DOCTYPE html><html><body></body></html>' > $(SHOTS)/blank.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 --screenshot=$(CURDIR)/$(SHOTS)/report.png file://$(CURDIR)/$(SHOTS)/report.html 2>/dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 --screenshot=$(CURDIR)/$(SHOTS)/blank.png file://$(CURDIR)/$(SHOTS)/blank.html 2>/dev/null
 
 # Times `papi score` against the C/libcsv baseline on generated data (BENCH_ROWS rows).
 bench: build

@@ -10,7 +10,8 @@ struct Report: ParsableCommand {
 
   @OptionGroup var input: ExportOptions
   @Option(help: "The wave: read from the database when no files are given, else the label of the files' wave.") var wave: String?
-  @Option(help: "The previous wave, from the database, for the change column and `declined`.") var compare: String?
+  @Option(help: "The previous wave, from the database, for the change column and `declined` (with --compare-files: their label).")
+  var compare: String?
   @Option(parsing: .upToNextOption, help: "Or the previous wave's export files.") var compareFiles: [String] = []
   @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String?
   @Option(help: "Build the report from this loaded published-scores set alone (no respondent data).") var published: String?

@@ -13,7 +13,8 @@ public struct ReportRequest: Sendable {
   public var wave: String?
   /// The previous wave: stored (`--compare W0`) …
   public var compareWave: String?
-  /// … or its exports (`--compare-files`), read with the same questionnaire.
+  /// … or its exports (`--compare-files`), read with the same questionnaire (then
+  /// `compareWave` is only their label).
   public var compareFiles: [String] = []
   public var targetsPath: String?
   public var unit: String?
@@ -58,7 +59,7 @@ public enum ReportCommand {
     var scoreRequest = ScoreRequest(
       files: request.files, questionnairePath: request.questionnairePath, read: request.read, level: request.level,
       format: .json, language: request.language, wave: request.wave, databasePath: request.databasePath)
-    let (questionnaire, table, warnings) = try ScoreCommand.respondents(scoreRequest)
+    let (questionnaire, table, readWarnings) = try ScoreCommand.respondents(scoreRequest)
     let levels = UnitLevels.names(for: questionnaire.respondent)
     let level = try levelIndex(request.level, levels: levels, source: request.questionnairePath ?? request.databasePath)
     let scorer = Scorer(questionnaire: questionnaire)
@@ -66,38 +67,23 @@ public enum ReportCommand {
 
     var previous: ScoreReport?
     var previousWave = request.compareWave
-    if let wave = request.compareWave {
-      let (_, earlier) = try Store.openExisting(path: request.databasePath).loadWave(wave)
-      previous = Scorer(questionnaire: questionnaire).score(earlier, level: level, wave: wave)
-    } else if !request.compareFiles.isEmpty {
+    if !request.compareFiles.isEmpty {
+      // The previous wave's exports; --compare, if given, is their label.
       scoreRequest.files = request.compareFiles
       let (_, earlier, _) = try ScoreCommand.respondents(scoreRequest)
-      previousWave = "previous"
+      previousWave = request.compareWave ?? (request.language == .vi ? "trước" : "previous")
       previous = scorer.score(earlier, level: level, wave: previousWave)
+    } else if let wave = request.compareWave {
+      let (_, earlier) = try Store.openExisting(path: request.databasePath).loadWave(wave)
+      previous = Scorer(questionnaire: questionnaire).score(earlier, level: level, wave: wave)
     }
 
     let codes = Set(scores.units.map(\.code))
     // Rules may name units of any level: a targets file serves communes and provinces.
     let everyUnit = Set(table.units.levels.flatMap { $0.map(\.code) })
     try targets.check(questionnaire: questionnaire, units: everyUnit, parents: everyUnit, levels: levels)
-    var published: [String: [String: PublishedUnit]] = [:]
-    if !targets.benchmarkNames.isEmpty {
-      let store = try Store.openExisting(path: request.databasePath)
-      guard let wave = request.wave else {
-        throw PapiError(
-          file: targets.source, message: L("mục tiêu theo điểm công bố cần --wave (năm).", "targets from published scores need --wave (the year)."),
-          fix: L("Thêm --wave 2024.", "Add --wave 2024."))
-      }
-      for name in targets.benchmarkNames {
-        guard try store.benchmarkSets().contains(name) else {
-          throw PapiError(
-            file: targets.source, value: name,
-            message: L("chưa nạp bộ điểm công bố `\(name)`.", "published set `\(name)` is not loaded."),
-            fix: L("Nạp bằng `papi benchmarks load FILE --name \(name)`.", "Load it with `papi benchmarks load FILE --name \(name)`."))
-        }
-        published[name] = try store.publishedUnits(set: name, wave: wave)
-      }
-    }
+    var warnings = readWarnings
+    let published = try benchmarks(targets, wave: request.wave, level: scores.level, database: request.databasePath, warnings: &warnings)
     let report = FlagEngine.evaluate(
       scores: scores, previous: previous, previousWave: previousWave, targets: targets, questionnaire: questionnaire,
       published: published, groups: [:], isPublished: false)
@@ -108,6 +94,36 @@ public enum ReportCommand {
         fix: L("Kiểm tra mã, hoặc chọn cấp bằng --level.", "Check the code, or choose the level with --level."))
     }
     return (report, warnings)
+  }
+
+  /// The published scores that `benchmark:` rules of this level use. A set that is not
+  /// loaded leaves those rules without a target (flagged `insufficient`) and says so.
+  static func benchmarks(
+    _ targets: TargetSet, wave: String?, level: String, database: String, warnings: inout [Diagnostic]
+  ) throws(PapiError) -> [String: [String: PublishedUnit]] {
+    let names = Set(targets.rules.compactMap { rule -> String? in
+      guard case .benchmark(let name) = rule.kind else { return nil }
+      if case .level(let scope) = rule.scope, scope != level { return nil }
+      return name
+    })
+    var published: [String: [String: PublishedUnit]] = [:]
+    guard !names.isEmpty else { return published }
+    let store = FileManager.default.fileExists(atPath: database) ? try Store.open(path: database) : nil
+    let loaded = try store?.benchmarkSets() ?? []
+    for name in names.sorted() {
+      guard let store, loaded.contains(name), let wave else {
+        warnings.append(
+          Diagnostic(
+            .warning, SourceLocation(file: targets.source), value: name,
+            message: wave == nil
+              ? L("mục tiêu theo điểm công bố `\(name)` cần --wave (năm); các mục tiêu này để trống.", "targets from published set `\(name)` need --wave (the year); they are left empty.")
+              : L("chưa nạp bộ điểm công bố `\(name)`; các mục tiêu theo bộ này để trống.", "published set `\(name)` is not loaded; its targets are left empty."),
+            fix: L("Nạp bằng `papi benchmarks load FILE --name \(name)`.", "Load it with `papi benchmarks load FILE --name \(name)`.")))
+        continue
+      }
+      published[name] = try store.publishedUnits(set: name, wave: wave)
+    }
+    return published
   }
 
   static func levelIndex(_ name: String?, levels: [String], source: String) throws(PapiError) -> Int {
@@ -145,8 +161,8 @@ public enum ReportCommand {
     let previous = earlier.isEmpty ? nil : PublishedPAPI.report(earlier, questionnaire: questionnaire, wave: previousWave)
     let levels = [scores.level]
     try targets.check(questionnaire: questionnaire, units: Set(current.keys), parents: [], levels: levels)
-    var published: [String: [String: PublishedUnit]] = [:]
-    for benchmark in targets.benchmarkNames { published[benchmark] = try store.publishedUnits(set: benchmark, wave: wave) }
+    var ignored: [Diagnostic] = []
+    let published = try benchmarks(targets, wave: wave, level: scores.level, database: request.databasePath, warnings: &ignored)
     return FlagEngine.evaluate(
       scores: scores, previous: previous, previousWave: previousWave, targets: targets, questionnaire: questionnaire,
       published: published, groups: current.compactMapValues(\.group), isPublished: true)

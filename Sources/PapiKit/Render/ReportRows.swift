@@ -57,7 +57,13 @@ enum ReportRows {
     var text = "\(metricName(flag.metric, report.questionnaire, language)): \(flag.status.label(language))"
     switch flag.status {
     case .insufficient:
-      text += vi ? " — không đủ số người trả lời hoặc thiếu mục tiêu" : " — too few respondents or no target"
+      if flag.score == nil {
+        text += vi ? " — không có điểm" : " — no score"
+      } else if flag.target == nil {
+        text += vi ? " — chưa có mục tiêu (thiếu số liệu để đặt mục tiêu)" : " — no target (the data to set it is missing)"
+      } else {
+        text += vi ? " — không đủ số người trả lời (n < \(report.minN))" : " — too few respondents (n < \(report.minN))"
+      }
     case .weakest:
       text += " — \(format.fixed(flag.score, decimals))" + (vi ? " (thấp nhất trong \(flag.rule?.uppercased() ?? ""))" : " (lowest in \(flag.rule?.uppercased() ?? ""))")
     case .declined:

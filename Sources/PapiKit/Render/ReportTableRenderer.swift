@@ -17,7 +17,7 @@ enum ReportTableRenderer {
         title += vi ? " · hạng \(rank)/\(peers)" : " · rank \(rank)/\(peers)"
       }
       if let group = report.groups[unit.code] { title += vi ? " · nhóm \(group)" : " · group \(group)" }
-      out += fit(title, 80) .trimmingTrailingSpaces() + "\n"
+      out += fit(printable(title), 80).trimmingTrailingSpaces() + "\n"
       if !report.published && unit.total.n < report.minN {
         out += vi
           ? "  n = \(unit.total.n) < \(report.minN): không đủ dữ liệu để đánh giá.\n"
@@ -85,6 +85,12 @@ enum ReportTableRenderer {
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
+}
+
+/// Text from an export as a terminal may show it: control characters (an escape sequence in
+/// a commune's name could recolour or rewrite the screen) become U+FFFD.
+func printable(_ text: String) -> String {
+  String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
 }
 
 /// Splits text into lines of at most `width` characters at spaces; lines after the first are

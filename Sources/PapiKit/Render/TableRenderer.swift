@@ -29,7 +29,7 @@ public enum TableRenderer {
     for dimension in questionnaire.dimensions { heading += fit(dimension.id.uppercased(), dimensionWidth, right: true) }
     out += heading + "\n"
     for unit in report.units {
-      var line = fit(unit.code, 5) + " " + fit(unit.name ?? "", nameWidth) + " "
+      var line = fit(printable(unit.code), 5) + " " + fit(printable(unit.name ?? ""), nameWidth) + " "
       line += fit(String(unit.respondents), 4, right: true) + " "
       var total = format.fixed(unit.total.value, decimals)
       if let se = unit.total.se { total += " ±" + format.fixed(Estimate.z95 * se, decimals) }
@@ -62,7 +62,7 @@ public enum TableRenderer {
     let vi = language == .vi
     let decimals = questionnaire.kind == .percent ? 1 : 2
     var out = ""
-    var title = unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
+    var title = printable(unit.name.map { "\($0) (\(unit.code))" } ?? unit.code)
     if let parent = unit.parent { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
     title += vi ? " — \(unit.respondents) người trả lời" : " — \(unit.respondents) respondents"
     out += title + "\n"

@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+
+@testable import PapiKit
+
+/// `papi report` (issue 4): targets, flags, formats, escaping, published scores.
+@Suite("The weakness report")
+struct ReportTests {
+  static let targets = "\(fixtures)/report/targets.yaml"
+  let database: String
+
+  init() throws {
+    database = try temporaryDirectory().appendingPathComponent("papi.db").path
+    _ = try Store.open(path: database).loadBenchmarks(file: "\(fixtures)/report/published.csv", name: "official")
+  }
+
+  /// The sample communes, 2024 against 2023 (both read from their files), with the fixture targets.
+  func request(_ format: ReportFormat = .table, level: String? = nil, language: Language = .vi) -> ReportRequest {
+    var request = ReportRequest()
+    request.files = [repoPath("samples/kobo-kontum-2024.csv")]
+    request.compareFiles = [repoPath("samples/kobo-kontum-2023.csv")]
+    request.compareWave = "2023"
+    request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
+    request.wave = "2024"
+    request.targetsPath = Self.targets
+    request.format = format
+    request.level = level
+    request.language = language
+    request.databasePath = database
+    return request
+  }
+
+  // MARK: Targets
+
+  func refusal(_ yaml: String) -> [Diagnostic] {
+    do {
+      _ = try TargetSet.parse(yaml: yaml, source: "t.yaml")
+      return []
+    } catch {
+      return error.diagnostics
+    }
+  }
+
+  @Test func twoEquallySpecificRulesAreRefusedNamingBoth() {
+    let problems = refusal("rules:\n  - {metric: d1, level: commune, target: 5}\n  - {metric: d1, level: commune, previous: +0}\n")
+    #expect(problems.count == 1)
+    #expect(problems.first?.message.en == "two equally specific rules for the same metric (lines 2 and 3).")
+    #expect(problems.first?.value == "t.yaml:2 d1 level=commune target=5 | t.yaml:3 d1 level=commune previous=+0")
+  }
+
+  @Test func malformedRulesAreRefused() {
+    #expect(refusal("rules:\n  - {metric: d1, level: commune}\n").first?.message.en.contains("exactly one scope") == true)
+    #expect(refusal("rules:\n  - {metric: d1, level: commune, top: 3}\n").first?.message.en.contains("`top` goes with `metric: rank`") == true)
+    #expect(refusal("rules:\n  - {metric: d1, level: commune, target: high}\n").first?.message.en.contains("`target: high` is not a valid value") == true)
+    #expect(refusal("rules:\n  - {metric: d1, county: x, target: 1}\n").first?.message.en.contains("unknown key `county`") == true)
+  }
+
+  @Test func unknownMetricsAndUnitsAreRefused() throws {
+    let path = try writeTemporary("rules:\n  - {metric: d9, level: commune, target: 5}\n  - {metric: d1, unit: \"99999\", target: 5}\n", name: "t.yaml")
+    var bad = request()
+    bad.targetsPath = path
+    let error = try #require(throws: PapiError.self) { try ReportCommand.build(bad) }
+    #expect(error.diagnostics.map(\.message.en) == ["metric `d9` is not in questionnaire papi-2024.", "unit `99999` is not in the data."])
+    #expect(error.diagnostics.map(\.location.line) == [2, 3])
+  }
+
+  // MARK: Flags
+
+  @Test func theMostSpecificRuleWinsAndTargetsAreSetAsTheRulesSay() throws {
+    let (report, _) = try ReportCommand.build(request())
+    let units = Dictionary(uniqueKeysWithValues: report.scores.units.map { ($0.code, $0) })
+    // d5 of 23362: its own rule (unit) over "*" peer mean (level).
+    #expect(report.assessment("23362", "d5")?.target == 6.5)
+    #expect(report.assessment("23362", "d5")?.rule?.contains("unit=23362") == true)
+    // d2 in province 62: the parent rule over the level rules.
+    #expect(report.assessment("23491", "d2")?.target == 5.5)
+    // d7: a named metric over "*" at the same scope.
+    #expect(report.assessment("23491", "d7")?.target == 5.0)
+    // d1: the mean of the province's communes.
+    let mean = report.scores.units.compactMap { $0.dimensions[0].score.value }.reduce(0, +) / Double(report.scores.units.count)
+    #expect(report.assessment("23491", "d1")?.target == mean)
+    // total: no lower than the commune's 2023 total.
+    let previous = try #require(report.previousEstimate("23491", "total")?.value)
+    #expect(report.assessment("23491", "total")?.target == previous)
+    #expect(report.assessment("23491", "total")?.gap == (units["23491"]?.total.value).map { $0 - previous })
+  }
+
+  @Test func statusesFollowScoreTargetAndConfidenceInterval() throws {
+    let (report, _) = try ReportCommand.build(request())
+    var seen: Set<FlagStatus> = []
+    for unit in report.scores.units {
+      for flag in report.flags[unit.code] ?? [] where flag.metric != "rank" {
+        seen.insert(flag.status)
+        let estimate = MetricIndex.estimate(unit, flag.metric)
+        switch flag.status {
+        case .met: #expect(flag.score! >= flag.target!)
+        case .below: #expect(flag.score! < flag.target! && estimate!.upp! >= flag.target!)
+        case .belowSignificant: #expect(estimate!.upp! < flag.target!)
+        case .insufficient: #expect(estimate!.n < 32 || flag.target == nil)
+        case .declined:
+          let before = try #require(report.previousEstimate(unit.code, flag.metric))
+          let drop = before.value! - estimate!.value!
+          #expect(drop > 1.959964 * (estimate!.se! * estimate!.se! + before.se! * before.se!).squareRoot())
+        case .weakest:
+          let dimension = try #require(unit.dimensions.first { $0.id == flag.rule })
+          let k = Double(dimension.subdimensions.count)
+          let lowest = dimension.subdimensions.compactMap { $0.score.value.map { $0 / (10 / k) } }.min()
+          #expect(flag.score.map { $0 / (10 / k) } == lowest)
+        }
+      }
+    }
+    #expect(seen == Set(FlagStatus.allCases), "the fixture shows every status")
+  }
+
+  @Test func unitsBelowMinNAreInsufficientAndSaySo() throws {
+    let (report, _) = try ReportCommand.build(request())
+    let small = try #require(report.scores.units.first { $0.total.n < 32 })
+    let flags = report.flags[small.code] ?? []
+    #expect(flags.filter { $0.status != .insufficient && $0.status != .declined && $0.metric != "rank" }.allSatisfy { $0.status != .met && $0.status != .below } )
+    #expect(report.assessment(small.code, "total")?.status == .insufficient)
+    #expect(!flags.contains { $0.status == .weakest })
+    var one = request()
+    one.unit = small.code
+    let table = ReportCommand.render(report, one)
+    #expect(table.contains("không đủ dữ liệu"))
+    #expect(table.contains("n = \(small.total.n) < 32"))
+  }
+
+  @Test func rankIsAmongTheUnitsOfTheSameParent() throws {
+    let (report, _) = try ReportCommand.build(request())
+    let sorted = report.scores.units.sorted { ($0.total.value ?? 0) > ($1.total.value ?? 0) }
+    #expect(report.ranks[sorted[0].code] == 1)
+    #expect(report.ranks[sorted[11].code] == 12)
+    #expect(report.assessment(sorted[5].code, "rank")?.status == .met)
+    #expect(report.assessment(sorted[6].code, "rank")?.status == .below)
+  }
+
+  @Test func provinceTargetsComeFromPublishedScores() throws {
+    let (report, _) = try ReportCommand.build(request(level: "province"))
+    let kontum = try #require(report.assessment("62", "total"))
+    #expect(kontum.target == 40.30826)
+    #expect(kontum.rule == "targets.yaml:12 total level=province benchmark=official")
+  }
+
+  // MARK: Formats
+
+  @Test(arguments: ReportFormat.allCases)
+  func goldenFiles(_ format: ReportFormat) throws {
+    let ext = format == .table ? "txt" : format.rawValue
+    let text = try ReportCommand.run(request(format)).text
+    try assertReportGolden(text, "report-commune.\(ext)")
+  }
+
+  @Test func goldenProvinceJSONAndEnglishTable() throws {
+    try assertReportGolden(try ReportCommand.run(request(.json, level: "province")).text, "report-province.json")
+    var english = request(.table, language: .en)
+    english.unit = "23494"
+    try assertReportGolden(try ReportCommand.run(english).text, "report-23494.en.txt")
+  }
+
+  func assertReportGolden(_ output: String, _ name: String) throws {
+    let path = "\(fixtures)/golden/\(name)"
+    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+      try output.write(toFile: path, atomically: true, encoding: .utf8)
+      Issue.record("recorded \(path); check it and run the tests again")
+      return
+    }
+    #expect(output == expected, "\(name) differs from its golden file")
+  }
+
+  @Test func excelCSVHasABOMSemicolonsAndDecimalCommas() throws {
+    var excel = request(.csv)
+    excel.excel = true
+    let text = try ReportCommand.run(excel).text
+    #expect(text.hasPrefix("\u{FEFF}unit_code;unit_name;"))
+    #expect(text.contains(";d7;"))
+    let line = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("23491;") && $0.contains(";total;") })
+    #expect(line.split(separator: ";")[6].contains(","))
+  }
+
+  // MARK: Escaping
+
+  @Test func hostileNamesComeOutInertInEveryFormat() throws {
+    let yaml = """
+      id: x
+      respondent: {id: [id], unit: commune, unit_name: name, parent: province}
+      dimensions:
+        - id: d1
+          name: {vi: "Một", en: "One"}
+          subdimensions:
+            - id: d1.1
+              indicators:
+                - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
+      """
+    let names = ["<script>alert(1)</script>", "=HYPERLINK(\"http://x\",\"y\")", "| pipe |", "bell\u{07}\u{1B}[31mred"]
+    var rows = "id,commune,name,province,a\n"
+    for (index, name) in names.enumerated() {
+      let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      rows += "r\(index)a,C\(index),\(quoted),P,1\nr\(index)b,C\(index),\(quoted),P,0\n"
+    }
+    var request = ReportRequest()
+    request.files = [try writeTemporary(rows)]
+    request.questionnairePath = try writeTemporary(yaml, name: "q.yaml")
+    request.targetsPath = try writeTemporary("min_n: 1\nrules:\n  - {metric: total, level: commune, target: 5}\n", name: "t.yaml")
+    request.databasePath = database
+    var outputs: [ReportFormat: String] = [:]
+    for format in ReportFormat.allCases {
+      request.format = format
+      outputs[format] = try ReportCommand.run(request).text
+    }
+    let html = try #require(outputs[.html])
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)"))
+    let markdown = try #require(outputs[.md])
+    #expect(!markdown.contains("<script>"))
+    #expect(markdown.contains("\\| pipe \\|"))
+    let csv = try #require(outputs[.csv])
+    #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""))
+    #expect(!csv.contains(",=HYPERLINK"))
+    #expect(csv.contains("| pipe |"))
+    let json = try #require(outputs[.json])
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let units = try #require(parsed["units"] as? [[String: Any]])
+    #expect(Set(units.compactMap { $0["name"] as? String }) == Set(names), "JSON keeps the text, as data")
+    let table = try #require(outputs[.table])
+    #expect(!table.contains("\u{1B}"), "no escape sequence reaches the terminal")
+    #expect(!table.contains("\u{07}"))
+  }
+
+  // MARK: Published scores
+
+  static let official = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/papi-provincial-2011-2024.csv").path
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: official), "needs ../shared/data"))
+  func provinceReportFromTheOfficialScoresAlone() throws {
+    let count = try Store.open(path: database).loadBenchmarks(file: Self.official, name: "papi-official")
+    #expect(count > 5_000)
+    var request = ReportRequest()
+    request.published = "papi-official"
+    request.wave = "2024"
+    request.targetsPath = repoPath("samples/targets-provinces.yaml")
+    request.databasePath = database
+    let (report, _) = try ReportCommand.build(request)
+    #expect(report.scores.units.count == 61, "Vĩnh Phúc and Tiền Giang have no 2024 scores")
+    // Quảng Ninh (22): first in 2024; not scored in 2023, so "no lower than last year" has no target.
+    #expect(report.ranks["22"] == 1)
+    #expect(report.assessment("22", "rank")?.status == .met)
+    #expect(report.assessment("22", "total")?.status == .insufficient)
+    // Thừa Thiên Huế (46): 45.095 in 2024, down from 46.0415 (first in 2023), and 11th.
+    #expect(report.assessment("46", "total")?.target == 46.041542)
+    #expect(report.assessment("46", "total")?.status == .below)
+    #expect(report.ranks["46"] == 11 && report.assessment("46", "rank")?.status == .below)
+    // Sóc Trăng (94): 10th, in the top 10.
+    #expect(report.ranks["94"] == 10 && report.assessment("94", "rank")?.status == .met)
+    // Kon Tum (62): 40.308 ≥ 39.961 in 2023, but 60th.
+    #expect(report.assessment("62", "total")?.status == .met)
+    #expect(report.ranks["62"] == 60)
+    #expect(report.groups["62"] == "Thấp nhất")
+    let json = JSONRenderer.render(report)
+    #expect(json.contains("\"n\": null"), "published scores have no n")
+  }
+}
