@@ -252,8 +252,13 @@ struct ReportTests {
     #expect(report.assessment("46", "total")?.target == 46.041542)
     #expect(report.assessment("46", "total")?.status == .below)
     #expect(report.ranks["46"] == 11 && report.assessment("46", "rank")?.status == .below)
-    // Sóc Trăng (94): 10th, in the top 10.
+    // Sóc Trăng (94): 10th, in the top 10, but 45.186 is lower than its 45.620 of 2023.
     #expect(report.ranks["94"] == 10 && report.assessment("94", "rank")?.status == .met)
+    #expect(report.assessment("94", "total")?.status == .below)
+    #expect(report.assessment("94", "total")?.target == 45.619614)
+    // Tây Ninh (72): second, and far above its 39.236 of 2023: both targets met.
+    #expect(report.ranks["72"] == 2)
+    #expect(report.assessment("72", "total")?.status == .met && report.assessment("72", "rank")?.status == .met)
     // Kon Tum (62): 40.308 ≥ 39.961 in 2023, but 60th.
     #expect(report.assessment("62", "total")?.status == .met)
     #expect(report.ranks["62"] == 60)
