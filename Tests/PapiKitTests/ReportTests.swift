@@ -158,17 +158,6 @@ struct ReportTests {
     try assertReportGolden(try ReportCommand.run(english).text, "report-23494.en.txt")
   }
 
-  func assertReportGolden(_ output: String, _ name: String) throws {
-    let path = "\(fixtures)/golden/\(name)"
-    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-    guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-      try output.write(toFile: path, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(path); check it and run the tests again")
-      return
-    }
-    #expect(output == expected, "\(name) differs from its golden file")
-  }
-
   @Test func excelCSVHasABOMSemicolonsAndDecimalCommas() throws {
     var excel = request(.csv)
     excel.excel = true

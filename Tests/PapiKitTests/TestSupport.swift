@@ -123,3 +123,16 @@ func runPapi(_ arguments: [String]) throws -> PapiRun {
   process.waitUntilExit()
   return PapiRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
 }
+
+/// Compares output with its golden file in Fixtures/golden. A missing file, or
+/// RECORD_SNAPSHOTS=1, writes it and fails, so every change of output is a reviewed change.
+func assertReportGolden(_ output: String, _ name: String) throws {
+  let path = "\(fixtures)/golden/\(name)"
+  let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+  guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+    try output.write(toFile: path, atomically: true, encoding: .utf8)
+    Issue.record("recorded \(path); check it and run the tests again")
+    return
+  }
+  #expect(output == expected, "\(name) differs from its golden file")
+}
