@@ -117,21 +117,9 @@ public enum ScoreCommand {
         table = converted.table
       }
     }
-    let result = (table: table, diagnostics: warnings)
-    let questionnairePath = request.questionnairePath ?? request.databasePath
-    var level = 0
-    if let name = request.level {
-      guard let index = levels.firstIndex(of: name) else {
-        throw PapiError(
-          file: questionnairePath, value: name,
-          message: L("cấp `\(name)` không có trong bảng hỏi này (có: \(levels.joined(separator: ", "))).",
-                     "level `\(name)` is not in this questionnaire (it has: \(levels.joined(separator: ", ")))."),
-          fix: L("Dùng --level với một trong các cấp trên.", "Use --level with one of the levels above."))
-      }
-      level = index
-    }
-    if let unit = request.unit, result.table.units.find(unit, level: level) == nil {
-      if request.level == nil, let other = (0..<levels.count).first(where: { result.table.units.find(unit, level: $0) != nil }) {
+    var level = try ReportCommand.levelIndex(request.level, levels: levels, source: request.questionnairePath ?? request.databasePath)
+    if let unit = request.unit, table.units.find(unit, level: level) == nil {
+      if request.level == nil, let other = (0..<levels.count).first(where: { table.units.find(unit, level: $0) != nil }) {
         level = other
       } else {
         throw PapiError(
@@ -142,9 +130,9 @@ public enum ScoreCommand {
                  "Check the code (keep leading zeros), or choose another level with --level."))
       }
     }
-    var report = Scorer(questionnaire: questionnaire).score(result.table, level: level, wave: request.wave, levelNames: levels)
+    var report = Scorer(questionnaire: questionnaire).score(table, level: level, wave: request.wave, levelNames: levels)
     report.unitsAsOf = request.asOfUnits
     if let unit = request.unit { report.units = report.units.filter { $0.code == unit } }
-    return (questionnaire, report, result.diagnostics)
+    return (questionnaire, report, warnings)
   }
 }

@@ -74,7 +74,6 @@ final class ExportParser: CSVSink {
   private var parentBytes: [[UInt8]]
   private var weight = 1.0
   private var extraValue: String?
-  private var nameBytesByUnit: [[UInt8]] = []
 
   init(
     questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex,
@@ -400,7 +399,6 @@ final class ExportParser: CSVSink {
     if Int(unit) == before {
       table.units.levels[0][Int(unit)].parents = parents
       if !nameBytes.isEmpty { table.units.levels[0][Int(unit)].name = String(decoding: nameBytes, as: UTF8.self).nfc }
-      nameBytesByUnit.append(nameBytes)
       for level in 0..<parents.count where level + 1 < parents.count {
         let child = Int(parents[level])
         if table.units.levels[level + 1][child].parents.isEmpty {

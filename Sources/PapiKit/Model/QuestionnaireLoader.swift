@@ -5,20 +5,7 @@ import Yams
 public enum QuestionnaireLoader {
   /// Loads the questionnaire at `path`, refusing it with every problem found.
   public static func load(path: String) throws(PapiError) -> Questionnaire {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw PapiError(
-        file: path,
-        message: L(
-          "không đọc được tệp bảng hỏi (\(error.localizedDescription)).",
-          "cannot read the questionnaire file (\(error.localizedDescription))."),
-        fix: L(
-          "Kiểm tra đường dẫn sau -q; tệp phải là YAML UTF-8.",
-          "Check the path after -q; the file must be UTF-8 YAML."))
-    }
-    return try parse(yaml: text, source: path)
+    try parse(yaml: try QuestionnaireText.read(path), source: path)
   }
 
   /// Parses questionnaire YAML; `source` names it in messages.
