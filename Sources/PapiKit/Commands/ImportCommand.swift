@@ -61,14 +61,7 @@ public enum ImportCommand {
 /// The questionnaire file as stored with each wave, and its fingerprint.
 enum QuestionnaireText {
   static func read(_ path: String) throws(PapiError) -> String {
-    do {
-      return try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw PapiError(
-        file: path,
-        message: L("không đọc được tệp bảng hỏi (\(error.localizedDescription)).", "cannot read the questionnaire file (\(error.localizedDescription))."),
-        fix: L("Kiểm tra đường dẫn sau -q; tệp phải là YAML UTF-8.", "Check the path after -q; the file must be UTF-8 YAML."))
-    }
+    try YAMLReader.text(path, kind: L("bảng hỏi", "questionnaire"), option: "-q")
   }
 
   static func hash(_ text: String) -> String {

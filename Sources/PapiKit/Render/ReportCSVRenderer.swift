@@ -6,11 +6,7 @@ import Foundation
 enum ReportCSVRenderer {
   static func render(_ report: WeaknessReport, excel: Bool) -> String {
     let delimiter: Character = excel ? ";" : ","
-    func number(_ value: Double?) -> String {
-      guard let value else { return "" }
-      let text = value.description
-      return excel ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    func number(_ value: Double?) -> String { TextEscaping.csvNumber(value, excel: excel) }
     func text(_ value: String) -> String { TextEscaping.csv(value, delimiter: delimiter) }
     var out = excel ? "\u{FEFF}" : ""
     let header = ["unit_code", "unit_name", "level", "parent", "wave", "metric", "score", "se", "low", "upp", "n", "target", "status", "gap", "change", "flags"]

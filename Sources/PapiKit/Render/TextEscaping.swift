@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for each output format, so that any text from an export (a commune name, a
 /// comment) comes out inert.
 enum TextEscaping {
@@ -45,6 +47,11 @@ enum TextEscaping {
     }
     return cell
   }
-}
 
-import Foundation
+  /// A CSV number: unrounded, empty when unknown, with a decimal comma for Excel.
+  static func csvNumber(_ value: Double?, excel: Bool) -> String {
+    guard let value else { return "" }
+    let text = value.description
+    return excel ? text.replacingOccurrences(of: ".", with: ",") : text
+  }
+}
