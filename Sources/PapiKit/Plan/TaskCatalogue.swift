@@ -1,0 +1,272 @@
+import Foundation
+import Yams
+
+/// When a task is due: a fixed date, or counted from the plan's start date in calendar days
+/// (`+90d`) or in working days (`+30wd`, skipping weekends and the calendar's holidays).
+public enum Due: Sendable, Equatable, CustomStringConvertible {
+  case date(CivilDate)
+  case days(Int)
+  case workingDays(Int)
+
+  public init?(_ text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let date = CivilDate(trimmed) {
+      self = .date(date)
+    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)), count >= 0 {
+      self = .workingDays(count)
+    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("d"), let count = Int(trimmed.dropFirst().dropLast()), count >= 0 {
+      self = .days(count)
+    } else {
+      return nil
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .date(let date): return date.description
+    case .days(let count): return "+\(count)d"
+    case .workingDays(let count): return "+\(count)wd"
+    }
+  }
+
+  /// The due date of a task started on `start`.
+  func date(from start: CivilDate, calendar: WorkingCalendar?, catalogue: String) throws(PapiError) -> CivilDate {
+    switch self {
+    case .date(let date): return date
+    case .days(let count): return start.adding(days: count)
+    case .workingDays(let count):
+      guard let calendar else {
+        throw PapiError(
+          file: catalogue, value: description,
+          message: L("hạn theo ngày làm việc cần lịch ngày nghỉ, nhưng danh mục không có `calendar:`.",
+                     "a deadline in working days needs a holiday calendar, but the catalogue has no `calendar:`."),
+          fix: L("Thêm `calendar: holidays-vn.yaml` vào danh mục.", "Add `calendar: holidays-vn.yaml` to the catalogue."))
+      }
+      return try calendar.adding(workingDays: count, to: start)
+    }
+  }
+}
+
+public enum TaskPriority: String, Sendable, CaseIterable, Comparable {
+  case high, medium, low
+
+  var rank: Int { TaskPriority.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (lhs: TaskPriority, rhs: TaskPriority) -> Bool { lhs.rank < rhs.rank }
+
+  public func label(_ language: Language) -> String {
+    switch (self, language) {
+    case (.high, .vi): return "cao"
+    case (.medium, .vi): return "trung bình"
+    case (.low, .vi): return "thấp"
+    default: return rawValue
+    }
+  }
+}
+
+/// An office that leads or supports tasks, with its English name and who holds the role
+/// since the 2025 reorganisation (district offices no longer exist).
+public struct Office: Sendable, Equatable {
+  public var name: String
+  public var en: String
+  public var after2025: LocalizedText?
+
+  public func text(_ language: Language) -> String { language == .vi || en.isEmpty ? name : en }
+}
+
+/// One remediation task of the catalogue (PRODUCT.md §3.4).
+public struct RemediationTask: Sendable, Equatable {
+  public var id: String
+  /// Metric ids; a dimension covers its sub-dimensions and indicators.
+  public var appliesTo: [String]
+  public var title: LocalizedText
+  public var lead: String
+  public var support: [String]
+  public var due: Due
+  public var priority: TaskPriority
+  /// Where the task comes from ("KH 164/KH-UBND Nam Đông 2024, II.2").
+  public var source: String?
+  /// The file and line that defined it.
+  public var origin: SourceLocation
+}
+
+/// The task catalogue: tasks, the offices they name and the holiday calendar their
+/// working-day deadlines use. A local catalogue may `extends:` another: its tasks replace
+/// the ones with the same id and add new ones, and `remove:` drops tasks by id.
+public struct TaskCatalogue: Sendable {
+  public static let defaultPath = "questionnaires/papi-tasks.yaml"
+
+  public var id: String
+  public var title: LocalizedText
+  public var source: String
+  public var offices: [Office]
+  public var tasks: [RemediationTask]
+  public var calendar: WorkingCalendar?
+
+  public func office(_ name: String) -> Office? { offices.first { $0.name == name } }
+
+  /// The office's name in `language`.
+  public func officeName(_ name: String, _ language: Language) -> String { office(name)?.text(language) ?? name }
+
+  /// The tasks for a flagged metric: those of the most specific level that has any (the
+  /// metric itself, else its sub-dimension, else its dimension), high priority first, then
+  /// in catalogue order.
+  public func tasks(for metric: String) -> [RemediationTask] {
+    for level in Self.coverage(of: metric) {
+      let found = tasks.filter { $0.appliesTo.contains(level) }
+      if !found.isEmpty { return found.enumerated().sorted { ($0.1.priority, $0.0) < ($1.1.priority, $1.0) }.map(\.1) }
+    }
+    return []
+  }
+
+  /// A metric and the composites above it, most specific first: `d2.2.a` → d2.2.a, d2.2, d2.
+  static func coverage(of metric: String) -> [String] {
+    let parts = metric.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count > 1 else { return [metric] }
+    return (1...parts.count).reversed().map { parts.prefix($0).joined(separator: ".") }
+  }
+
+  public static func load(path: String) throws(PapiError) -> TaskCatalogue {
+    try load(path: path, seen: [])
+  }
+
+  private static func load(path: String, seen: [String]) throws(PapiError) -> TaskCatalogue {
+    let text = try YAMLReader.text(path, kind: L("danh mục nhiệm vụ", "task catalogue"), option: "--tasks")
+    let root = try YAMLReader.root(text, source: path, format: "questionnaires/papi-tasks.yaml")
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    func resolve(_ name: String) -> String { name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
+
+    var base: TaskCatalogue?
+    if let extends = root["extends"]?.string {
+      let basePath = resolve(extends)
+      guard !seen.contains(basePath) else {
+        throw PapiError(
+          file: path, value: extends, message: L("danh mục kế thừa vòng tròn.", "the catalogues extend each other in a circle."),
+          fix: L("Bỏ `extends:` ở một trong các tệp.", "Remove `extends:` from one of the files."))
+      }
+      base = try load(path: basePath, seen: seen + [path])
+    }
+    var reader = YAMLReader(source: path)
+    let own = reader.catalogueTasks(root)
+    let offices = reader.offices(root["offices"])
+    var removed: [String] = []
+    for name in reader.names(root["remove"], context: "remove") {
+      if base?.tasks.contains(where: { $0.id == name }) == true { removed.append(name) } else {
+        reader.problem(root["remove"], L("remove: không có nhiệm vụ `\(name)` trong danh mục được kế thừa.", "remove: there is no task `\(name)` in the catalogue this one extends."),
+                       L("Kiểm tra mã nhiệm vụ.", "Check the task id."))
+      }
+    }
+    let calendar: WorkingCalendar?
+    if let name = root["calendar"]?.string {
+      calendar = try WorkingCalendar.load(path: resolve(name))
+    } else {
+      calendar = base?.calendar
+    }
+    if !reader.problems.isEmpty { throw PapiError(reader.problems) }
+
+    var tasks = (base?.tasks ?? []).filter { !removed.contains($0.id) }
+    for task in own {
+      if let index = tasks.firstIndex(where: { $0.id == task.id }) { tasks[index] = task } else { tasks.append(task) }
+    }
+    var allOffices = base?.offices ?? []
+    for office in offices {
+      if let index = allOffices.firstIndex(where: { $0.name == office.name }) { allOffices[index] = office } else { allOffices.append(office) }
+    }
+    return TaskCatalogue(
+      id: root["id"]?.string ?? base?.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+      title: reader.localized(root["title"], context: "title") ?? base?.title ?? L("Danh mục nhiệm vụ", "Task catalogue"),
+      source: path, offices: allOffices, tasks: tasks, calendar: calendar)
+  }
+
+  /// Refuses tasks that name a metric the questionnaire does not have.
+  public func check(questionnaire: Questionnaire) throws(PapiError) {
+    var metrics: Set<String> = ["total", "rank"]
+    for dimension in questionnaire.dimensions {
+      metrics.insert(dimension.id)
+      for subdimension in dimension.subdimensions {
+        metrics.insert(subdimension.id)
+        for indicator in subdimension.indicators { metrics.insert(indicator.id) }
+      }
+    }
+    var problems: [Diagnostic] = []
+    for task in tasks {
+      for metric in task.appliesTo where !metrics.contains(metric) {
+        problems.append(
+          Diagnostic(
+            .error, task.origin, value: metric,
+            message: L("nhiệm vụ \(task.id): chỉ số `\(metric)` không có trong bảng hỏi \(questionnaire.id).",
+                       "task \(task.id): metric `\(metric)` is not in questionnaire \(questionnaire.id)."),
+            fix: L("Dùng total, rank hoặc mã chỉ số như d2, d2.2, d2.2.a.", "Use total, rank or a metric id such as d2, d2.2, d2.2.a.")))
+      }
+    }
+    if !problems.isEmpty { throw PapiError(problems) }
+  }
+}
+
+extension YAMLReader {
+  fileprivate mutating func catalogueTasks(_ root: Node) -> [RemediationTask] {
+    var tasks: [RemediationTask] = []
+    let known: Set<String> = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source"]
+    for item in root["tasks"]?.sequence ?? Node.Sequence() {
+      let line = item.mark?.line ?? 0
+      guard let mapping = item.mapping else {
+        problem(item, L("mỗi nhiệm vụ là một ánh xạ {id, applies_to, title, lead, due…}.", "each task is a mapping {id, applies_to, title, lead, due…}."), L("", ""))
+        continue
+      }
+      for key in mapping.keys.compactMap(\.string).sorted() where !known.contains(key) {
+        problem(item, L("nhiệm vụ dòng \(line): khóa `\(key)` không tồn tại.", "task on line \(line): unknown key `\(key)`."),
+                L("Dùng id, applies_to, title, lead, support, due, priority, source.", "Use id, applies_to, title, lead, support, due, priority, source."))
+      }
+      guard let id = string(item, "id", context: "nhiệm vụ dòng \(line) / task on line \(line)") else { continue }
+      claimTask(id, item)
+      let appliesTo = names(item["applies_to"], context: id)
+      if appliesTo.isEmpty {
+        problem(item, L("nhiệm vụ \(id): `applies_to` trống.", "task \(id): `applies_to` is empty."), L("Ví dụ: `applies_to: [d2.2]`.", "For example `applies_to: [d2.2]`."))
+      }
+      let title = localized(item["title"], context: id)
+      if title == nil || title?.vi.isEmpty == true {
+        problem(item, L("nhiệm vụ \(id): thiếu `title: {vi: …, en: …}`.", "task \(id): missing `title: {vi: …, en: …}`."), L("", ""))
+      }
+      let lead = string(item, "lead", context: id)
+      let dueText = string(item, "due", context: id)
+      let due = dueText.flatMap(Due.init)
+      if let dueText, due == nil {
+        problem(item["due"], L("nhiệm vụ \(id): hạn `\(dueText)` không hợp lệ.", "task \(id): deadline `\(dueText)` is not valid."),
+                L("Viết một ngày (2025-03-31), `+90d` (ngày lịch) hoặc `+30wd` (ngày làm việc).", "Write a date (2025-03-31), `+90d` (calendar days) or `+30wd` (working days)."))
+      }
+      var priority = TaskPriority.medium
+      if let text = string(item, "priority", context: id, required: false) {
+        if let value = TaskPriority(rawValue: text) { priority = value } else {
+          problem(item["priority"], L("nhiệm vụ \(id): mức ưu tiên `\(text)` không hợp lệ.", "task \(id): priority `\(text)` is not valid."),
+                  L("Dùng high, medium hoặc low.", "Use high, medium or low."))
+        }
+      }
+      guard let title, let lead, let due else { continue }
+      tasks.append(
+        RemediationTask(
+          id: id, appliesTo: appliesTo, title: title, lead: lead, support: names(item["support"], context: id), due: due, priority: priority,
+          source: string(item, "source", context: id, required: false), origin: SourceLocation(file: source, line: line)))
+    }
+    return tasks
+  }
+
+  fileprivate mutating func claimTask(_ id: String, _ node: Node) {
+    if let line = seenIDs[id] {
+      problem(node, L("mã nhiệm vụ `\(id)` bị trùng (đã dùng ở dòng \(line)).", "duplicate task id `\(id)` (already used on line \(line))."),
+              L("Đặt cho mỗi nhiệm vụ một mã riêng.", "Give every task its own id."))
+    } else {
+      seenIDs[id] = node.mark?.line ?? 0
+    }
+  }
+
+  fileprivate mutating func offices(_ node: Node?) -> [Office] {
+    var offices: [Office] = []
+    for item in node?.sequence ?? Node.Sequence() {
+      guard let name = string(item, "name", context: "offices") else { continue }
+      offices.append(
+        Office(name: name, en: string(item, "en", context: name, required: false) ?? "",
+               after2025: localized(item["after_2025"], context: name)))
+    }
+    return offices
+  }
+}
