@@ -8,24 +8,6 @@ enum NotYet {
     return ExitCode(1)
   }
 
-
-
-  struct Plan: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Turn flags into action items (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("plan") }
-  }
-
-  struct Actions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The action register (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("actions") }
-  }
-
-
-
-
-
   struct Feedback: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Citizen feedback (not implemented yet).")
     @Argument(parsing: .allUnrecognized) var rest: [String] = []

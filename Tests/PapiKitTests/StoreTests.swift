@@ -191,12 +191,24 @@ struct StoreTests {
     _ = try Store.open(path: database)
     let queue = try DatabaseQueue(path: database)
     let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-    #expect(applied == ["v1: waves, respondents, import log, unit register", "v2: published scores"])
+    #expect(applied == ["v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history"])
     #expect(try queue.read { try StoreSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.
     try importFiles([Self.kobo2024], wave: "2024")
     _ = try Store.open(path: database)
     #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
+  }
+
+  @Test func aDatabaseOfTheLastReleaseIsBroughtUpToDate() throws {
+    // A database as the previous build (schema v2) left it, with a loaded published set.
+    let queue = try DatabaseQueue(path: database)
+    try StoreSchema.migrator.migrate(queue, upTo: "v2: published scores")
+    try queue.write { try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')") }
+    try queue.close()
+    _ = try Store.open(path: database)
+    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 3)
+    #expect(try count("SELECT COUNT(*) FROM benchmark_set") == 1)
+    #expect(try count("SELECT COUNT(*) FROM action") == 0)
   }
 
   @Test func scoringAWaveThatIsNotThereNamesTheWaves() throws {

@@ -17,6 +17,8 @@ public struct ReportRequest: Sendable {
   /// `compareWave` is only their label).
   public var compareFiles: [String] = []
   public var targetsPath: String?
+  /// The task catalogue whose tasks the flags link to (`--tasks`).
+  public var tasksPath: String?
   public var unit: String?
   public var level: String?
   public var format: ReportFormat = .table
@@ -84,9 +86,23 @@ public enum ReportCommand {
     try targets.check(questionnaire: questionnaire, units: everyUnit, parents: everyUnit, levels: levels)
     var warnings = readWarnings
     let published = try benchmarks(targets, wave: request.wave, level: scores.level, database: request.databasePath, warnings: &warnings)
-    let report = FlagEngine.evaluate(
+    var report = FlagEngine.evaluate(
       scores: scores, previous: previous, previousWave: previousWave, targets: targets, questionnaire: questionnaire,
       published: published, groups: [:], isPublished: false)
+    if let path = request.tasksPath {
+      let catalogue = try TaskCatalogue.load(path: path)
+      try catalogue.check(questionnaire: questionnaire)
+      report.linkTasks(catalogue)
+    }
+    if request.files.isEmpty, let wave = request.wave {
+      // Read from the database: the actions planned for these units, up to this wave, and
+      // how the earlier ones fared in it.
+      let store = try Store.openExisting(path: request.databasePath)
+      let actions = try store.actions().filter { $0.level == scores.level && codes.contains($0.unitCode) && !WaveOrder.before(wave, $0.wave) }
+      report.actions = Dictionary(grouping: actions, by: \.unitCode)
+      report.remeasured = try store.remeasure(actions, upTo: wave)
+      report.offices = try store.offices()
+    }
     if let unit = request.unit, !codes.contains(unit) {
       throw PapiError(
         file: request.files.isEmpty ? request.databasePath : request.files.joined(separator: ", "), value: unit,

@@ -60,6 +60,25 @@ public struct WeaknessReport: Sendable {
   public var minN: Int
   /// Built from published scores alone: no respondents, so no n, SE or CI.
   public var published: Bool
+  /// The stored action items of each unit (this wave's and earlier waves'), when the
+  /// report reads the database, and how the earlier ones were re-measured in this wave.
+  public var actions: [String: [ActionItem]] = [:]
+  public var remeasured: [String: Remeasurement] = [:]
+  /// The offices those actions name (English names, successors after 2025).
+  public var offices: [String: Office] = [:]
+
+  /// One line per action of a unit: what, who, by when, where it stands and, for an
+  /// earlier wave's action, how it was re-measured.
+  func actionLines(_ code: String, _ language: Language) -> [String] {
+    let text = ActionText(language: language, offices: offices)
+    return (actions[code] ?? []).map { action in
+      var line = "\(action.id) [\(action.wave)] \(action.metric): \(text.sentence(action.title.text(language))) "
+      line += (language == .vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
+      line += (language == .vi ? "; hạn " : "; due ") + action.due.text(language) + "; " + action.status.label(language)
+      let result = text.remeasurement(action, remeasured[action.id])
+      return result.isEmpty ? line + "." : line + ". " + result + "."
+    }
+  }
 
   /// The target flag (met, below, below_significant, insufficient) of a metric, if it has one.
   public func assessment(_ code: String, _ metric: String) -> UnitFlag? {

@@ -132,3 +132,16 @@ extension MetricIndex {
     questionnaire.dimensions.contains { $0.id == metric || $0.subdimensions.contains { $0.id == metric } }
   }
 }
+
+extension WeaknessReport {
+  /// Links every flag that calls for action to the catalogue's tasks for its metric.
+  mutating func linkTasks(_ catalogue: TaskCatalogue) {
+    for (code, list) in flags {
+      flags[code] = list.map { flag in
+        var flag = flag
+        if PlanBuilder.actionable.contains(flag.status) { flag.tasks = catalogue.tasks(for: flag.metric).map(\.id) }
+        return flag
+      }
+    }
+  }
+}

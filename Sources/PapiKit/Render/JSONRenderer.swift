@@ -11,7 +11,9 @@ public enum JSONRenderer {
   /// The weakness report: the same shape, with each unit's flags.
   public static func render(_ report: WeaknessReport) -> String {
     var bytes: [UInt8] = []
-    render(report.scores, flags: report.flags, published: report.published) { bytes.append(contentsOf: $0) }
+    render(report.scores, flags: report.flags, published: report.published, actions: report.actions, remeasured: report.remeasured) {
+      bytes.append(contentsOf: $0)
+    }
     return String(decoding: bytes, as: UTF8.self)
   }
 
@@ -21,7 +23,8 @@ public enum JSONRenderer {
   }
 
   static func render(
-    _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, write: @escaping (UnsafeRawBufferPointer) -> Void
+    _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, actions: [String: [ActionItem]] = [:],
+    remeasured: [String: Remeasurement] = [:], write: @escaping (UnsafeRawBufferPointer) -> Void
   ) {
     var json = JSONWriter(flush: write)
     json.open("{")
@@ -43,7 +46,9 @@ public enum JSONRenderer {
     json.close("}")
     json.key("units")
     json.array(report.units) { json, unit in
-      unitObject(&json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published)
+      unitObject(
+        &json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published, actions: actions[unit.code] ?? [],
+        remeasured: remeasured)
     }
     if let set = report.unitsAsOf {
       json.key("units_as_of")
@@ -56,11 +61,14 @@ public enum JSONRenderer {
     json.flush()
   }
 
-  private static func unitObject(_ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool) {
+  private static func unitObject(
+    _ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool, actions: [ActionItem],
+    remeasured: [String: Remeasurement]
+  ) {
     json.open("{")
-    // Flags need targets and actions need a plan; `papi score` has neither.
+    // Flags need targets and actions need a stored plan; `papi score` has neither.
     json.key("actions", first: true)
-    json.emptyArray()
+    json.array(actions) { json, action in ActionListRenderer.object(&json, action, remeasured[action.id], today: nil) }
     json.key("code")
     json.string(unit.code)
     if derived {

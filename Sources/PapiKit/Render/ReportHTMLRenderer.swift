@@ -11,38 +11,19 @@ enum ReportHTMLRenderer {
     let format = NumberFormatting(language: language)
     let decimals = report.questionnaire.kind == .percent ? 1 : 2
     let title = ReportTableRenderer.header(report, language).split(separator: "\n").first.map(String.init) ?? ""
-    var out = """
-      <!DOCTYPE html>
-      <html lang="\(language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(h(title))</title>
-      <style>
-      @page { size: A4; margin: 14mm; }
-      body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1d2733; margin: 24px; font-size: 13px; }
-      h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 0 0 6px; }
-      .note { color: #5a6570; margin: 0 0 14px; }
-      table { border-collapse: collapse; margin: 8px 0 16px; }
-      th, td { border: 1px solid #d5dbe1; padding: 3px 6px; text-align: right; }
-      th:first-child, td:first-child { text-align: left; }
-      th { background: #eef2f5; font-weight: 600; }
-      .met { background: #d8f0dc; } .below { background: #fdf0c4; } .below_significant { background: #f7c9c5; }
-      .insufficient { background: #e4e6e8; color: #6b7480; } .none { background: #ffffff; }
-      .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #d5dbe1; }
-      section.unit { page-break-before: always; break-before: page; padding-top: 6px; }
-      .charts { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
-      ul.flags { padding-left: 18px; margin: 6px 0 10px; } ul.flags li { margin: 2px 0; }
-      .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight: 600; }
-      .flag-below { color: #8a6300; } .flag-weakest { color: #1f5f7a; } .flag-insufficient { color: #6b7480; }
-      svg text { font-family: inherit; }
-      @media print { body { margin: 0; } }
-      </style>
-      </head>
-      <body>
-      <h1>\(h(title))</h1>
-
-      """
+    var out = HTMLPage.head(
+      title: title, language: language,
+      css: """
+        .met { background: #d8f0dc; } .below { background: #fdf0c4; } .below_significant { background: #f7c9c5; }
+        .insufficient { background: #e4e6e8; color: #6b7480; } .none { background: #ffffff; }
+        .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #d5dbe1; }
+        section.unit { page-break-before: always; break-before: page; padding-top: 6px; }
+        .charts { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
+        ul.flags { padding-left: 18px; margin: 6px 0 10px; } ul.flags li { margin: 2px 0; }
+        .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight: 600; }
+        .flag-below { color: #8a6300; } .flag-weakest { color: #1f5f7a; } .flag-insufficient { color: #6b7480; }
+        svg text { font-family: inherit; }
+        """)
     for line in ReportTableRenderer.header(report, language).split(separator: "\n").dropFirst() { out += "<p class=\"note\">\(h(String(line)))</p>\n" }
     // Overview heat table.
     out += "<table class=\"overview\">\n<tr><th>\(vi ? "Đơn vị" : "Unit")</th><th>n</th><th>\(vi ? "Tổng" : "Total")</th>"
@@ -76,6 +57,10 @@ enum ReportHTMLRenderer {
         out += "<ul class=\"flags\">\n"
         for flag in flags { out += "<li class=\"flag-\(flag.status.rawValue)\">\(h(ReportRows.flagSentence(flag, report, language)))</li>\n" }
         out += "</ul>\n"
+      }
+      let actions = report.actionLines(unit.code, language)
+      if !actions.isEmpty {
+        out += "<h3>\(vi ? "Nhiệm vụ" : "Actions")</h3>\n<ul class=\"flags\">\n" + actions.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
       }
       out += "<div class=\"charts\">\n" + radar(report, unit, language) + bars(report, unit, language, format, decimals) + "</div>\n"
       out += "<table>\n<tr><th>\(vi ? "Chỉ số" : "Measure")</th><th>\(vi ? "Điểm" : "Score")</th><th>\(vi ? "KTC 95%" : "95% CI")</th><th>n</th><th>\(vi ? "Mục tiêu" : "Target")</th><th>\(vi ? "Trạng thái" : "Status")</th><th>\(vi ? "Thay đổi" : "Change")</th></tr>\n"

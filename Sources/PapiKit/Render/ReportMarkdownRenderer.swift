@@ -24,6 +24,10 @@ enum ReportMarkdownRenderer {
         for flag in flags { out += "- " + e(ReportRows.flagSentence(flag, report, language)) + "\n" }
         out += "\n"
       }
+      let actions = report.actionLines(unit.code, language)
+      if !actions.isEmpty {
+        out += (vi ? "**Nhiệm vụ**\n\n" : "**Actions**\n\n") + actions.map { "- " + e($0) + "\n" }.joined() + "\n"
+      }
       out += vi ? "| Chỉ số | Điểm | KTC 95% | Mục tiêu | Trạng thái | Thay đổi |\n" : "| Measure | Score | 95% CI | Target | Status | Change |\n"
       out += "|---|---:|---|---:|---|---:|\n"
       for row in ReportRows.rows(report, unit, language: language, subdimensions: true) {

@@ -31,6 +31,11 @@ enum ReportTableRenderer {
           out += lines.map { paint("  " + $0, flag.status, color) }.joined(separator: "\n") + "\n"
         }
       }
+      let actions = report.actionLines(unit.code, language)
+      if !actions.isEmpty {
+        out += vi ? "Nhiệm vụ:\n" : "Actions:\n"
+        for line in actions { out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n" }
+      }
       out += fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  " + fit(vi ? "KTC 95%" : "95% CI", 13)
         + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 16)
         + fit(vi ? "Thay đổi" : "Change", 9, right: true) + "\n"

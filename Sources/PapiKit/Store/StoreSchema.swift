@@ -120,6 +120,64 @@ enum StoreSchema {
           ) WITHOUT ROWID;
           """)
     }
+    migrator.registerMigration("v3: action register with append-only history") { db in
+      // Action items (PRODUCT.md §2 `papi plan`, `papi actions`): one per wave, unit,
+      // metric and task. The baseline columns keep what the flag said when it was planned.
+      try db.execute(
+        sql: """
+          CREATE TABLE action (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            wave TEXT NOT NULL REFERENCES wave(name),
+            level TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            unit_name TEXT,
+            parent_code TEXT,
+            metric TEXT NOT NULL,
+            metric_vi TEXT NOT NULL,
+            metric_en TEXT NOT NULL,
+            flag TEXT NOT NULL,
+            score REAL, se REAL, low REAL, upp REAL, n INTEGER NOT NULL, complete INTEGER NOT NULL,
+            target REAL, gap REAL, rule TEXT,
+            task TEXT NOT NULL,
+            title_vi TEXT NOT NULL,
+            title_en TEXT NOT NULL,
+            lead TEXT NOT NULL,
+            support TEXT NOT NULL,          -- office names separated by U+001F
+            due TEXT NOT NULL,              -- YYYY-MM-DD
+            priority TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+            flagged INTEGER NOT NULL,
+            catalogue TEXT NOT NULL,
+            created_at TEXT NOT NULL
+          );
+          CREATE INDEX action_by_wave ON action(wave, level, unit_code);
+          -- Every change of every action, in order. Never updated, never deleted.
+          CREATE TABLE action_event (
+            seq INTEGER PRIMARY KEY,
+            action_id TEXT NOT NULL REFERENCES action(id),
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT,
+            note TEXT
+          );
+          CREATE INDEX action_event_by_action ON action_event(action_id, seq);
+          CREATE TRIGGER action_event_append_only_update BEFORE UPDATE ON action_event
+          BEGIN SELECT RAISE(ABORT, 'the action history is append-only'); END;
+          CREATE TRIGGER action_event_append_only_delete BEFORE DELETE ON action_event
+          BEGIN SELECT RAISE(ABORT, 'the action history is append-only'); END;
+          -- The offices plans name, with their English names and their successors after the
+          -- 2025 reorganisation, so any later listing can show them.
+          CREATE TABLE office (
+            name TEXT PRIMARY KEY,
+            en TEXT NOT NULL,
+            after_2025_vi TEXT,
+            after_2025_en TEXT
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 }

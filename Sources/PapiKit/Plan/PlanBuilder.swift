@@ -1,0 +1,63 @@
+/// Turns the flags of a weakness report into action items: for each flag `below`,
+/// `below_significant` or `declined`, the catalogue's tasks for its metric (PRODUCT.md §2,
+/// §3.4).
+public enum PlanBuilder {
+  /// The flags that call for action.
+  static let actionable: Set<FlagStatus> = [.below, .belowSignificant, .declined]
+
+  public struct Proposal: Sendable {
+    public var actions: [ActionItem]
+    /// Flagged metrics the catalogue has no task for: (unit, metric).
+    public var uncovered: [(unit: String, metric: String)]
+  }
+
+  public static func propose(
+    _ report: WeaknessReport, catalogue: TaskCatalogue, wave: String, start: CivilDate, created: String
+  ) throws(PapiError) -> Proposal {
+    let names = metricNames(report.questionnaire)
+    var actions: [ActionItem] = []
+    var seen: Set<String> = []
+    var uncovered: [(unit: String, metric: String)] = []
+    for unit in report.scores.units {
+      // Flags come most serious first, so a metric both below target and declined keeps
+      // the more serious one.
+      for flag in report.flags[unit.code] ?? [] where actionable.contains(flag.status) {
+        let tasks = catalogue.tasks(for: flag.metric)
+        if tasks.isEmpty {
+          if !uncovered.contains(where: { $0.unit == unit.code && $0.metric == flag.metric }) { uncovered.append((unit.code, flag.metric)) }
+          continue
+        }
+        let estimate = flag.metric == "rank" ? nil : MetricIndex.estimate(unit, flag.metric)
+        for task in tasks {
+          let id = ActionItem.id(wave: wave, level: report.scores.level, unit: unit.code, metric: flag.metric, task: task.id)
+          guard seen.insert(id).inserted else { continue }
+          let due = try task.due.date(from: start, calendar: catalogue.calendar, catalogue: catalogue.source)
+          actions.append(
+            ActionItem(
+              id: id, wave: wave, level: report.scores.level, unitCode: unit.code, unitName: unit.name, parent: unit.parent,
+              metric: flag.metric, metricName: names[flag.metric] ?? L(flag.metric, flag.metric), flag: flag.status,
+              baseline: estimate ?? Estimate(value: flag.score, se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete),
+              target: flag.target, gap: flag.gap, rule: flag.rule, task: task.id, title: task.title, lead: task.lead,
+              support: task.support, due: due, priority: task.priority, status: .open, flagged: true,
+              catalogue: catalogue.source, created: created))
+        }
+      }
+    }
+    return Proposal(actions: actions, uncovered: uncovered)
+  }
+
+  /// "d2.2 Công khai danh sách hộ nghèo" for every metric of the questionnaire.
+  static func metricNames(_ questionnaire: Questionnaire) -> [String: LocalizedText] {
+    var names: [String: LocalizedText] = [
+      "total": L("Tổng điểm", "Total score"), "rank": L("Thứ hạng", "Rank"),
+    ]
+    for dimension in questionnaire.dimensions {
+      names[dimension.id] = dimension.name
+      for subdimension in dimension.subdimensions {
+        names[subdimension.id] = subdimension.name
+        for indicator in subdimension.indicators { names[indicator.id] = indicator.text ?? L(indicator.id, indicator.id) }
+      }
+    }
+    return names
+  }
+}

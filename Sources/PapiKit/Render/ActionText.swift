@@ -1,0 +1,79 @@
+/// How actions read in every human format: the unit, the flag that caused them, the
+/// offices, and the re-measurement in a later wave.
+struct ActionText {
+  let language: Language
+  let offices: [String: Office]
+  var vi: Bool { language == .vi }
+  var format: NumberFormatting { NumberFormatting(language: language) }
+
+  func unit(_ action: ActionItem) -> String {
+    action.unitName.map { "\($0) (\(action.unitCode))" } ?? action.unitCode
+  }
+
+  /// A title as a sentence: with a full stop unless it already ends with punctuation.
+  func sentence(_ title: String) -> String {
+    guard let last = title.last else { return title }
+    return ".!?…".contains(last) ? title : title + "."
+  }
+
+  func office(_ name: String) -> String { offices[name]?.text(language) ?? name }
+
+  func support(_ action: ActionItem) -> String { action.support.map(office).joined(separator: ", ") }
+
+  func decimals(_ action: ActionItem) -> Int { action.metric == "rank" ? 0 : 2 }
+
+  /// `4,12 (3,80–4,44)`: a score with its CI when it has one.
+  func estimate(_ estimate: Estimate, decimals: Int) -> String {
+    var text = format.fixed(estimate.value, decimals)
+    if let low = estimate.low, let upp = estimate.upp { text += " (\(format.fixed(low, decimals))–\(format.fixed(upp, decimals)))" }
+    return text
+  }
+
+  /// "d7 Quản trị môi trường: 4,12 (3,80–4,44), mục tiêu 5,00 — thấp hơn rõ rệt"
+  func flag(_ action: ActionItem) -> String {
+    let d = decimals(action)
+    var text = "\(action.metric) \(action.metricName.text(language)): \(estimate(action.baseline, decimals: d))"
+    if let target = action.target {
+      text += action.flag == .declined
+        ? (vi ? ", đợt trước \(format.fixed(target, d))" : ", previous wave \(format.fixed(target, d))")
+        : (vi ? ", mục tiêu \(format.fixed(target, d))" : ", target \(format.fixed(target, d))")
+    }
+    return text + " — " + action.flag.label(language)
+  }
+
+  /// "Đo lại đợt 2025: 5,02 (4,70–5,34); mục tiêu 5,00: đã đạt, chưa chắc chắn; +0,90, rõ rệt"
+  func remeasurement(_ action: ActionItem, _ result: Remeasurement?) -> String {
+    guard let result else { return "" }
+    let d = decimals(action)
+    var text = (vi ? "Đo lại đợt \(result.wave): " : "Re-measured in \(result.wave): ") + estimate(result.now, decimals: d)
+    text += "; " + result.outcome.label(language)
+    if let change = result.change {
+      text += "; " + (change > 0 ? "+" : "") + format.fixed(change, d)
+      if let significant = result.significantChange {
+        text += significant ? (vi ? ", thay đổi rõ rệt" : ", a significant change") : (vi ? ", thay đổi chưa rõ rệt" : ", not a significant change")
+      }
+    }
+    return text
+  }
+
+  func status(_ action: ActionItem, today: CivilDate) -> String {
+    var text = action.status.label(language)
+    if action.isOverdue(on: today) { text += vi ? " · QUÁ HẠN" : " · OVERDUE" }
+    if !action.flagged { text += vi ? " · không còn bị cảnh báo" : " · no longer flagged" }
+    return text
+  }
+
+  /// The header of an action list or plan table.
+  var columns: [String] {
+    vi
+      ? ["Mã", "Đơn vị", "Nội dung bị cảnh báo", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Hạn", "Trạng thái", "Đo lại"]
+      : ["Id", "Unit", "Flagged area", "Task", "Lead", "Support", "Due", "Status", "Re-measured"]
+  }
+
+  func row(_ action: ActionItem, _ result: Remeasurement?, today: CivilDate) -> [String] {
+    [
+      action.id, unit(action), flag(action), action.title.text(language), office(action.lead), support(action), action.due.text(language),
+      status(action, today: today), remeasurement(action, result),
+    ]
+  }
+}

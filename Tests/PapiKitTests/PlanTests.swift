@@ -1,0 +1,355 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PapiKit
+
+/// Improvement plans and the action register (issue 5): flags become actions with stable ids,
+/// plans are idempotent, the history is append-only, and a later wave re-measures each action.
+@Suite("Improvement plans and the action register")
+struct PlanTests {
+  /// One dimension, one sub-dimension, one yes/no indicator, so every score is worked by
+  /// hand: d1 = d1.1 = 1 + 9·p.
+  static let questionnaire = """
+    id: plan-fixture
+    kind: papi
+    title: {vi: "Khảo sát thử", en: "Test survey"}
+    respondent: {id: [id], unit: commune_code, unit_name: commune_name, parent: province_code}
+    dimensions:
+      - id: d1
+        name: {vi: "Tham gia của người dân ở cấp cơ sở", en: "Participation at Local Levels"}
+        subdimensions:
+          - id: d1.1
+            name: {vi: "Tri thức công dân", en: "Civic knowledge"}
+            indicators:
+              - {id: d1.1.a, column: q1, type: binary, yes: ["1"], no: ["0"], text: {vi: "Biết về Pháp lệnh dân chủ", en: "Knows the grassroots democracy ordinance"}}
+    """
+
+  static let catalogue = """
+    id: fixture-tasks
+    title: {vi: "Danh mục thử", en: "Test catalogue"}
+    calendar: CALENDAR
+    offices:
+      - {name: "Phòng Tư pháp", en: "Justice Office", after_2025: {vi: "Sở Tư pháp", en: "Department of Justice"}}
+    tasks:
+      - {id: t-d1-02, applies_to: [d1], title: {vi: "Họp dân định kỳ", en: "Hold regular village meetings"}, lead: "UBND xã", due: +20wd, priority: low}
+      - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật tại thôn", en: "Teach the law in villages"}, lead: "Phòng Tư pháp", support: ["UBND xã"], due: +10wd, priority: high}
+      - {id: t-d11-01, applies_to: [d1.1], title: {vi: "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", en: "Explain the Grassroots Democracy Law"}, lead: "UBND xã", due: +90d}
+    """
+
+  static let targets = "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n  - {metric: d1.1, level: commune, target: 5.0}\n  - {metric: d1.1.a, level: commune, target: 0.9}\n"
+
+  let folder: URL
+  let database: String
+  let catalogue: String
+  let targets: String
+
+  /// Three communes of 40 respondents. 2023: 10 yes each. 2024: 38 (gap closed, clearly),
+  /// 12 (still open), 19 (closed, but not clearly).
+  init() throws {
+    folder = try temporaryDirectory()
+    database = folder.appendingPathComponent("papi.db").path
+    let questionnairePath = folder.appendingPathComponent("q.yaml").path
+    try Self.questionnaire.write(toFile: questionnairePath, atomically: true, encoding: .utf8)
+    catalogue = folder.appendingPathComponent("tasks.yaml").path
+    try Self.catalogue.replacingOccurrences(of: "CALENDAR", with: repoPath("questionnaires/holidays-vn.yaml"))
+      .write(toFile: catalogue, atomically: true, encoding: .utf8)
+    targets = folder.appendingPathComponent("targets.yaml").path
+    try Self.targets.write(toFile: targets, atomically: true, encoding: .utf8)
+    let communes = [("10001", "Xã Đắk Pnê"), ("10002", "Xã Ia Grai"), ("10003", "Phường Hòa Bình")]
+    for (wave, yes) in [("2023", [10, 10, 10]), ("2024", [38, 12, 19])] {
+      var records = [["id", "commune_code", "commune_name", "province_code", "q1"]]
+      for (index, (code, name)) in communes.enumerated() {
+        for respondent in 0..<40 { records.append(["\(wave)-\(code)-\(respondent)", code, name, "62", respondent < yes[index] ? "1" : "0"]) }
+      }
+      let file = folder.appendingPathComponent("\(wave).csv").path
+      try csv(records).write(toFile: file, atomically: true, encoding: .utf8)
+      _ = try ImportCommand.run(ImportRequest(files: [file], questionnairePath: questionnairePath, wave: wave, databasePath: database))
+    }
+  }
+
+  func plan(_ wave: String = "2023", targets: String? = nil, format: ActionFormat = .table, author: String = "cán bộ A") throws -> String {
+    var request = PlanRequest(wave: wave, targetsPath: targets ?? self.targets)
+    request.tasksPath = catalogue
+    request.start = CivilDate("2024-01-08")
+    request.today = CivilDate("2024-03-01")
+    request.format = format
+    request.databasePath = database
+    request.author = author
+    return try PlanCommand.run(request).text
+  }
+
+  func store() throws -> Store { try Store.openExisting(path: database) }
+
+  // MARK: Catalogue
+
+  @Test func theMostSpecificTasksAreChosenHighPriorityFirst() throws {
+    let tasks = try TaskCatalogue.load(path: catalogue)
+    #expect(tasks.tasks(for: "d1").map(\.id) == ["t-d1-01", "t-d1-02"])
+    #expect(tasks.tasks(for: "d1.1").map(\.id) == ["t-d11-01"])
+    // No task names the indicator: its sub-dimension's tasks apply.
+    #expect(tasks.tasks(for: "d1.1.a").map(\.id) == ["t-d11-01"])
+    #expect(tasks.tasks(for: "d2.1").isEmpty)
+    #expect(TaskCatalogue.coverage(of: "d2.2.a") == ["d2.2.a", "d2.2", "d2"])
+  }
+
+  @Test func aLocalCatalogueReplacesRemovesAndAdds() throws {
+    let local = folder.appendingPathComponent("local.yaml").path
+    try """
+      extends: tasks.yaml
+      remove: [t-d1-02]
+      tasks:
+        - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật qua loa truyền thanh", en: "Teach the law over village loudspeakers"}, lead: "UBND xã", due: 2024-06-30}
+        - {id: t-local-01, applies_to: [d1.1.a], title: {vi: "Thi tìm hiểu pháp luật", en: "A law quiz"}, lead: "Đoàn Thanh niên xã", due: +15wd, priority: high}
+      """.write(toFile: local, atomically: true, encoding: .utf8)
+    let merged = try TaskCatalogue.load(path: local)
+    #expect(merged.tasks.map(\.id) == ["t-d1-01", "t-d11-01", "t-local-01"])
+    #expect(merged.tasks.first?.lead == "UBND xã")
+    #expect(merged.tasks.first?.due == .date(try #require(CivilDate("2024-06-30"))))
+    #expect(merged.tasks(for: "d1.1.a").map(\.id) == ["t-local-01"])
+    #expect(merged.calendar != nil)
+    #expect(merged.office("Phòng Tư pháp")?.en == "Justice Office")
+  }
+
+  @Test func badCataloguesAreRefusedWithLineAndFix() throws {
+    func problems(_ yaml: String) throws -> [String] {
+      let path = folder.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
+      try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+      do {
+        _ = try TaskCatalogue.load(path: path)
+        return []
+      } catch {
+        return error.diagnostics.map { "\($0.location.line ?? 0): \($0.message.en)" }
+      }
+    }
+    let task = "{id: t1, applies_to: [d1], title: {vi: \"Việc\", en: \"Work\"}, lead: \"UBND xã\", due: +10d}"
+    #expect(try problems("tasks:\n  - \(task)\n  - \(task)\n") == ["3: duplicate task id `t1` (already used on line 2)."])
+    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: next month}\n")
+      == ["2: task t1: deadline `next month` is not valid."])
+    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d, owner: me}\n")
+      == ["2: task on line 2: unknown key `owner`."])
+    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, due: +1d, priority: urgent}\n")
+      == ["2: t1: missing key `lead`.", "2: task t1: priority `urgent` is not valid."])
+    #expect(try problems("extends: nowhere.yaml\n").first?.contains("cannot read the task catalogue file") == true)
+    // A metric the questionnaire lacks is refused when the plan checks the catalogue.
+    let unknown = folder.appendingPathComponent("unknown.yaml").path
+    try "tasks:\n  - {id: t9, applies_to: [d9.1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d}\n".write(toFile: unknown, atomically: true, encoding: .utf8)
+    do {
+      try TaskCatalogue.load(path: unknown).check(questionnaire: try QuestionnaireLoader.parse(yaml: Self.questionnaire, source: "q.yaml"))
+      Issue.record("expected a refusal")
+    } catch {
+      #expect(error.text(.en).contains("unknown.yaml, line 2: error: task t9: metric `d9.1` is not in questionnaire plan-fixture."))
+    }
+  }
+
+  // MARK: Plan
+
+  @Test func flagsBecomeActionsWithStableIdsAndDeadlines() throws {
+    let output = try plan()
+    #expect(output.contains("12 created, 0 already planned") || output.contains("tạo mới 12, đã có 0"))
+    let actions = try store().actions()
+    // Per commune: d1 → its two tasks; d1.1 → its own task; d1.1.a → its sub-dimension's task.
+    #expect(actions.count == 12)
+    let first = try #require(actions.first)
+    #expect(first.unitCode == "10001" && first.metric == "d1" && first.task == "t-d1-01" && first.flag == .belowSignificant)
+    #expect(first.id == ActionItem.id(wave: "2023", level: "commune", unit: "10001", metric: "d1", task: "t-d1-01"))
+    // SHA-256 of "2023␟commune␟10001␟d1␟t-d1-01", computed with Python's hashlib.
+    #expect(first.id == "c6f607e50d")
+    #expect(first.lead == "Phòng Tư pháp" && first.support == ["UBND xã"] && first.priority == .high)
+    // +10 working days from Monday 8/1/2024 is Monday 22/1; +90 calendar days is 7/4/2024.
+    #expect(first.due == CivilDate("2024-01-22"))
+    #expect(actions.first { $0.task == "t-d1-02" }?.due == CivilDate("2024-02-05"))
+    #expect(actions.first { $0.task == "t-d11-01" }?.due == CivilDate("2024-04-07"))
+    // The baseline is the 2023 score: 1 + 9 × 10/40, with its CI.
+    #expect(abs((first.baseline.value ?? 0) - 3.25) < 1e-12)
+    #expect(first.baseline.n == 40 && first.target == 5.0)
+    #expect(Set(actions.map(\.metric)) == ["d1", "d1.1", "d1.1.a"])
+    #expect(actions.allSatisfy { $0.status == .open && $0.flagged })
+  }
+
+  @Test func runningThePlanTwiceCreatesNothingNew() throws {
+    _ = try plan()
+    let before = try store().actions()
+    let again = try plan(author: "cán bộ B")
+    #expect(again.contains("tạo mới 0, đã có 12, không còn bị cảnh báo 0"))
+    #expect(try store().actions() == before)
+    #expect(try store().history(id: before[0].id).count == 1)
+  }
+
+  @Test func aFlagThatDisappearsLeavesItsActionMarked() throws {
+    _ = try plan()
+    let looser = folder.appendingPathComponent("looser.yaml").path
+    try "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n  - {metric: d1.1, level: commune, target: 5.0}\n"
+      .write(toFile: looser, atomically: true, encoding: .utf8)
+    let output = try plan(targets: looser)
+    #expect(output.contains("không còn bị cảnh báo 3"))
+    let actions = try store().actions()
+    #expect(actions.count == 12)
+    let gone = actions.filter { !$0.flagged }
+    #expect(gone.map(\.metric) == ["d1.1.a", "d1.1.a", "d1.1.a"])
+    #expect(try store().history(id: gone[0].id).map(\.kind) == [.created, .unflagged])
+    #expect(try plan().contains("bị cảnh báo lại 3"))
+    #expect(try store().history(id: gone[0].id).map(\.kind) == [.created, .unflagged, .flaggedAgain])
+  }
+
+  // MARK: Register
+
+  @Test func statusChangesFollowTheRulesAndAreKept() throws {
+    _ = try plan()
+    let store = try store()
+    let id = try #require(store.actions().first?.id)
+    _ = try store.updateAction(id: id, status: .inProgress, note: "Đã họp 3 thôn", author: "Nguyễn Văn A")
+    _ = try store.updateAction(id: id, status: nil, note: "Thôn 4 họp tuần sau", author: "Trần Thị B")
+    let done = try store.updateAction(id: id, status: .done, note: nil, author: "Nguyễn Văn A")
+    #expect(done.status == .done)
+    func refusal(_ status: ActionStatus?, _ note: String?, id: String = id) -> String {
+      do {
+        _ = try store.updateAction(id: id, status: status, note: note, author: "x")
+        return ""
+      } catch {
+        return error.text(.en)
+      }
+    }
+    #expect(refusal(.dropped, "thừa").contains("action \(id) cannot go from done to dropped. Value: \"done → dropped\"."))
+    #expect(refusal(.dropped, "thừa").contains("Fix: From done it can go to: in_progress."))
+    #expect(refusal(.done, nil).contains("action \(id) is already done."))
+    _ = try store.updateAction(id: id, status: .inProgress, note: "Mở lại: thôn 4 chưa họp", author: "Trần Thị B")
+    #expect(refusal(.dropped, nil).contains("dropping an action needs a reason."))
+    #expect(refusal(.done, nil, id: "c6f607e5XX").contains("there is no action c6f607e5XX in the register."))
+    #expect(refusal(.done, nil, id: "c6f607e5XX").contains("Did you mean: c6f607e50d?"))
+    let history = try store.history(id: id)
+    #expect(history.map(\.kind) == [.created, .status, .note, .status, .status])
+    #expect(history.map(\.author) == ["cán bộ A", "Nguyễn Văn A", "Trần Thị B", "Nguyễn Văn A", "Trần Thị B"])
+    #expect(history[1].from == .open && history[1].to == .inProgress && history[1].note == "Đã họp 3 thôn")
+    #expect(history[4].from == .done && history[4].to == .inProgress)
+    let text = try ActionsCommand.history(id: id, database: database, language: .vi)
+    #expect(text.contains("Nguyễn Văn A  chưa thực hiện → đang thực hiện: Đã họp 3 thôn"))
+  }
+
+  @Test func theHistoryCannotBeRewritten() throws {
+    _ = try plan()
+    let queue = try DatabaseQueue(path: database)
+    #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE action_event SET author = 'someone else'") } }
+    #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "DELETE FROM action_event") } }
+    #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM action_event") } == 12)
+  }
+
+  @Test func overdueDependsOnTheDayAndTheStatus() throws {
+    _ = try plan()
+    var request = ActionListRequest()
+    request.databasePath = database
+    request.format = .csv
+    func ids(_ today: String, agency: String? = nil) throws -> [String] {
+      request.today = CivilDate(today)
+      request.filter.overdueOn = request.today
+      request.filter.agency = agency
+      return try ActionsCommand.list(request).split(separator: "\r\n").dropFirst().map { String($0.prefix(10)) }
+    }
+    #expect(try ids("2024-01-22").isEmpty)  // due that day: not yet overdue
+    #expect(try ids("2024-01-23").count == 3)  // the three t-d1-01 actions
+    #expect(try ids("2024-04-08").count == 12)
+    let first = try #require(try ids("2024-01-23").first)
+    _ = try store().updateAction(id: first, status: .done, note: nil, author: "x")
+    #expect(try ids("2024-04-08").count == 11)
+    // The office filter ignores accents and case and finds supporting offices too.
+    #expect(try ids("2024-04-08", agency: "phong tu phap").count == 2)
+    #expect(try ids("2024-04-08", agency: "ubnd XÃ").count == 11)
+    #expect(try ids("2024-04-08", agency: "Công an").isEmpty)
+  }
+
+  // MARK: Re-measurement
+
+  @Test func aLaterWaveReMeasuresEveryAction() throws {
+    _ = try plan()
+    let store = try store()
+    let actions = try store.actions()
+    let results = try store.remeasure(actions)
+    #expect(results.count == 12)
+    func result(_ unit: String, _ metric: String) throws -> Remeasurement {
+      try #require(actions.first { $0.unitCode == unit && $0.metric == metric }.flatMap { results[$0.id] })
+    }
+    // 38/40 yes: 1 + 9 × 0.95 = 9.55, SE = 9 √(0.95 × 0.05 / 39) → CI far above 5.
+    let closed = try result("10001", "d1")
+    #expect(closed.wave == "2024")
+    #expect(abs((closed.now.value ?? 0) - 9.55) < 1e-12)
+    #expect(abs((closed.now.se ?? 0) - 9 * (0.95 * 0.05 / 39).squareRoot()) < 1e-12)
+    #expect(closed.outcome == .closedSignificant)
+    #expect(abs((closed.change ?? 0) - 6.3) < 1e-12 && closed.significantChange == true)
+    // 12/40: 1 + 9 × 0.3 = 3.7 < 5; +0.45 against SE of the difference 0.91: not significant.
+    let open = try result("10002", "d1")
+    #expect(abs((open.now.value ?? 0) - 3.7) < 1e-12)
+    #expect(open.outcome == .open && open.significantChange == false)
+    // 19/40: 1 + 9 × 0.475 = 5.275 ≥ 5, but the CI reaches down to 3.86.
+    let barely = try result("10003", "d1")
+    #expect(abs((barely.now.value ?? 0) - 5.275) < 1e-12)
+    #expect(barely.outcome == .closed)
+    // The indicator: 0.95 ≥ 0.9 but its lower bound 0.88 is not.
+    #expect(try result("10001", "d1.1.a").outcome == .closed)
+    // Nothing after 2024: a plan of 2024 has no re-measurement yet.
+    #expect(try store.remeasure(actions, upTo: "2023").isEmpty)
+  }
+
+  @Test func theReportListsEachCommunesActionsAndOutcomes() throws {
+    _ = try plan()
+    var request = ReportRequest()
+    request.wave = "2024"
+    request.compareWave = "2023"
+    request.targetsPath = targets
+    request.tasksPath = catalogue
+    request.databasePath = database
+    request.format = .json
+    let json = try ReportCommand.run(request).text
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let units = try #require(root["units"] as? [[String: Any]])
+    let first = try #require(units.first { $0["code"] as? String == "10001" })
+    let actions = try #require(first["actions"] as? [[String: Any]])
+    #expect(actions.count == 4)
+    let d1 = try #require(actions.first { $0["task"] as? String == "t-d1-01" })
+    #expect(d1["lead"] as? String == "Phòng Tư pháp" && d1["due"] as? String == "2024-01-22" && d1["status"] as? String == "open")
+    #expect(d1["overdue"] == nil)
+    let remeasured = try #require(d1["remeasurement"] as? [String: Any])
+    #expect(remeasured["outcome"] as? String == "closed_significant" && remeasured["wave"] as? String == "2024")
+    // Ia Grai is still below in 2024: its flag links the catalogue's tasks.
+    let second = try #require(units.first { $0["code"] as? String == "10002" })
+    let flags = try #require(second["flags"] as? [[String: Any]])
+    #expect(flags.first { $0["metric"] as? String == "d1" }?["tasks"] as? [String] == ["t-d1-01", "t-d1-02"])
+    request.format = .table
+    request.language = .en
+    // Words as they read, whatever the line wrapping.
+    let table = try ReportCommand.run(request).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(table.contains("Actions:"))
+    #expect(table.contains("Re-measured in 2024: 3.70 (2.41–4.99); still open; +0.45, not a significant change."))
+  }
+
+  // MARK: Documents
+
+  @Test func planDocumentsMatchTheirGoldenFiles() throws {
+    _ = try plan()
+    _ = try store().updateAction(id: "c6f607e50d", status: .inProgress, note: nil, author: "x")
+    func stable(_ text: String) -> String { text.replacingOccurrences(of: folder.path, with: "FIXTURE") }
+    try assertReportGolden(stable(try plan(format: .md)), "plan.md")
+    try assertReportGolden(stable(try plan(format: .html)), "plan.html")
+    var request = ActionListRequest()
+    request.databasePath = database
+    request.today = CivilDate("2024-03-01")
+    for format in [ActionFormat.table, .csv, .json, .md] {
+      request.format = format
+      request.language = format == .md ? .en : .vi
+      try assertReportGolden(stable(try ActionsCommand.list(request)), "actions.\(format.rawValue)")
+    }
+  }
+
+  @Test func officeNamesAreShownInEnglishWhenAsked() throws {
+    let english = try plan(format: .md).replacingOccurrences(of: "\\", with: "")
+    #expect(english.contains("## III. TỔ CHỨC THỰC HIỆN"))
+    var request = PlanRequest(wave: "2023", targetsPath: targets)
+    request.tasksPath = catalogue
+    request.start = CivilDate("2024-01-08")
+    request.databasePath = database
+    request.language = .en
+    request.format = .md
+    let text = try PlanCommand.run(request).text
+    #expect(text.contains("Justice Office (since 1 July 2025: Department of Justice)"))
+    #expect(text.contains("Lead: Justice Office; support: UBND xã; due: 2024-01-22."))
+  }
+}
