@@ -75,6 +75,26 @@ demo: build
 	-$(PAPI) validate samples/broken/faults.csv -q questionnaires/papi-2024.yaml
 	-$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml
 	$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml --encoding cp1258
+	@echo
+	@echo "== papi plan: the 2023 flags became actions in January 2024; the 2024 survey re-measures them"
+	$(PAPI) plan --wave 2023 --targets samples/targets.yaml --start 2024-01-08 --by "Sở Nội vụ" | head -1
+	@id=$$($(PAPI) actions list --wave 2023 --unit 23491 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["actions"][0]["id"])'); \
+	  set -x; \
+	  $(PAPI) actions update $$id --status in_progress --note "Đã họp dân ở 4 thôn" --by "UBND xã Đắk Pnê"; \
+	  $(PAPI) actions update $$id --status done --note "Hoàn thành, có biên bản" --by "UBND xã Đắk Pnê"; \
+	  $(PAPI) actions history $$id
+	$(PAPI) actions list --wave 2023 --unit 23491 --today 2024-12-31 --lang en
+	@echo
+	@echo "== papi plan: the improvement plan of wave 2024, deadlines from 6 January 2025 (document and register)"
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --by "Sở Nội vụ" | head -1
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --format md --out plan.md
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --format html --out plan.html
+	$(PAPI) actions list --wave 2024 --today 2025-02-28 --format csv --excel --out actions.csv
+	@echo "make: wrote plan.md and plan.html (the plan; section III is the view by lead office) and actions.csv (the register, for Excel)"
+	@echo
+	@echo "== papi actions: what Phòng Tư pháp has to do, and every overdue action of wave 2024 as of 28/02/2025"
+	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 2025-02-28
+	$(PAPI) actions list --wave 2024 --overdue --today 2025-02-28
 
 test: deps screenshot
 	swift test

@@ -136,10 +136,10 @@ extension MetricIndex {
 extension WeaknessReport {
   /// Links every flag that calls for action to the catalogue's tasks for its metric.
   mutating func linkTasks(_ catalogue: TaskCatalogue) {
-    for (code, list) in flags {
-      flags[code] = list.map { flag in
+    for unit in scores.units {
+      flags[unit.code] = flags[unit.code]?.map { flag in
         var flag = flag
-        if PlanBuilder.actionable.contains(flag.status) { flag.tasks = catalogue.tasks(for: flag.metric).map(\.id) }
+        if PlanBuilder.actionable.contains(flag.status) { flag.tasks = PlanBuilder.tasks(for: flag.metric, of: unit, catalogue).map(\.id) }
         return flag
       }
     }

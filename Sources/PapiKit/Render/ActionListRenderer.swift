@@ -66,23 +66,25 @@ public enum ActionListRenderer {
       : "\(listing.actions.count) actions, \(done) done, \(overdue) overdue as of \(listing.today)."
   }
 
-  /// Each action on a few lines of at most 80 columns.
+  /// Each action on two or three lines of at most 80 columns: id, unit, metric, due date and
+  /// status; the task and its lead office; the re-measurement. The full text is in md/html.
   static func table(_ listing: Listing, _ language: Language) -> String {
     let text = ActionText(language: language, offices: listing.offices)
     let vi = language == .vi
     var out = summary(listing, language) + "\n"
     if listing.actions.isEmpty { return out }
-    out += fit(vi ? "Mã" : "Id", 12) + fit(vi ? "Đơn vị" : "Unit", 34) + fit(vi ? "Hạn" : "Due", 12) + (vi ? "Trạng thái" : "Status") + "\n"
+    out += (fit(vi ? "Mã" : "Id", 12) + fit(vi ? "Đơn vị" : "Unit", 28) + fit(vi ? "Chỉ số" : "Metric", 8) + fit(vi ? "Hạn" : "Due", 12)
+      + (vi ? "Trạng thái" : "Status")) + "\n"
+    let indent = String(repeating: " ", count: 12)
     for action in listing.actions {
-      out += String(repeating: "─", count: 80) + "\n"
-      out += (fit(action.id, 12) + fit(printable(text.unit(action)), 34) + fit(action.due.text(language), 12) + text.status(action, today: listing.today))
-        .trimmingTrailingSpaces() + "\n"
-      var lines = [text.flag(action), action.title.text(language)]
-      var offices = (vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
-      if !action.support.isEmpty { offices += (vi ? " · Phối hợp: " : " · Support: ") + text.support(action) }
-      lines.append(offices)
-      if let result = listing.remeasured[action.id] { lines.append(text.remeasurement(action, result)) }
-      for line in lines { out += wrap(printable(line), width: 68, indent: 0).map { String(repeating: " ", count: 12) + $0 }.joined(separator: "\n") + "\n" }
+      out += (fit(action.id, 12) + fit(printable(text.unit(action)), 27) + " " + fit(action.metric, 8) + fit(action.due.text(language), 12)
+        + text.status(action, today: listing.today)).trimmingTrailingSpaces() + "\n"
+      out += indent + fit(printable(text.office(action.lead) + ": " + text.sentence(action.title.text(language))), 68).trimmingTrailingSpaces() + "\n"
+      if let result = listing.remeasured[action.id] {
+        var line = "→ \(result.wave): " + text.estimate(result.now, decimals: text.decimals(action)) + " · " + result.outcome.label(language)
+        if let change = result.change { line += " · " + (change > 0 ? "+" : "") + text.format.fixed(change, text.decimals(action)) }
+        out += indent + fit(printable(line), 68).trimmingTrailingSpaces() + "\n"
+      }
     }
     return out
   }

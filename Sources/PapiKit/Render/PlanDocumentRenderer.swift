@@ -65,14 +65,15 @@ public struct PlanDocument: Sendable {
 
     // II. Tasks and solutions by dimension.
     blocks.append(.heading(2, vi ? "II. NHIỆM VỤ VÀ GIẢI PHÁP" : "II. TASKS AND SOLUTIONS"))
-    var groups: [(String, LocalizedText)] = [("total", L("Tổng điểm và thứ hạng", "Total score and rank"))]
-    groups += dimensions.map { ($0.id, $0.name) }
+    // The dimensions in questionnaire order, then the total and the rank.
+    let groups = dimensions.map { ($0.id, $0.name) } + [("total", L("Tổng điểm và thứ hạng", "Total score and rank"))]
     var number = 0
     for (id, name) in groups {
       let members = actions.filter { id == "total" ? ($0.metric == "total" || $0.metric == "rank") : $0.dimension == id }
       guard !members.isEmpty else { continue }
       number += 1
-      blocks.append(.heading(3, vi ? "\(number). Với chỉ số nội dung “\(name.vi)”" : "\(number). \(name.en)"))
+      let heading = id == "total" ? (vi ? "Về tổng điểm và thứ hạng" : name.en) : (vi ? "Với chỉ số nội dung “\(name.vi)”" : name.en)
+      blocks.append(.heading(3, "\(number). \(heading)"))
       var items: [String] = []
       for task in ordered(members.map(\.task)) {
         let applied = members.filter { $0.task == task }

@@ -102,10 +102,10 @@ extension Store {
     }
   }
 
-  /// The actions that pass `filter`, in the order they were planned.
+  /// The actions that pass `filter`, what is due first first (then by unit, metric, task).
   public func actions(_ filter: ActionFilter = ActionFilter()) throws(PapiError) -> [ActionItem] {
     let rows = try run(L("không đọc được sổ theo dõi nhiệm vụ", "cannot read the action register")) {
-      try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(Self.actionColumns) FROM action ORDER BY seq") }
+      try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(Self.actionColumns) FROM action ORDER BY due, unit_code, metric, task, wave") }
     }
     return rows.map(Self.action).filter(filter.admits)
   }
