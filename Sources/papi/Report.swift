@@ -14,6 +14,7 @@ struct Report: ParsableCommand {
   var compare: String?
   @Option(parsing: .upToNextOption, help: "Or the previous wave's export files.") var compareFiles: [String] = []
   @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String?
+  @Option(help: "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. \(TaskCatalogue.defaultPath).") var tasks: String?
   @Option(help: "Build the report from this loaded published-scores set alone (no respondent data).") var published: String?
   @Option(help: "Only this unit's code.") var unit: String?
   @Option(help: "Level: commune, district or province.") var level: String?
@@ -39,6 +40,7 @@ struct Report: ParsableCommand {
     request.compareWave = compare
     request.compareFiles = compareFiles
     request.targetsPath = targets
+    request.tasksPath = tasks
     request.unit = unit
     request.level = level
     request.format = format

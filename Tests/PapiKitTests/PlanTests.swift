@@ -352,4 +352,80 @@ struct PlanTests {
     #expect(text.contains("Justice Office (since 1 July 2025: Department of Justice)"))
     #expect(text.contains("Lead: Justice Office; support: UBND xã; due: 2024-01-22."))
   }
+
+  // MARK: The samples, through the executable
+
+  @Test func theSamplePlanCoversEveryActionableFlagOfTheReport() throws {
+    let db = folder.appendingPathComponent("samples.db").path
+    let papi = "questionnaires/papi-2024.yaml"
+    #expect(try runPapi(["import", "samples/kobo-kontum-2023.csv", "-q", papi, "--wave", "2023", "--db", db]).status == 0)
+    #expect(try runPapi(["import", "samples/kobo-kontum-2024.csv", "-q", papi, "--wave", "2024", "--db", db]).status == 0)
+    let planned = try runPapi(["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "json", "--db", db])
+    #expect(planned.status == 0)
+    let report = try runPapi(["report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml", "--tasks",
+                              TaskCatalogue.defaultPath, "--format", "json", "--db", db])
+    #expect(report.status == 0)
+    // Every (unit, metric, task) the report links to a below, below_significant or declined
+    // flag is exactly one stored action, and nothing else is.
+    func object(_ text: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) }
+    var linked: Set<String> = []
+    var declined = 0
+    for unit in try #require(try object(report.stdout)["units"] as? [[String: Any]]) {
+      for flag in unit["flags"] as? [[String: Any]] ?? [] {
+        guard let status = flag["status"] as? String, ["below", "below_significant", "declined"].contains(status) else { continue }
+        if status == "declined" { declined += 1 }
+        for task in flag["tasks"] as? [String] ?? [] { linked.insert("\(unit["code"] ?? "") \(flag["metric"] ?? "") \(task)") }
+      }
+    }
+    let actions = try #require(try object(planned.stdout)["actions"] as? [[String: Any]])
+    let stored = actions.map { "\($0["unit"] ?? "") \($0["metric"] ?? "") \($0["task"] ?? "")" }
+    #expect(stored.count == Set(stored).count)
+    #expect(Set(stored) == linked)
+    #expect(declined > 0 && actions.contains { $0["flag"] as? String == "declined" })
+    // Ids are the SHA-256 of the key, so a second database planned the same way agrees.
+    let id = try #require(actions.first?["id"] as? String)
+    let first = try #require(actions.first)
+    #expect(id == ActionItem.id(wave: "2024", level: "commune", unit: first["unit"] as? String ?? "", metric: first["metric"] as? String ?? "",
+                                task: first["task"] as? String ?? ""))
+    // The plan document names every lead office in section III.
+    let document = try runPapi(["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "md", "--db", db])
+    #expect(document.stdout.contains("## III. TỔ CHỨC THỰC HIỆN"))
+    for lead in Set(actions.compactMap { $0["lead"] as? String }) { #expect(document.stdout.contains("### ") && document.stdout.contains(lead)) }
+  }
+
+  @Test func aDimensionWithoutTasksTakesItsWeakestSubdimensionsTasks() throws {
+    var request = ReportRequest()
+    request.files = [repoPath("samples/kobo-kontum-2024.csv")]
+    request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
+    let (report, _) = try ReportCommand.build(request)
+    let catalogue = try TaskCatalogue.load(path: repoPath(TaskCatalogue.defaultPath))
+    #expect(catalogue.tasks(for: "d7").isEmpty)  // the default has no task naming d7 itself
+    for unit in report.scores.units {
+      let d7 = try #require(unit.dimensions.first { $0.id == "d7" })
+      // Worked out here: the sub-dimensions by score relative to 10/3, weakest first.
+      let weakest = d7.subdimensions.filter { $0.score.value != nil }.min { ($0.score.value ?? 0) < ($1.score.value ?? 0) }
+      let expected = catalogue.tasks(for: try #require(weakest).id).map(\.id)
+      #expect(!expected.isEmpty)
+      #expect(PlanBuilder.tasks(for: "d7", of: unit, catalogue).map(\.id) == expected, "\(unit.code)")
+    }
+  }
+
+  @Test func commandLineMistakesAreClear() throws {
+    _ = try plan()
+    let missing = try runPapi(["actions", "update", "c6f607e50d", "--db", database])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("Give --status, --note or both."))
+    let unknown = try runPapi(["actions", "update", "nope", "--status", "done", "--db", database, "--lang", "en"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("there is no action nope in the register."))
+    let badStatus = try runPapi(["actions", "update", "c6f607e50d", "--status", "finished", "--db", database])
+    #expect(badStatus.status == 64)
+    let noDatabase = try runPapi(["plan", "--wave", "2024", "--targets", targets, "--db", folder.appendingPathComponent("none.db").path, "--lang", "en"])
+    #expect(noDatabase.status == 1)
+    #expect(noDatabase.stderr.contains("there is no database here yet."))
+    let badDate = try runPapi(["plan", "--wave", "2023", "--targets", targets, "--start", "2024-13-01", "--db", database])
+    #expect(badDate.status == 64)
+    let history = try runPapi(["actions", "history", "c6f607e50d", "--db", database])
+    #expect(history.status == 0 && history.stdout.contains("cán bộ A  tạo từ kế hoạch đợt 2023"))
+  }
 }

@@ -56,7 +56,11 @@ public enum ReportCommand {
 
   public static func build(_ request: ReportRequest) throws(PapiError) -> (WeaknessReport, [Diagnostic]) {
     let targets = try request.targetsPath.map { path throws(PapiError) in try TargetSet.load(path: path) } ?? TargetSet()
-    if let name = request.published { return (try publishedReport(request, set: name, targets: targets), []) }
+    if let name = request.published {
+      var report = try publishedReport(request, set: name, targets: targets)
+      try linkTasks(&report, request)
+      return (report, [])
+    }
 
     var scoreRequest = ScoreRequest(
       files: request.files, questionnairePath: request.questionnairePath, read: request.read, level: request.level,
@@ -89,11 +93,7 @@ public enum ReportCommand {
     var report = FlagEngine.evaluate(
       scores: scores, previous: previous, previousWave: previousWave, targets: targets, questionnaire: questionnaire,
       published: published, groups: [:], isPublished: false)
-    if let path = request.tasksPath {
-      let catalogue = try TaskCatalogue.load(path: path)
-      try catalogue.check(questionnaire: questionnaire)
-      report.linkTasks(catalogue)
-    }
+    try linkTasks(&report, request)
     if request.files.isEmpty, let wave = request.wave {
       // Read from the database: the actions planned for these units, up to this wave, and
       // how the earlier ones fared in it.
@@ -110,6 +110,14 @@ public enum ReportCommand {
         fix: L("Kiểm tra mã, hoặc chọn cấp bằng --level.", "Check the code, or choose the level with --level."))
     }
     return (report, warnings)
+  }
+
+  /// Links the flags to the tasks of the catalogue given with `--tasks`, if any.
+  static func linkTasks(_ report: inout WeaknessReport, _ request: ReportRequest) throws(PapiError) {
+    guard let path = request.tasksPath else { return }
+    let catalogue = try TaskCatalogue.load(path: path)
+    try catalogue.check(questionnaire: report.questionnaire)
+    report.linkTasks(catalogue)
   }
 
   /// The published scores that `benchmark:` rules of this level use. A set that is not

@@ -188,9 +188,11 @@ public struct TaskCatalogue: Sendable {
         for indicator in subdimension.indicators { metrics.insert(indicator.id) }
       }
     }
+    // Published scores have dimensions only: tasks for their sub-dimensions simply never apply.
+    let bare = Set(questionnaire.dimensions.filter(\.subdimensions.isEmpty).map(\.id))
     var problems: [Diagnostic] = []
     for task in tasks {
-      for metric in task.appliesTo where !metrics.contains(metric) {
+      for metric in task.appliesTo where !metrics.contains(metric) && !bare.contains(Self.coverage(of: metric).last ?? metric) {
         problems.append(
           Diagnostic(
             .error, task.origin, value: metric,
