@@ -30,9 +30,11 @@ struct ActionText {
   }
 
   /// "d7 Quản trị môi trường: 4,12 (3,80–4,44), mục tiêu 5,00 — thấp hơn rõ rệt"
-  func flag(_ action: ActionItem) -> String {
+  /// Without the metric's name (`named: false`) where a heading already says it.
+  func flag(_ action: ActionItem, named: Bool = true) -> String {
     let d = decimals(action)
-    var text = "\(action.metric) \(action.metricName.text(language)): \(estimate(action.baseline, decimals: d))"
+    var text = named ? "\(action.metric) \(action.metricName.text(language)): " : "\(action.metric) "
+    text += estimate(action.baseline, decimals: d)
     if let target = action.target {
       text += action.flag == .declined
         ? (vi ? ", đợt trước \(format.fixed(target, d))" : ", previous wave \(format.fixed(target, d))")

@@ -82,7 +82,7 @@ public struct PlanDocument: Sendable {
         if !first.support.isEmpty { line += (vi ? "; phối hợp: " : "; support: ") + text.support(first) }
         let dues = applied.map(\.due)
         line += (vi ? "; hạn: " : "; due: ") + (dues.min().map { $0.text(language) } ?? "")
-        line += ". " + (vi ? "Áp dụng tại: " : "Where: ") + applied.map { "\(text.unit($0)) — \(text.flag($0))" }.joined(separator: "; ") + "."
+        line += ". " + (vi ? "Áp dụng tại: " : "Where: ") + applied.map { "\(text.unit($0)): \(text.flag($0, named: false))" }.joined(separator: "; ") + "."
         items.append(line)
       }
       blocks.append(.bullets(items))
