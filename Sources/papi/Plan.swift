@@ -75,7 +75,7 @@ struct Actions: ParsableCommand {
       request.filter.agency = agency
       request.filter.wave = wave
       request.today = today
-      if overdue { request.filter.overdueOn = today ?? CivilDate.today() }
+      request.overdue = overdue
       request.format = format
       request.language = lang
       request.databasePath = database.path

@@ -241,7 +241,7 @@ struct PlanTests {
     request.format = .csv
     func ids(_ today: String, agency: String? = nil) throws -> [String] {
       request.today = CivilDate(today)
-      request.filter.overdueOn = request.today
+      request.overdue = true
       request.filter.agency = agency
       return try ActionsCommand.list(request).split(separator: "\r\n").dropFirst().map { String($0.prefix(10)) }
     }

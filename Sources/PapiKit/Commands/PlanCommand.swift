@@ -55,13 +55,13 @@ public enum PlanCommand {
     try catalogue.check(questionnaire: report.questionnaire)
     let start = request.start ?? CivilDate.today()
     let proposal = try PlanBuilder.propose(report, catalogue: catalogue, wave: request.wave, start: start, created: Store.now())
-    let names = Dictionary(report.scores.units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    let names = Dictionary(report.scores.units.compactMap { unit in unit.name.map { (unit.code, $0) } }, uniquingKeysWith: { first, _ in first })
     for (unit, metric) in proposal.uncovered {
       warnings.append(
         Diagnostic(
           .warning, SourceLocation(file: catalogue.source), value: "\(unit) \(metric)",
-          message: L("\(names[unit].flatMap { $0 } ?? unit): `\(metric)` bị cảnh báo nhưng danh mục không có nhiệm vụ nào cho chỉ số này.",
-                     "\(names[unit].flatMap { $0 } ?? unit): `\(metric)` is flagged but the catalogue has no task for it."),
+          message: L("\(names[unit] ?? unit): `\(metric)` bị cảnh báo nhưng danh mục không có nhiệm vụ nào cho chỉ số này.",
+                     "\(names[unit] ?? unit): `\(metric)` is flagged but the catalogue has no task for it."),
           fix: L("Thêm nhiệm vụ có `applies_to: [\(metric)]` vào danh mục của địa phương (`extends:`).",
                  "Add a task with `applies_to: [\(metric)]` to a local catalogue (`extends:`).")))
     }
@@ -79,7 +79,7 @@ public enum PlanCommand {
       let document = PlanDocument(
         wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count, start: start,
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
-        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit].flatMap { $0 }, $0.metric) }, offices: offices, today: today)
+        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today)
       return (request.format == .md ? document.markdown(request.language) : document.html(request.language), warnings)
     case .table, .csv, .json:
       let listing = ActionListRenderer.Listing(actions: actions, remeasured: [:], offices: offices, today: today)
@@ -102,13 +102,15 @@ public enum PlanCommand {
 
   /// The stored wave just before `wave` (by name, numbers by value), if any.
   static func previousWave(before wave: String, in store: Store) throws(PapiError) -> String? {
-    try store.waves().map(\.name).filter { WaveOrder.before($0, wave) }.max(by: WaveOrder.before)
+    try store.waveNames().filter { WaveOrder.before($0, wave) }.max(by: WaveOrder.before)
   }
 }
 
 /// What `papi actions list` was asked to show.
 public struct ActionListRequest: Sendable {
   public var filter = ActionFilter()
+  /// Only actions overdue on `today`.
+  public var overdue = false
   public var today: CivilDate?
   public var format: ActionFormat = .table
   public var language: Language = .vi
@@ -124,7 +126,7 @@ public enum ActionsCommand {
     let store = try Store.openExisting(path: request.databasePath)
     let today = request.today ?? CivilDate.today()
     var filter = request.filter
-    if filter.overdueOn != nil { filter.overdueOn = today }
+    if request.overdue { filter.overdueOn = today }
     let actions = try store.actions(filter)
     let listing = ActionListRenderer.Listing(
       actions: actions, remeasured: try store.remeasure(actions), offices: try store.offices(), today: today)

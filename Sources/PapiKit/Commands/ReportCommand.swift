@@ -100,7 +100,7 @@ public enum ReportCommand {
       let store = try Store.openExisting(path: request.databasePath)
       let actions = try store.actions().filter { $0.level == scores.level && codes.contains($0.unitCode) && !WaveOrder.before(wave, $0.wave) }
       report.actions = Dictionary(grouping: actions, by: \.unitCode)
-      report.remeasured = try store.remeasure(actions, upTo: wave)
+      report.remeasured = try store.remeasure(actions, upTo: wave, known: scores)
       report.offices = try store.offices()
     }
     if let unit = request.unit, !codes.contains(unit) {

@@ -67,19 +67,6 @@ public struct WeaknessReport: Sendable {
   /// The offices those actions name (English names, successors after 2025).
   public var offices: [String: Office] = [:]
 
-  /// One line per action of a unit: what, who, by when, where it stands and, for an
-  /// earlier wave's action, how it was re-measured.
-  func actionLines(_ code: String, _ language: Language) -> [String] {
-    let text = ActionText(language: language, offices: offices)
-    return (actions[code] ?? []).map { action in
-      var line = "\(action.id) [\(action.wave)] \(action.metric): \(text.sentence(action.title.text(language))) "
-      line += (language == .vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
-      line += (language == .vi ? "; hạn " : "; due ") + action.due.text(language) + "; " + action.status.label(language)
-      let result = text.remeasurement(action, remeasured[action.id])
-      return result.isEmpty ? line + "." : line + ". " + result + "."
-    }
-  }
-
   /// The target flag (met, below, below_significant, insufficient) of a metric, if it has one.
   public func assessment(_ code: String, _ metric: String) -> UnitFlag? {
     flags[code]?.first { $0.metric == metric && [.met, .below, .belowSignificant, .insufficient].contains($0.status) }

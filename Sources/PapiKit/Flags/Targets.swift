@@ -162,14 +162,7 @@ public struct TargetSet: Sendable {
   /// Refuses rules that name a metric the questionnaire does not have, or a unit or parent
   /// that is not in the data.
   func check(questionnaire: Questionnaire, units: Set<String>, parents: Set<String>, levels: [String]) throws(PapiError) {
-    var metrics: Set<String> = ["total", "rank", "*"]
-    for dimension in questionnaire.dimensions {
-      metrics.insert(dimension.id)
-      for subdimension in dimension.subdimensions {
-        metrics.insert(subdimension.id)
-        for indicator in subdimension.indicators { metrics.insert(indicator.id) }
-      }
-    }
+    let metrics = questionnaire.metricIDs.union(["*"])
     var problems: [Diagnostic] = []
     for rule in rules {
       if !metrics.contains(rule.metric) {

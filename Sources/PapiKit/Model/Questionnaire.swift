@@ -18,6 +18,20 @@ public struct Questionnaire: Sendable {
   /// Where the questionnaire was read from, for messages.
   public var source: String
 
+  /// Every metric id a target or a task may name: `total`, `rank`, and each dimension,
+  /// sub-dimension and indicator id.
+  public var metricIDs: Set<String> {
+    var ids: Set<String> = ["total", "rank"]
+    for dimension in dimensions {
+      ids.insert(dimension.id)
+      for subdimension in dimension.subdimensions {
+        ids.insert(subdimension.id)
+        for indicator in subdimension.indicators { ids.insert(indicator.id) }
+      }
+    }
+    return ids
+  }
+
   /// All indicators in questionnaire order.
   public var indicators: [Indicator] {
     dimensions.flatMap { $0.subdimensions.flatMap(\.indicators) }

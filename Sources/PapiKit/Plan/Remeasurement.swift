@@ -60,10 +60,21 @@ public struct Remeasurement: Sendable, Equatable {
 
 extension Store {
   /// Each action measured again in the latest stored wave after its own (up to `latest`,
-  /// when given). Actions whose wave has no later wave are left out.
-  public func remeasure(_ actions: [ActionItem], upTo latest: String? = nil) throws(PapiError) -> [String: Remeasurement] {
-    let waves = try self.waves().map(\.name)
-    var scored: [String: ScoreReport] = [:]
+  /// when given). Actions whose wave has no later wave are left out. `known` is a wave
+  /// already scored by the caller (the report's own), used instead of scoring it again.
+  public func remeasure(_ actions: [ActionItem], upTo latest: String? = nil, known: ScoreReport? = nil) throws(PapiError) -> [String: Remeasurement] {
+    /// A later wave scored at one level: its units by code, and their ranks.
+    struct Scored {
+      var units: [String: UnitScore]
+      var ranks: [String: Int]
+      init(_ report: ScoreReport) {
+        units = Dictionary(report.units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        ranks = FlagEngine.rank(report.units)
+      }
+    }
+    let waves = try waveNames()
+    var scored: [String: Scored] = [:]
+    if let known, let wave = known.wave { scored["\(wave)\u{1F}\(known.level)"] = Scored(known) }
     var result: [String: Remeasurement] = [:]
     for action in actions {
       let later = waves.filter { wave in WaveOrder.before(action.wave, wave) && (latest.map { !WaveOrder.before($0, wave) } ?? true) }
@@ -72,13 +83,13 @@ extension Store {
       if scored[key] == nil {
         let (questionnaire, table) = try loadWave(wave)
         guard let level = UnitLevels.names(for: questionnaire.respondent).firstIndex(of: action.level) else { continue }
-        scored[key] = Scorer(questionnaire: questionnaire).score(table, level: level, wave: wave)
+        scored[key] = Scored(Scorer(questionnaire: questionnaire).score(table, level: level, wave: wave))
       }
-      guard let report = scored[key] else { continue }
+      guard let later = scored[key] else { continue }
       var now = Estimate.null()
-      if let unit = report.units.first(where: { $0.code == action.unitCode }) {
+      if let unit = later.units[action.unitCode] {
         if action.metric == "rank" {
-          if let rank = FlagEngine.rank(report.units)[unit.code] {
+          if let rank = later.ranks[unit.code] {
             now = Estimate(value: Double(rank), se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete)
           }
         } else if let estimate = MetricIndex.estimate(unit, action.metric) {

@@ -180,14 +180,7 @@ public struct TaskCatalogue: Sendable {
 
   /// Refuses tasks that name a metric the questionnaire does not have.
   public func check(questionnaire: Questionnaire) throws(PapiError) {
-    var metrics: Set<String> = ["total", "rank"]
-    for dimension in questionnaire.dimensions {
-      metrics.insert(dimension.id)
-      for subdimension in dimension.subdimensions {
-        metrics.insert(subdimension.id)
-        for indicator in subdimension.indicators { metrics.insert(indicator.id) }
-      }
-    }
+    let metrics = questionnaire.metricIDs
     // Published scores have dimensions only: tasks for their sub-dimensions simply never apply.
     let bare = Set(questionnaire.dimensions.filter(\.subdimensions.isEmpty).map(\.id))
     var problems: [Diagnostic] = []

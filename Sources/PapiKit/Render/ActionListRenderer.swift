@@ -189,20 +189,10 @@ public enum ActionListRenderer {
     json.close("}")
   }
 
+  /// {complete, low, n, score, se, upp}, as every score of the report's JSON.
   private static func estimate(_ json: inout JSONWriter, _ estimate: Estimate) {
     json.open("{")
-    json.key("complete", first: true)
-    json.boolean(estimate.complete)
-    json.key("low")
-    json.number(estimate.low)
-    json.key("n")
-    json.integer(estimate.n)
-    json.key("score")
-    json.number(estimate.value)
-    json.key("se")
-    json.number(estimate.se)
-    json.key("upp")
-    json.number(estimate.upp)
+    JSONRenderer.estimateFields(&json, estimate, isScore: true, id: nil, complete: true) { _ in }
     json.close("}")
   }
 }

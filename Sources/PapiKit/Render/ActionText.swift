@@ -79,3 +79,18 @@ struct ActionText {
     ]
   }
 }
+
+extension WeaknessReport {
+  /// One line per action of a unit, for the weakness report: what, who, by when, where it
+  /// stands and, for an earlier wave's action, how it was re-measured.
+  func actionLines(_ code: String, _ language: Language) -> [String] {
+    let text = ActionText(language: language, offices: offices)
+    return (actions[code] ?? []).map { action in
+      var line = "\(action.id) [\(action.wave)] \(action.metric): \(text.sentence(action.title.text(language))) "
+      line += (language == .vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
+      line += (language == .vi ? "; hạn " : "; due ") + action.due.text(language) + "; " + action.status.label(language)
+      let result = text.remeasurement(action, remeasured[action.id])
+      return result.isEmpty ? line + "." : line + ". " + result + "."
+    }
+  }
+}

@@ -133,7 +133,7 @@ public enum JSONRenderer {
   /// The fields of an estimate in sorted key order, with `id` and the children where they
   /// sort: `indicators` between `id` and `low` (`childrenFirst`), `subdimensions` between
   /// `se` and `upp`.
-  private static func estimateFields(
+  static func estimateFields(
     _ json: inout JSONWriter, _ estimate: Estimate, isScore: Bool, id: String?, complete: Bool,
     childrenFirst: Bool = false, unknownN: Bool = false, children: (inout JSONWriter) -> Void
   ) {

@@ -59,11 +59,6 @@ extension Store {
     let time = Store.now()
     return try run(L("không lưu được kế hoạch", "cannot store the plan")) {
       try queue.write { db in
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wave WHERE name = ?)", arguments: [wave]) == true else {
-          throw PapiError(
-            file: path, value: wave, message: L("không có đợt \(wave) trong cơ sở dữ liệu.", "there is no wave \(wave) in the database."),
-            fix: L("Xem `papi waves`.", "See `papi waves`."))
-        }
         var outcome = PlanOutcome()
         var existing: [String: Bool] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, flagged FROM action WHERE wave = ? AND level = ?", arguments: [wave, level]) {

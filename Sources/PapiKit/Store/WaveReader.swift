@@ -47,7 +47,7 @@ extension Store {
       }
     }
     guard let stored else {
-      let known = (try? waves().map(\.name)) ?? []
+      let known = (try? waveNames()) ?? []
       throw PapiError(
         file: path, value: wave,
         message: L("không có đợt \(wave) trong cơ sở dữ liệu (có: \(known.isEmpty ? "chưa có đợt nào" : known.joined(separator: ", "))).",
@@ -89,6 +89,13 @@ extension Store {
       table.idEnds.append(table.idBytes.count)
     }
     return (questionnaire, table)
+  }
+
+  /// The stored waves' names, without counting their rows.
+  public func waveNames() throws(PapiError) -> [String] {
+    try run(L("không đọc được danh sách đợt", "cannot list the waves")) {
+      try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM wave ORDER BY name") }
+    }
   }
 
   public func waves() throws(PapiError) -> [WaveSummary] {
