@@ -33,7 +33,7 @@ struct ReaderVariantTests {
     // Everything the reader kept, dumped as text: no phone number or name from the export.
     var kept = ""
     Swift.dump(result, to: &kept)
-    kept += String(decoding: result.table.idBytes, as: UTF8.self)
+    kept += (0..<result.table.count).map { result.table.respondentID($0) }.joined()
     #expect(!kept.contains("0905123456"))
     #expect(!kept.contains("Nguyễn Văn A"))
     #expect(kept.contains("u01"), "the dump does hold what the reader keeps")

@@ -43,7 +43,9 @@ public enum ImportCommand {
   ) throws(PapiError) -> Result {
     let yaml = try QuestionnaireText.read(request.questionnairePath)
     let questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: request.questionnairePath)
-    let result = ExportReader.read(request.files, questionnaire: questionnaire, options: request.read, progress: readProgress)
+    var read = request.read
+    read.fileHashes = true  // the import log keeps each file's SHA-256
+    let result = ExportReader.read(request.files, questionnaire: questionnaire, options: read, progress: readProgress)
     if result.hasErrors { throw PapiError(result.diagnostics) }
     var warnings = result.diagnostics
     if let rejectsPath = request.rejectsPath, !result.rejected.isEmpty {

@@ -23,6 +23,10 @@ struct DecodedStream {
 
   let path: String
   let declared: InputEncoding?
+  /// The bytes to read, when only part of a UTF-8 file is wanted (see `FileParts`).
+  let range: Range<Int>?
+  /// Whether to compute the file's SHA-256 on the way (`sha256`).
+  let hashing: Bool
   /// The encoding actually used (after looking at the byte-order mark).
   private(set) var encoding: InputEncoding = .utf8
   /// SHA-256 of the file's bytes as read, and how many were read.
@@ -40,12 +44,15 @@ struct DecodedStream {
     return hexadecimal(hasher.finalize())
   }
 
-  /// The SHA-256 of the whole file, in hex, once it has been read to the end.
-  var sha256: String { hexadecimal(hasher.finalize()) }
+  /// The SHA-256 of the whole file, in hex, once it has been read to the end ("" unless
+  /// `hashing`).
+  var sha256: String { hashing ? hexadecimal(hasher.finalize()) : "" }
 
-  init(path: String, encoding: InputEncoding?) {
+  init(path: String, encoding: InputEncoding?, range: Range<Int>? = nil, hashing: Bool = false) {
     self.path = path
     self.declared = encoding
+    self.range = range
+    self.hashing = hashing
   }
 
   /// Calls `body` with successive UTF-8 chunks of the whole file, without a BOM.
@@ -59,16 +66,23 @@ struct DecodedStream {
     }
     defer { close(fd) }
     var status = stat()
-    let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
+    let size = range?.count ?? (fstat(fd, &status) == 0 ? Int(status.st_size) : 0)
     let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize + 8, alignment: 8)
     defer { raw.deallocate() }
     var out: [UInt8] = []
     var carry = 0  // bytes kept at the front of `raw` from the previous read
-    var fileOffset = 0  // file offset of raw[0]
-    var first = true
+    var fileOffset = range?.lowerBound ?? 0  // file offset of raw[0]
+    // A later part of a UTF-8 file: no byte-order mark to look for.
+    var first = fileOffset == 0
     var converter = Converter(encoding: .utf8)
+    if fileOffset > 0 && lseek(fd, off_t(fileOffset), SEEK_SET) < 0 {
+      throw PapiError(
+        file: path, message: L("không đọc được tệp từ vị trí \(fileOffset).", "cannot read the file from offset \(fileOffset)."),
+        fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
+    }
+    var remaining = range?.count ?? Int.max
     while true {
-      let got = read(fd, raw.baseAddress! + carry, Self.chunkSize)
+      let got = remaining == 0 ? 0 : read(fd, raw.baseAddress! + carry, min(Self.chunkSize, remaining))
       if got < 0 {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))
@@ -77,7 +91,8 @@ struct DecodedStream {
           fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
       }
       if got > 0 {
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + carry, count: got))
+        if hashing { hasher.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + carry, count: got)) }
+        remaining -= got
         bytesRead += got
         progress?(bytesRead, size)
       }

@@ -74,6 +74,14 @@ final class ExportParser: CSVSink {
   private var parentBytes: [[UInt8]]
   private var weight = 1.0
   private var extraValue: String?
+  /// Unit and parent codes already resolved (each code preceded by its length) → unit.
+  private var knownUnits: [[UInt8]: Int32] = [:]
+  private var unitKey: [UInt8] = []
+  /// Stop once the header is read (to learn the columns before reading in parts).
+  var stopAfterHeader = false
+  /// True in a parser reading a file from its start. A parser of a later part has no
+  /// header, numbers its records from 0 and leaves duplicate ids to the join (`absorb`).
+  private(set) var fromStart = true
 
   init(
     questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex,
@@ -162,8 +170,9 @@ final class ExportParser: CSVSink {
 
   override func endRecord(_ terminator: Int32) {
     if stop { return }
-    if record == 0 {
+    if record == 0 && fromStart {
       startData()
+      if stopAfterHeader { stop = true }
     } else if record == 1 && !hxlChecked {
       hxlChecked = true
       if !skipBadRows { hot.pointee.fastFrom = 2 }
@@ -192,7 +201,23 @@ final class ExportParser: CSVSink {
 
   private func startData() {
     let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
-    roles = plan.roles
+    install(plan.roles)
+    for problem in plan.problems { report(problem) }
+    if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
+  }
+
+  /// Makes this parser read a later part of `first`'s file: records from a byte offset on,
+  /// all of them data rows, numbered from 0. Call once `first` has read the header.
+  func continueAfter(_ first: ExportParser) {
+    header = first.header
+    install(first.roles)
+    hxlChecked = true
+    hot.pointee.fastFrom = 0
+    fromStart = false
+  }
+
+  private func install(_ roles: [ColumnRole]) {
+    self.roles = roles
     let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {
@@ -211,8 +236,6 @@ final class ExportParser: CSVSink {
     hot.pointee.kind = kind
     hot.pointee.target = target
     hot.pointee.columnCount = roles.count
-    for problem in plan.problems { report(problem) }
-    if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
   }
 
   // MARK: Cells
@@ -339,84 +362,172 @@ final class ExportParser: CSVSink {
       return
     }
     guard let unit = resolveUnit() else { return }
-    let rowIndex = table.count
-    switch idIndex.insert(idBytes, row: Int32(rowIndex), table: table) {
-    case .new:
-      break
-    case .existing(let other):
-      let start = other * table.indicatorCount
-      let same = table.codes[start..<start + table.indicatorCount].elementsEqual(UnsafeBufferPointer(row))
-        && table.weights[other] == weight && table.unitIndex[other] == unit
-      let first = table.origin[other]
-      let firstFile = table.files[Int(first.file)]
-      // In the same file the earlier record's line is filled in after reading ({related});
-      // in an earlier file its data-record number is given.
-      let sameFile = firstFile == file
-      let whereVI = sameFile ? "dòng {related}" : "\(firstFile), bản ghi dữ liệu \(first.record)"
-      let whereEN = sameFile ? "line {related}" : "\(firstFile), data record \(first.record)"
-      let id = String(decoding: idBytes, as: UTF8.self)
-      var problem: Diagnostic
-      if same {
-        duplicatesDropped += 1
-        problem = rowProblem(column: nil,
-          L("mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
-            "respondent id \(id) repeats with identical answers (\(whereEN)); the copy is dropped."),
-          L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
-          severity: .warning)
-      } else {
-        problem = rowProblem(column: nil,
-          L("mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
-            "respondent id \(id) already appears (\(whereEN)) with different answers."),
-          L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
-            "Keep the correct submission and delete the other, or correct the id if they are two different people."))
+    let answers = UnsafeBufferPointer(row)
+    if fromStart {
+      switch idIndex.insert(idBytes, row: Int32(table.count), table: table) {
+      case .new:
+        break
+      case .existing(let other):
+        let (problem, dropped) = duplicate(of: other, in: table, id: idBytes, answers: answers, weight: weight, unit: unit, record: record)
+        if dropped { duplicatesDropped += 1 }
+        report(problem)
+        return
       }
-      if sameFile { problem.related = Int(first.record) }
-      report(problem)
-      return
     }
-    table.codes.append(contentsOf: UnsafeBufferPointer(row))
-    table.weights.append(weight)
-    table.unitIndex.append(unit)
-    table.origin.append(RowOrigin(file: fileIndex, record: Int32(record)))
-    table.idBytes.append(contentsOf: idBytes)
-    table.idEnds.append(table.idBytes.count)
+    table.append(answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)), id: idBytes)
     rowsKept += 1
   }
 
+  /// The problem of a row whose id row `other` of `table` already has: a warning, and the
+  /// row dropped, when everything else is the same too; an error otherwise.
+  func duplicate(
+    of other: Int, in table: ResponseTable, id: some Collection<UInt8>, answers: UnsafeBufferPointer<UInt8>, weight: Double,
+    unit: Int32, record: Int
+  ) -> (Diagnostic, dropped: Bool) {
+    let same = table.answers(other).elementsEqual(answers) && table.weight(other) == weight && table.unit(other) == unit
+    let first = table.origin(other)
+    let firstFile = table.files[Int(first.file)]
+    // In the same file the earlier record's line is filled in after reading ({related});
+    // in an earlier file its data-record number is given.
+    let sameFile = firstFile == file
+    let whereVI = sameFile ? "dòng {related}" : "\(firstFile), bản ghi dữ liệu \(first.record)"
+    let whereEN = sameFile ? "line {related}" : "\(firstFile), data record \(first.record)"
+    let id = String(decoding: id, as: UTF8.self)
+    var problem: Diagnostic
+    if same {
+      problem = rowProblem(column: nil,
+        L("mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
+          "respondent id \(id) repeats with identical answers (\(whereEN)); the copy is dropped."),
+        L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
+        severity: .warning, record: record)
+    } else {
+      problem = rowProblem(column: nil,
+        L("mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
+          "respondent id \(id) already appears (\(whereEN)) with different answers."),
+        L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
+          "Keep the correct submission and delete the other, or correct the id if they are two different people."),
+        record: record)
+    }
+    if sameFile { problem.related = Int(first.record) }
+    return (problem, same)
+  }
+
+  /// The unit of this row. A combination of unit and parent codes met before costs a
+  /// dictionary lookup on bytes; a new one goes through `resolveNewUnit`.
   private func resolveUnit() -> Int32? {
+    unitKey.removeAll(keepingCapacity: true)
+    func add(_ bytes: [UInt8]) {
+      unitKey.append(UInt8(truncatingIfNeeded: bytes.count >> 8))
+      unitKey.append(UInt8(truncatingIfNeeded: bytes.count))
+      unitKey.append(contentsOf: bytes)
+    }
+    add(unitBytes)
+    for bytes in parentBytes { add(bytes) }
+    if let known = knownUnits[unitKey] {
+      if !nameBytes.isEmpty && table.units.levels[0][Int(known)].name == nil {
+        table.units.levels[0][Int(known)].name = String(decoding: nameBytes, as: UTF8.self).nfc
+      }
+      return known
+    }
+    guard let unit = resolveNewUnit() else { return nil }
+    knownUnits[unitKey] = unit
+    return unit
+  }
+
+  private func resolveNewUnit() -> Int32? {
     let code = String(decoding: unitBytes, as: UTF8.self)
-    let before = table.units.levels[0].count
-    let unit = table.units.index(of: code, level: 0)
-    var parents: [Int32] = []
+    var parentCodes: [String] = []
     for (level, bytes) in parentBytes.enumerated() {
       if bytes.isEmpty {
         report(rowProblem(column: nil, L("thiếu mã đơn vị cấp trên (\(questionnaire.respondent.parents[level])).", "the parent unit code (\(questionnaire.respondent.parents[level])) is empty."),
                           L("Điền mã đơn vị cấp trên cho dòng này.", "Fill in this row's parent unit code.")))
         return nil
       }
-      parents.append(table.units.index(of: String(decoding: bytes, as: UTF8.self), level: level + 1))
+      parentCodes.append(String(decoding: bytes, as: UTF8.self))
     }
-    if Int(unit) == before {
-      table.units.levels[0][Int(unit)].parents = parents
-      if !nameBytes.isEmpty { table.units.levels[0][Int(unit)].name = String(decoding: nameBytes, as: UTF8.self).nfc }
-      for level in 0..<parents.count where level + 1 < parents.count {
-        let child = Int(parents[level])
-        if table.units.levels[level + 1][child].parents.isEmpty {
-          table.units.levels[level + 1][child].parents = Array(parents[(level + 1)...])
-        }
-      }
-    } else if table.units.levels[0][Int(unit)].parents != parents {
-      let known = table.units.levels[0][Int(unit)].parents.map { table.units.levels[1][Int($0)].code }
-      let here = parents.map { table.units.levels[1][Int($0)].code }
+    let name = nameBytes.isEmpty ? nil : String(decoding: nameBytes, as: UTF8.self).nfc
+    guard let known = table.units.find(code, level: 0) else { return addUnit(code, parents: parentCodes, name: name) }
+    let parents = parentCodes.enumerated().map { table.units.index(of: $0.element, level: $0.offset + 1) }
+    if table.units.levels[0][Int(known)].parents != parents {
+      let earlier = table.units.levels[0][Int(known)].parents.map { table.units.levels[1][Int($0)].code }
       report(rowProblem(column: nil,
-        L("xã \(code) đã thuộc đơn vị \(known.first ?? "?") ở dòng trước, ở đây lại thuộc \(here.first ?? "?").",
-          "commune \(code) was under \(known.first ?? "?") in an earlier row but is under \(here.first ?? "?") here."),
+        L("xã \(code) đã thuộc đơn vị \(earlier.first ?? "?") ở dòng trước, ở đây lại thuộc \(parentCodes.first ?? "?").",
+          "commune \(code) was under \(earlier.first ?? "?") in an earlier row but is under \(parentCodes.first ?? "?") here."),
         L("Sửa mã đơn vị cấp trên hoặc mã xã của dòng này.", "Correct this row's parent or commune code.")))
       return nil
-    } else if table.units.levels[0][Int(unit)].name == nil, !nameBytes.isEmpty {
-      table.units.levels[0][Int(unit)].name = String(decoding: nameBytes, as: UTF8.self).nfc
+    }
+    if table.units.levels[0][Int(known)].name == nil, let name { table.units.levels[0][Int(known)].name = name }
+    return known
+  }
+
+  /// Adds a unit first met now, with its parents (nearest first), each parent's own
+  /// parents when not known yet, and its name.
+  private func addUnit(_ code: String, parents parentCodes: [String], name: String?) -> Int32 {
+    let parents = parentCodes.enumerated().map { table.units.index(of: $0.element, level: $0.offset + 1) }
+    let unit = table.units.index(of: code, level: 0)
+    table.units.levels[0][Int(unit)].parents = parents
+    table.units.levels[0][Int(unit)].name = name
+    for level in 0..<parents.count where level + 1 < parents.count {
+      let child = Int(parents[level])
+      if table.units.levels[level + 1][child].parents.isEmpty {
+        table.units.levels[level + 1][child].parents = Array(parents[(level + 1)...])
+      }
     }
     return unit
+  }
+
+  // MARK: Parts
+
+  /// Joins the rows `part` read from the next part of this file, as if this parser had
+  /// read on: units mapped by code, record numbers shifted, duplicate ids found and
+  /// reported in record order. Returns false, changing nothing, when the file must be
+  /// read again in one part to report exactly: `part` stopped or found errors, or a unit
+  /// has other parents there than here.
+  func absorb(_ part: ExportParser) -> Bool {
+    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop else { return false }
+    let theirs = part.table.units
+    func parentCodes(_ unit: UnitDirectory.Unit, in units: UnitDirectory) -> [String] {
+      unit.parents.enumerated().map { units.levels[$0.offset + 1][Int($0.element)].code }
+    }
+    for unit in theirs.levels[0] {
+      if let known = table.units.find(unit.code, level: 0),
+        parentCodes(table.units.levels[0][Int(known)], in: table.units) != parentCodes(unit, in: theirs)
+      {
+        return false
+      }
+    }
+    var unitMap: [Int32] = []
+    for unit in theirs.levels[0] {
+      if let known = table.units.find(unit.code, level: 0) {
+        if table.units.levels[0][Int(known)].name == nil, let name = unit.name { table.units.levels[0][Int(known)].name = name }
+        unitMap.append(known)
+      } else {
+        unitMap.append(addUnit(unit.code, parents: parentCodes(unit, in: theirs), name: unit.name))
+      }
+    }
+    let offset = record
+    var kept = 0
+    var dropped = 0
+    var problems: [Diagnostic] = []
+    table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
+      switch idIndex.insert(row.id, row: Int32(table.count), table: table) {
+      case .new:
+        kept += 1
+        return true
+      case .existing(let other):
+        let (problem, same) = duplicate(
+          of: other, in: table, id: row.id, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
+        if same { dropped += 1 }
+        problems.append(problem)
+        return false
+      }
+    }
+    for problem in problems { report(problem) }
+    rowsKept += kept
+    duplicatesDropped += dropped
+    recordsRead += part.recordsRead
+    record = offset + part.record
+    return true
   }
 
   /// With `--on-error skip`, a file that ends inside a quoted field loses only its last
@@ -465,8 +576,10 @@ final class ExportParser: CSVSink {
     SourceLocation(file: file, column: column.map { $0 + 1 }, columnName: column.map { header[$0] })
   }
 
-  private func rowProblem(column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error) -> Diagnostic {
-    Diagnostic(severity, location(column), record: record, field: column, value: column == nil ? nil : "", message: message, fix: fix)
+  private func rowProblem(
+    column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error, record: Int? = nil
+  ) -> Diagnostic {
+    Diagnostic(severity, location(column), record: record ?? self.record, field: column, value: column == nil ? nil : "", message: message, fix: fix)
   }
 
   func report(_ diagnostic: Diagnostic) {

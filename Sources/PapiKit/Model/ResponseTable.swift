@@ -1,18 +1,25 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The respondents of one or more exports, held compactly: one byte per answer.
 ///
-/// Row r's answers are `codes[r * indicatorCount ..< (r + 1) * indicatorCount]`.
-/// Personal data never gets here: the reader drops PII columns before a row is built.
+/// Rows live in blocks of `blockRows` rows, each a separate allocation, so that the
+/// tables of a file read in parts are joined one block at a time (never a second copy of
+/// the whole table) and the scorer reads a row through a stable pointer. Full blocks are
+/// never changed again; copies of a table share them and only the last block is copied
+/// on write. Personal data never gets here: the reader drops PII columns before a row is
+/// built.
 public struct ResponseTable: Sendable {
+  static let blockShift = 14
+  static let blockRows = 1 << blockShift
+  static let blockMask = blockRows - 1
+
   public let indicatorCount: Int
-  public internal(set) var codes: [UInt8] = []
-  public internal(set) var weights: [Double] = []
-  /// Index into `units.communes` of each row's unit.
-  public internal(set) var unitIndex: [Int32] = []
-  /// Where each row came from: file index and data record number.
-  public internal(set) var origin: [RowOrigin] = []
-  /// Respondent ids, one after the other.
-  var idBytes: [UInt8] = []
-  var idEnds: [Int] = []
+  private(set) var blocks: [RowBlock] = []
+  public private(set) var count = 0
   public internal(set) var units = UnitDirectory()
   /// The files read, in order.
   public internal(set) var files: [String] = []
@@ -21,11 +28,154 @@ public struct ResponseTable: Sendable {
     self.indicatorCount = indicatorCount
   }
 
-  public var count: Int { weights.count }
+  // MARK: Reading rows
 
-  public func respondentID(_ row: Int) -> String {
-    let start = row == 0 ? 0 : idEnds[row - 1]
-    return String(decoding: idBytes[start..<idEnds[row]], as: UTF8.self)
+  /// Row `row`'s answer codes (`AnswerCode.missing` where unanswered).
+  public func answers(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+    let block = blocks[row >> Self.blockShift]
+    return UnsafeBufferPointer(start: block.codes + (row & Self.blockMask) * indicatorCount, count: indicatorCount)
+  }
+
+  public func weight(_ row: Int) -> Double { blocks[row >> Self.blockShift].weights[row & Self.blockMask] }
+
+  /// Index into `units.levels[0]` of the row's unit.
+  public func unit(_ row: Int) -> Int32 { blocks[row >> Self.blockShift].units[row & Self.blockMask] }
+
+  /// Where the row came from: file index and data record number.
+  public func origin(_ row: Int) -> RowOrigin { blocks[row >> Self.blockShift].origins[row & Self.blockMask] }
+
+  public func respondentID(_ row: Int) -> String { String(decoding: idBytes(row), as: UTF8.self) }
+
+  func idBytes(_ row: Int) -> ArraySlice<UInt8> { blocks[row >> Self.blockShift].id(row & Self.blockMask) }
+
+  // MARK: Adding rows
+
+  mutating func append(answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>) {
+    precondition(answers.count == indicatorCount)
+    if count & Self.blockMask == 0 {
+      blocks.append(RowBlock(width: indicatorCount))
+    } else if !isKnownUniquelyReferenced(&blocks[blocks.count - 1]) {
+      blocks[blocks.count - 1] = blocks[blocks.count - 1].copy()
+    }
+    blocks[blocks.count - 1].append(answers: answers, weight: weight, unit: unit, origin: origin, id: id)
+    count += 1
+  }
+
+  /// Appends row `row` of `other` (same questionnaire) with a new weight and unit.
+  mutating func append(row: Int, of other: ResponseTable, weight: Double, unit: Int32, origin: RowOrigin? = nil) {
+    append(answers: other.answers(row), weight: weight, unit: unit, origin: origin ?? other.origin(row), id: other.idBytes(row))
+  }
+
+  /// One row of a table being joined to another, as `absorb` shows it to its `keep`.
+  struct IncomingRow {
+    var answers: UnsafeBufferPointer<UInt8>
+    var weight: Double
+    var unit: Int32
+    var origin: RowOrigin
+    var id: ArraySlice<UInt8>
+  }
+
+  /// Moves the rows of `other` (read from a later part of the same file) to the end of
+  /// this table, block by block, releasing each of `other`'s blocks once copied. Its unit
+  /// indices are mapped through `unitMap` and its record numbers shifted by
+  /// `recordOffset`; `keep` sees each row first (with this table as it stands) and may
+  /// leave it out.
+  mutating func absorb(
+    _ other: inout ResponseTable, unitMap: [Int32], recordOffset: Int32, keep: (inout ResponseTable, IncomingRow) -> Bool
+  ) {
+    for index in other.blocks.indices {
+      let block = other.blocks[index]
+      for local in 0..<block.count {
+        var origin = block.origins[local]
+        origin.record += recordOffset
+        let row = IncomingRow(
+          answers: UnsafeBufferPointer(start: block.codes + local * indicatorCount, count: indicatorCount),
+          weight: block.weights[local], unit: unitMap[Int(block.units[local])], origin: origin, id: block.id(local))
+        guard keep(&self, row) else { continue }
+        append(answers: row.answers, weight: row.weight, unit: row.unit, origin: row.origin, id: row.id)
+      }
+      other.blocks[index] = RowBlock(width: 0)
+    }
+    other.blocks = []
+    other.count = 0
+  }
+
+  /// Calls `body` with each block's rows as pointers, in row order: the first row's index,
+  /// the row count, the answer codes (rows × `indicatorCount`), weights and units.
+  func forEachBlock(_ body: (Int, Int, UnsafePointer<UInt8>, UnsafePointer<Double>, UnsafePointer<Int32>) -> Void) {
+    for (index, block) in blocks.enumerated() {
+      withExtendedLifetime(block) {
+        body(index << Self.blockShift, block.count, block.codes, block.weights, block.units)
+      }
+    }
+  }
+}
+
+/// Up to `ResponseTable.blockRows` rows in one memory mapping made at full size: pages
+/// not yet written cost no memory, and the whole block goes back to the system when it is
+/// released (the allocator's per-thread arenas would keep the blocks a reading thread
+/// made). Mutated only while its table holds the only reference.
+final class RowBlock: @unchecked Sendable {
+  let width: Int
+  private let region: UnsafeMutableRawPointer?
+  private let regionSize: Int
+  let codes: UnsafeMutablePointer<UInt8>
+  let weights: UnsafeMutablePointer<Double>
+  let units: UnsafeMutablePointer<Int32>
+  let origins: UnsafeMutablePointer<RowOrigin>
+  let idEnds: UnsafeMutablePointer<Int32>
+  /// Respondent ids one after the other; row r's ends at `idEnds[r]`.
+  private(set) var idBytes: [UInt8] = []
+  private(set) var count = 0
+
+  init(width: Int) {
+    self.width = width
+    let rows = width == 0 ? 0 : ResponseTable.blockRows
+    // Widest fields first, so that each stays aligned.
+    let weightsAt = 0
+    let originsAt = weightsAt + rows * MemoryLayout<Double>.stride
+    let unitsAt = originsAt + rows * MemoryLayout<RowOrigin>.stride
+    let idEndsAt = unitsAt + rows * MemoryLayout<Int32>.stride
+    let codesAt = idEndsAt + rows * MemoryLayout<Int32>.stride
+    regionSize = max(1, codesAt + rows * width)
+    let mapped = mmap(nil, regionSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    guard let mapped, mapped != MAP_FAILED else { fatalError("papi: out of memory (\(regionSize) bytes for a block of rows)") }
+    region = mapped
+    weights = (mapped + weightsAt).bindMemory(to: Double.self, capacity: rows)
+    origins = (mapped + originsAt).bindMemory(to: RowOrigin.self, capacity: rows)
+    units = (mapped + unitsAt).bindMemory(to: Int32.self, capacity: rows)
+    idEnds = (mapped + idEndsAt).bindMemory(to: Int32.self, capacity: rows)
+    codes = (mapped + codesAt).bindMemory(to: UInt8.self, capacity: rows * width)
+  }
+
+  deinit {
+    if let region { munmap(region, regionSize) }
+  }
+
+  func append(answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>) {
+    (codes + count * width).update(from: answers.baseAddress!, count: width)
+    weights[count] = weight
+    units[count] = unit
+    origins[count] = origin
+    idBytes.append(contentsOf: id)
+    idEnds[count] = Int32(idBytes.count)
+    count += 1
+  }
+
+  func id(_ row: Int) -> ArraySlice<UInt8> {
+    idBytes[(row == 0 ? 0 : Int(idEnds[row - 1]))..<Int(idEnds[row])]
+  }
+
+  func copy() -> RowBlock {
+    let copy = RowBlock(width: width)
+    copy.codes.update(from: codes, count: count * width)
+    copy.weights.update(from: weights, count: count)
+    copy.units.update(from: units, count: count)
+    copy.origins.update(from: origins, count: count)
+    copy.idEnds.update(from: idEnds, count: count)
+    copy.idBytes = idBytes
+    copy.count = count
+    return copy
   }
 }
 

@@ -46,87 +46,76 @@ public struct Scorer: Sendable {
   }
 
   /// Scores every unit at `level` (0 = the unit column, k = the k-th parent column).
+  /// Units are scored on all cores; each unit's sums run over its respondents in file
+  /// order, so the result is the same bit for bit whatever the number of cores.
   public func score(_ table: ResponseTable, level: Int, wave: String? = nil, levelNames: [String]? = nil) -> ScoreReport {
     let units = table.units.levels[level]
-    let groupOf: (Int) -> Int
-    if level == 0 {
-      groupOf = { Int(table.unitIndex[$0]) }
-    } else {
-      let communes = table.units.levels[0]
-      groupOf = { Int(communes[Int(table.unitIndex[$0])].parents[level - 1]) }
-    }
+    let communes = table.units.levels[0]
+    let groupOf: [Int32] = level == 0 ? Array(0..<Int32(communes.count)) : communes.map { $0.parents[level - 1] }
     // Rows of each unit, in file order (a stable counting sort).
     var starts = [Int](repeating: 0, count: units.count + 1)
-    for row in 0..<table.count { starts[groupOf(row) + 1] += 1 }
+    var rows = [Int32](repeating: 0, count: table.count)
+    table.forEachBlock { _, count, _, _, unit in
+      for local in 0..<count { starts[Int(groupOf[Int(unit[local])]) + 1] += 1 }
+    }
     for index in 0..<units.count { starts[index + 1] += starts[index] }
     var fill = starts
-    var rows = [Int](repeating: 0, count: table.count)
-    for row in 0..<table.count {
-      let group = groupOf(row)
-      rows[fill[group]] = row
-      fill[group] += 1
+    table.forEachBlock { first, count, _, _, unit in
+      for local in 0..<count {
+        let group = Int(groupOf[Int(unit[local])])
+        rows[fill[group]] = Int32(first + local)
+        fill[group] += 1
+      }
     }
     let levelNames = levelNames ?? UnitLevels.names(for: questionnaire.respondent)
-    var scores: [UnitScore] = []
-    for (index, unit) in units.enumerated() {
-      let members = rows[starts[index]..<starts[index + 1]]
-      var result = scoreUnit(table, rows: members)
-      result.code = unit.code
-      result.name = unit.name
-      if let parent = unit.parents.first, level + 1 < table.units.levels.count {
-        result.parent = table.units.levels[level + 1][Int(parent)].code
+    let access = RowAccess(table)
+    let parts = min(Parallel.width, max(1, units.count))
+    let scored: [[UnitScore]] = rows.withUnsafeBufferPointer { rows in
+      let rows = Unchecked(rows)
+      return Parallel.map(parts) { part in
+        let scratch = Scratch(scorer: self, indicatorCount: table.indicatorCount)
+        var out: [UnitScore] = []
+        for index in stride(from: part, to: units.count, by: parts) {
+          let unit = units[index]
+          var result = scoreUnit(access, rows: UnsafeBufferPointer(rebasing: rows.value[starts[index]..<starts[index + 1]]), scratch: scratch)
+          result.code = unit.code
+          result.name = unit.name
+          if let parent = unit.parents.first, level + 1 < table.units.levels.count {
+            result.parent = table.units.levels[level + 1][Int(parent)].code
+          }
+          out.append(result)
+        }
+        return out
       }
-      scores.append(result)
     }
+    withExtendedLifetime(table) {}
+    var scores = scored.flatMap { $0 }
     scores.sort { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }
     return ScoreReport(
       tool: "papi", version: PapiVersion.current, questionnaireID: questionnaire.id, kind: questionnaire.kind,
       wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores, unitsAsOf: nil)
   }
 
-  /// Runs `body` with the answer codes, weights and value tables as unsafe buffers, so the
-  /// inner loops neither retain arrays nor check bounds twice.
-  private func withBuffers<R>(
-    _ table: ResponseTable,
-    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int>) -> R
-  ) -> R {
-    table.codes.withUnsafeBufferPointer { codes in
-      table.weights.withUnsafeBufferPointer { weights in
-        values.withUnsafeBufferPointer { values in
-          valueOffset.withUnsafeBufferPointer { offsets in body(codes, weights, values, offsets) }
-        }
-      }
-    }
-  }
-
-  /// Scores one unit from its respondents' rows.
-  func scoreUnit(_ table: ResponseTable, rows: ArraySlice<Int>) -> UnitScore {
-    let indicatorCount = table.indicatorCount
+  /// One unit: the two passes of PRODUCT.md §4 over its rows, through raw pointers.
+  func scoreUnit(_ table: RowAccess, rows: UnsafeBufferPointer<Int32>, scratch: Scratch) -> UnitScore {
+    let indicatorCount = table.width
     let subTotal = dimOf.count
     let dimTotal = subCount.count
     let percent = questionnaire.kind == .percent
+    scratch.reset()
+    let n = scratch.n, sumW = scratch.sumW, sumWX = scratch.sumWX
+    let values = scratch.values, offsets = scratch.offsets
 
     // Pass 1: weighted means.
-    var n = [Int](repeating: 0, count: indicatorCount)
-    var sumW = [Double](repeating: 0, count: indicatorCount)
-    var sumWX = [Double](repeating: 0, count: indicatorCount)
-    withBuffers(table) { codes, weights, values, offsets in
-      n.withUnsafeMutableBufferPointer { n in
-        sumW.withUnsafeMutableBufferPointer { sumW in
-          sumWX.withUnsafeMutableBufferPointer { sumWX in
-            for row in rows {
-              let w = weights[row]
-              let base = row &* indicatorCount
-              for i in 0..<indicatorCount {
-                let code = codes[base &+ i]
-                if code == AnswerCode.missing { continue }
-                n[i] &+= 1
-                sumW[i] += w
-                sumWX[i] += w * values[offsets[i] &+ Int(code)]
-              }
-            }
-          }
-        }
+    for row in rows {
+      let w = table.weight(Int(row))
+      let codes = table.answers(Int(row))
+      for i in 0..<indicatorCount {
+        let code = codes[i]
+        if code == AnswerCode.missing { continue }
+        n[i] &+= 1
+        sumW[i] += w
+        sumWX[i] += w * values[offsets[i] &+ Int(code)]
       }
     }
     var p = [Double?](repeating: nil, count: indicatorCount)
@@ -157,56 +146,57 @@ public struct Scorer: Sendable {
     let dimScale = (0..<dimTotal).map { percent ? dimensionShare[$0] : 1.0 }
 
     // Pass 2: linearised scores z of every respondent, for indicators and composites.
-    var zz = [Double](repeating: 0, count: indicatorCount)
-    var subZZ = [Double](repeating: 0, count: subTotal)
-    var dimZZ = [Double](repeating: 0, count: dimTotal)
+    let zz = scratch.zz, mean = scratch.mean, coefficients = scratch.coefficient
+    let subOfIndicator = scratch.subOf, dimOfSub = scratch.dimOf
+    let subZZ = scratch.subZZ, dimZZ = scratch.dimZZ, subN = scratch.subN, dimN = scratch.dimN
+    let zSub = scratch.zSub, hasSub = scratch.hasSub, zDim = scratch.zDim, hasDim = scratch.hasDim
+    let subScales = scratch.subScale, dimScales = scratch.dimScale
+    for i in 0..<indicatorCount {
+      mean[i] = p[i] ?? 0
+      coefficients[i] = coefficient[i]
+    }
+    for s in 0..<subTotal { subScales[s] = subScale[s] }
+    for d in 0..<dimTotal { dimScales[d] = dimScale[d] }
     var totalZZ = 0.0
-    var subN = [Int](repeating: 0, count: subTotal)
-    var dimN = [Int](repeating: 0, count: dimTotal)
     var totalN = 0
-    var zSub = [Double](repeating: 0, count: subTotal)
-    var hasSub = [Bool](repeating: false, count: subTotal)
-    var zDim = [Double](repeating: 0, count: dimTotal)
-    var hasDim = [Bool](repeating: false, count: dimTotal)
-    let mean = p.map { $0 ?? 0 }
-    withBuffers(table) { codes, weights, values, offsets in
-      for row in rows {
-        let w = weights[row]
-        let base = row &* indicatorCount
-        for s in 0..<subTotal {
-          zSub[s] = 0
-          hasSub[s] = false
-        }
-        for i in 0..<indicatorCount {
-          let code = codes[base &+ i]
-          if code == AnswerCode.missing { continue }
-          let z = w * (values[offsets[i] &+ Int(code)] - mean[i]) / sumW[i]
-          zz[i] += z * z
-          zSub[subOf[i]] += coefficient[i] * z
-          hasSub[subOf[i]] = true
-        }
-        for d in 0..<dimTotal {
-          zDim[d] = 0
-          hasDim[d] = false
-        }
-        for s in 0..<subTotal where hasSub[s] {
-          subZZ[s] += zSub[s] * zSub[s]
-          subN[s] += 1
-          zDim[dimOf[s]] += subScale[s] * zSub[s]
-          hasDim[dimOf[s]] = true
-        }
-        var zTotal = 0.0
-        var any = false
-        for d in 0..<dimTotal where hasDim[d] {
-          dimZZ[d] += zDim[d] * zDim[d]
-          dimN[d] += 1
-          zTotal += dimScale[d] * zDim[d]
-          any = true
-        }
-        if any {
-          totalZZ += zTotal * zTotal
-          totalN += 1
-        }
+    for row in rows {
+      let w = table.weight(Int(row))
+      let codes = table.answers(Int(row))
+      for s in 0..<subTotal {
+        zSub[s] = 0
+        hasSub[s] = false
+      }
+      for i in 0..<indicatorCount {
+        let code = codes[i]
+        if code == AnswerCode.missing { continue }
+        let z = w * (values[offsets[i] &+ Int(code)] - mean[i]) / sumW[i]
+        zz[i] += z * z
+        let s = subOfIndicator[i]
+        zSub[s] += coefficients[i] * z
+        hasSub[s] = true
+      }
+      for d in 0..<dimTotal {
+        zDim[d] = 0
+        hasDim[d] = false
+      }
+      for s in 0..<subTotal where hasSub[s] {
+        subZZ[s] += zSub[s] * zSub[s]
+        subN[s] &+= 1
+        let d = dimOfSub[s]
+        zDim[d] += subScales[s] * zSub[s]
+        hasDim[d] = true
+      }
+      var zTotal = 0.0
+      var any = false
+      for d in 0..<dimTotal where hasDim[d] {
+        dimZZ[d] += zDim[d] * zDim[d]
+        dimN[d] &+= 1
+        zTotal += dimScales[d] * zDim[d]
+        any = true
+      }
+      if any {
+        totalZZ += zTotal * zTotal
+        totalN += 1
       }
     }
 
@@ -242,5 +232,113 @@ public struct Scorer: Sendable {
     }
     let total = Estimate(value: totalValue, n: totalN, sumOfSquares: totalZZ, complete: totalComplete)
     return UnitScore(code: "", name: nil, parent: nil, respondents: rows.count, total: total, dimensions: dimensions)
+  }
+}
+
+/// The table's blocks as raw pointers, for the scorer's inner loops. Valid while the
+/// table it was made from is alive.
+struct RowAccess: @unchecked Sendable {
+  let width: Int
+  private let codes: [UnsafePointer<UInt8>]
+  private let weights: [UnsafePointer<Double>]
+
+  init(_ table: ResponseTable) {
+    width = table.indicatorCount
+    var codes: [UnsafePointer<UInt8>] = []
+    var weights: [UnsafePointer<Double>] = []
+    table.forEachBlock { _, _, blockCodes, blockWeights, _ in
+      codes.append(blockCodes)
+      weights.append(blockWeights)
+    }
+    self.codes = codes
+    self.weights = weights
+  }
+
+  @inline(__always) func answers(_ row: Int) -> UnsafePointer<UInt8> {
+    codes.withUnsafeBufferPointer { $0[row >> ResponseTable.blockShift] } + (row & ResponseTable.blockMask) &* width
+  }
+
+  @inline(__always) func weight(_ row: Int) -> Double {
+    weights.withUnsafeBufferPointer { $0[row >> ResponseTable.blockShift] }[row & ResponseTable.blockMask]
+  }
+}
+
+/// One thread's working memory for scoring units, allocated once and cleared per unit,
+/// with the questionnaire's lookup tables beside it.
+final class Scratch {
+  let indicators: Int
+  let subs: Int
+  let dims: Int
+  let n: UnsafeMutablePointer<Int>
+  let sumW, sumWX, zz, mean, coefficient: UnsafeMutablePointer<Double>
+  let subZZ, zSub, subScale: UnsafeMutablePointer<Double>
+  let subN: UnsafeMutablePointer<Int>
+  let hasSub: UnsafeMutablePointer<Bool>
+  let dimZZ, zDim, dimScale: UnsafeMutablePointer<Double>
+  let dimN: UnsafeMutablePointer<Int>
+  let hasDim: UnsafeMutablePointer<Bool>
+  let values: UnsafeMutablePointer<Double>
+  let offsets, subOf, dimOf: UnsafeMutablePointer<Int>
+
+  init(scorer: Scorer, indicatorCount: Int) {
+    indicators = indicatorCount
+    subs = scorer.dimOf.count
+    dims = scorer.subCount.count
+    func doubles(_ count: Int) -> UnsafeMutablePointer<Double> {
+      let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+      pointer.initialize(repeating: 0, count: max(1, count))
+      return pointer
+    }
+    func integers(_ source: [Int], count: Int) -> UnsafeMutablePointer<Int> {
+      let pointer = UnsafeMutablePointer<Int>.allocate(capacity: max(1, count))
+      pointer.initialize(repeating: 0, count: max(1, count))
+      for (index, value) in source.prefix(count).enumerated() { pointer[index] = value }
+      return pointer
+    }
+    func flags(_ count: Int) -> UnsafeMutablePointer<Bool> {
+      let pointer = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, count))
+      pointer.initialize(repeating: false, count: max(1, count))
+      return pointer
+    }
+    n = integers([], count: indicators)
+    sumW = doubles(indicators)
+    sumWX = doubles(indicators)
+    zz = doubles(indicators)
+    mean = doubles(indicators)
+    coefficient = doubles(indicators)
+    subZZ = doubles(subs)
+    zSub = doubles(subs)
+    subScale = doubles(subs)
+    subN = integers([], count: subs)
+    hasSub = flags(subs)
+    dimZZ = doubles(dims)
+    zDim = doubles(dims)
+    dimScale = doubles(dims)
+    dimN = integers([], count: dims)
+    hasDim = flags(dims)
+    values = doubles(scorer.values.count)
+    for (index, value) in scorer.values.enumerated() { values[index] = value }
+    offsets = integers(scorer.valueOffset, count: indicators)
+    subOf = integers(scorer.subOf, count: indicators)
+    dimOf = integers(scorer.dimOf, count: subs)
+  }
+
+  /// Clears the sums of the previous unit.
+  func reset() {
+    n.update(repeating: 0, count: indicators)
+    sumW.update(repeating: 0, count: indicators)
+    sumWX.update(repeating: 0, count: indicators)
+    zz.update(repeating: 0, count: indicators)
+    subZZ.update(repeating: 0, count: subs)
+    subN.update(repeating: 0, count: subs)
+    dimZZ.update(repeating: 0, count: dims)
+    dimN.update(repeating: 0, count: dims)
+  }
+
+  deinit {
+    for pointer in [sumW, sumWX, zz, mean, coefficient, subZZ, zSub, subScale, dimZZ, zDim, dimScale, values] { pointer.deallocate() }
+    for pointer in [n, subN, dimN, offsets, subOf, dimOf] { pointer.deallocate() }
+    hasSub.deallocate()
+    hasDim.deallocate()
   }
 }

@@ -48,11 +48,10 @@ enum UnitConversion {
     }
     let depth = targetsOf.values.flatMap { $0 }.map { chain($0.code).count }.max() ?? 0
     converted.units.ensureLevels(1 + depth)
-    let width = table.indicatorCount
     for row in 0..<table.count {
       // This respondent's new communes, then (above commune level) one entry per new parent.
       var shares: [(unit: Int32, share: Double)] = []
-      for target in targetsOf[Int(table.unitIndex[row])] ?? [] {
+      for target in targetsOf[Int(table.unit(row))] ?? [] {
         let unit = newCommune(target.code, in: &converted, chain: chain(target.code), depth: depth, register: register)
         if scored > 0, let ancestor = converted.units.levels[0][Int(unit)].parents.dropFirst(scored - 1).first,
           let index = shares.firstIndex(where: { converted.units.levels[0][Int($0.unit)].parents.dropFirst(scored - 1).first == ancestor })
@@ -63,13 +62,7 @@ enum UnitConversion {
         }
       }
       for (unit, share) in shares {
-        converted.codes.append(contentsOf: table.codes[row * width..<(row + 1) * width])
-        converted.weights.append(table.weights[row] * share)
-        converted.unitIndex.append(unit)
-        converted.origin.append(table.origin[row])
-        let start = row == 0 ? 0 : table.idEnds[row - 1]
-        converted.idBytes.append(contentsOf: table.idBytes[start..<table.idEnds[row]])
-        converted.idEnds.append(converted.idBytes.count)
+        converted.append(row: row, of: table, weight: table.weight(row) * share, unit: unit)
       }
     }
     var levelNames = ["commune"]

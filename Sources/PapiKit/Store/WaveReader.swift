@@ -81,12 +81,11 @@ extension Store {
           fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
                  "The database was changed outside papi; import this wave again into a new database."))
       }
-      table.codes.append(contentsOf: answers)
-      table.weights.append(row[2])
-      table.unitIndex.append(unit)
-      table.origin.append(RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)))
-      table.idBytes.append(contentsOf: (row[0] as String).utf8)
-      table.idEnds.append(table.idBytes.count)
+      answers.withUnsafeBytes { bytes in
+        table.append(
+          answers: bytes.bindMemory(to: UInt8.self), weight: row[2], unit: unit,
+          origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)), id: (row[0] as String).utf8)
+      }
     }
     return (questionnaire, table)
   }

@@ -78,14 +78,13 @@ extension Store {
           let existing = try db.makeStatement(sql: "SELECT unit_code, weight, answers FROM respondent WHERE wave = ? AND id = ?")
           let update = try db.makeStatement(
             sql: "UPDATE respondent SET unit_code = ?, weight = ?, answers = ?, import_id = ? WHERE wave = ? AND id = ?")
-          let width = table.indicatorCount
           let communes = table.units.levels[0]
           for row in 0..<table.count {
             let id = table.respondentID(row)
-            let unit = communes[Int(table.unitIndex[row])].code
-            let weight = table.weights[row]
-            let answers = table.codes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[row * width..<(row + 1) * width])) }
-            let fileIndex = Int(table.origin[row].file)
+            let unit = communes[Int(table.unit(row))].code
+            let weight = table.weight(row)
+            let answers = Data(buffer: table.answers(row))
+            let fileIndex = Int(table.origin(row).file)
             let importID = importIDs[fileIndex]
             try insert.execute(arguments: [wave, id, seq, unit, weight, answers, importID])
             if db.changesCount == 1 {
@@ -99,7 +98,7 @@ extension Store {
                 try update.execute(arguments: [unit, weight, answers, importID, wave, id])
                 outcome.files[fileIndex].replaced += 1
               } else {
-                conflicts.append((id, fileIndex, Int(table.origin[row].record)))
+                conflicts.append((id, fileIndex, Int(table.origin(row).record)))
               }
             }
             if row & 0xFFFF == 0 { progress?(row, table.count) }
