@@ -2,13 +2,13 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PAPI := .build/release/papi
-BENCH_ROWS ?= 100000
+BENCH_ROWS ?= 1000000
 BENCH_PAIRS ?= 5
 
 SHOTS := .build/report-samples
 SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
 
-.PHONY: deps build demo test bench clean screenshot
+.PHONY: deps build demo test bench bench-scaling clean screenshot
 
 # System libraries the package links: libcsv (CSV parsing) and SQLite (the store, through
 # GRDB). Installed when missing.
@@ -113,9 +113,14 @@ screenshot: build
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 --screenshot=$(CURDIR)/$(SHOTS)/report.png file://$(CURDIR)/$(SHOTS)/report.html 2>/dev/null
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 --screenshot=$(CURDIR)/$(SHOTS)/blank.png file://$(CURDIR)/$(SHOTS)/blank.html 2>/dev/null
 
-# Times `papi score` against the C/libcsv baseline on generated data (BENCH_ROWS rows).
+# Times `papi score` and `papi import` against the C/libcsv baseline of ../shared/bench on
+# its generated file (BENCH_ROWS rows, made once in .bench-data/), A B A B after a warm-up.
 bench: build
 	python3 bench/run.py --rows $(BENCH_ROWS) --pairs $(BENCH_PAIRS)
+
+# The README's scaling table: 10k, 100k and 1M rows.
+bench-scaling: build
+	python3 bench/run.py --scaling
 
 clean:
 	rm -rf .build .bench-data

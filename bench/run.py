@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Benchmark `papi score` against the C/libcsv baseline of ../shared/bench.
+"""Benchmark `papi score` and `papi import` against the C/libcsv baseline of ../shared/bench.
 
-Generates the data file with ../shared/bench/gen.py when absent (into .bench-data/,
-which git ignores), builds the C baseline there, then runs the two alternately
-(A B A B ...) after one warm-up each, and prints the median wall time, CPU time
-(user+sys) and peak RSS of each and the median of the per-pair wall-time ratios.
+Generates the data file with ../shared/bench/gen.py when absent (into .bench-data/, which
+git ignores), builds the C baseline from ../shared/bench/peers/ there, then runs papi and
+the baseline alternately (A B A B ...) after one warm-up each, and prints the median wall
+time, CPU time (user+sys) and peak RSS of each, the median of the per-pair wall-time
+ratios, and the same for `papi import` into a fresh database. It also checks that papi's
+indicator estimates agree with the baseline's weighted means (the same numbers on the
+0-1 scale), so a fast wrong answer cannot pass.
 
-Usage: python3 bench/run.py [--rows 100000] [--pairs 5]
+Usage: python3 bench/run.py [--rows 1000000] [--pairs 5]
+       python3 bench/run.py --scaling      (10k, 100k and 1M rows: the README's table)
 """
 import argparse
+import csv
+import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -18,6 +25,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 DATA = os.path.join(ROOT, ".bench-data")
+PAPI = os.path.join(ROOT, ".build", "release", "papi")
+QUESTIONNAIRE = os.path.join(ROOT, "bench", "papi-bench.yaml")
 
 
 def run(cmd):
@@ -33,65 +42,133 @@ def run(cmd):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=100000)
-    parser.add_argument("--pairs", type=int, default=5)
-    args = parser.parse_args()
+def data_file(rows):
+    os.makedirs(DATA, exist_ok=True)
+    path = os.path.join(DATA, f"bench-{rows}.csv")
+    if not os.path.exists(path):
+        print(f"bench: generating {path} ({rows:,} rows)", file=sys.stderr)
+        subprocess.run([sys.executable, os.path.join(SHARED, "gen.py"), str(rows), path + ".part"], check=True)
+        os.rename(path + ".part", path)
+    return path
+
+
+def baseline():
     os.makedirs(os.path.join(DATA, "bin"), exist_ok=True)
-    data = os.path.join(DATA, f"bench-{args.rows}.csv")
-    if not os.path.exists(data):
-        print(f"bench: generating {data} ({args.rows} rows)", file=sys.stderr)
-        subprocess.run([sys.executable, os.path.join(SHARED, "gen.py"), str(args.rows), data], check=True)
-    baseline = os.path.join(DATA, "bin", "c_libcsv_job")
-    if not os.path.exists(baseline):
-        subprocess.run(["cc", "-O2", "-o", baseline, os.path.join(SHARED, "peers", "c_libcsv_job.c"), "-lcsv"], check=True)
-    papi = os.path.join(ROOT, ".build", "release", "papi")
+    binary = os.path.join(DATA, "bin", "c_libcsv_job")
+    source = os.path.join(SHARED, "peers", "c_libcsv_job.c")
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+        subprocess.run(["cc", "-O2", "-Wall", "-Wextra", "-o", binary, source, "-lcsv"], check=True)
+    return binary
+
+
+def commands(path):
     out = os.path.join(DATA, "out")
     os.makedirs(out, exist_ok=True)
-    commands = {
-        "papi score": [papi, "score", data, "-q", os.path.join(ROOT, "bench", "papi-bench.yaml"),
-                       "--format", "json", "--out", os.path.join(out, "papi.json")],
-        "C libcsv job": [baseline, data, os.path.join(out, "c.csv")],
+    return {
+        "papi score": [PAPI, "score", path, "-q", QUESTIONNAIRE, "--format", "json", "--out", os.path.join(out, "papi.json")],
+        "C libcsv job": [baseline(), path, os.path.join(out, "c.csv")],
     }
-    for cmd in commands.values():
+
+
+def import_once(path):
+    database = os.path.join(DATA, "out", "bench.db")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    result = run([PAPI, "import", path, "-q", QUESTIONNAIRE, "--wave", "bench", "--db", database])
+    return result, os.path.getsize(database)
+
+
+def check_against_baseline():
+    """papi's estimate of each (commune, column) is the baseline's weighted mean rescaled to
+    0-1 (yes/no as is, Likert 1-5 as (m-1)/4, the 0-10 scale as m/10), with the same n."""
+    text = open(QUESTIONNAIRE, encoding="utf-8").read()
+    scale = {}
+    for ident, column, kind, low, high in re.findall(
+            r"\{id: ([\w.]+), column: (\w+),.*?type: (\w+)(?:, range: \[(\d+), (\d+)\])?", text):
+        scale[ident] = (column, 0.0, 1.0) if kind == "binary" else (column, float(low), float(high) - float(low))
+    reference = {}
+    with open(os.path.join(DATA, "out", "c.csv"), newline="") as handle:
+        for row in csv.DictReader(handle):
+            reference[(row["commune_code"], row["column"])] = (int(row["n"]), float(row["weighted_mean"]))
+    scores = json.load(open(os.path.join(DATA, "out", "papi.json"), encoding="utf-8"))
+    worst, compared = 0.0, 0
+    for unit in scores["units"]:
+        for dimension in unit["dimensions"]:
+            for sub in dimension["subdimensions"]:
+                for indicator in sub["indicators"]:
+                    column, low, span = scale[indicator["id"]]
+                    n, mean = reference[(unit["code"], column)]
+                    if indicator["n"] != n:
+                        sys.exit(f"bench: n differs for {unit['code']} {column}: papi {indicator['n']}, C {n}")
+                    worst = max(worst, abs(indicator["estimate"] - (mean - low) / span))
+                    compared += 1
+    if compared != len(reference) or worst > 1e-6:
+        sys.exit(f"bench: papi and the baseline disagree ({compared} of {len(reference)} compared, max diff {worst:.2e})")
+    return compared, worst
+
+
+def measure(rows, pairs, imports):
+    path = data_file(rows)
+    cmds = commands(path)
+    for cmd in cmds.values():
         run(cmd)  # warm-up
-    results = {name: [] for name in commands}
+    results = {name: [] for name in cmds}
     ratios = []
-    for _ in range(args.pairs):
-        a = run(commands["papi score"])
-        b = run(commands["C libcsv job"])
+    for _ in range(pairs):
+        a = run(cmds["papi score"])
+        b = run(cmds["C libcsv job"])
         results["papi score"].append(a)
         results["C libcsv job"].append(b)
         ratios.append(a[0] / b[0])
-    # papi import of the same file into a fresh database each run.
-    database = os.path.join(DATA, "out", "bench.db")
-    imports = []
-    for index in range(max(3, args.pairs // 2) + 1):
-        for suffix in ("", "-journal"):
-            if os.path.exists(database + suffix):
-                os.remove(database + suffix)
-        result = run([papi, "import", data, "-q", os.path.join(ROOT, "bench", "papi-bench.yaml"),
-                      "--wave", "bench", "--db", database])
-        if index > 0:  # the first run is a warm-up
-            imports.append(result)
-    db_size = os.path.getsize(database)
-    size = os.path.getsize(data) / 1e6
-    print(f"file: {data} ({args.rows:,} rows, {size:.1f} MB), {args.pairs} pairs after a warm-up")
+    compared, worst = check_against_baseline()
+    import_once(path)  # warm-up
+    runs = [import_once(path) for _ in range(imports)]
+    results["papi import"] = [r[0] for r in runs]
+    return {
+        "path": path, "rows": rows, "size": os.path.getsize(path), "results": results, "ratios": ratios,
+        "db": runs[-1][1], "compared": compared, "worst": worst,
+    }
+
+
+def summary(runs):
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--scaling", action="store_true")
+    args = parser.parse_args()
+    if args.pairs < 5 and not args.scaling:
+        sys.exit("bench: at least 5 pairs")
+    if not os.path.exists(PAPI):
+        sys.exit("bench: build papi first (make bench does)")
+    if args.scaling:
+        print("| rows | file | papi score: wall, peak | papi import: wall, peak | C libcsv job: wall | score / C (paired median) | import / score |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for rows in (10_000, 100_000, 1_000_000):
+            m = measure(rows, 5, 3)
+            score, imp, c = (summary(m["results"][k]) for k in ("papi score", "papi import", "C libcsv job"))
+            print(f"| {rows:,} | {m['size'] / 1e6:.1f} MB | {score[0]:.2f} s, {score[2]:.0f} MiB | {imp[0]:.2f} s, {imp[2]:.0f} MiB "
+                  f"| {c[0]:.2f} s | {statistics.median(m['ratios']):.2f} | {imp[0] / score[0]:.2f} |", flush=True)
+        return
+    m = measure(args.rows, args.pairs, max(3, args.pairs // 2))
+    size = m["size"] / 1e6
+    print(f"file: {m['path']} ({args.rows:,} rows, {size:.1f} MB), {args.pairs} pairs after a warm-up")
     print(f"{'command':<14} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15} {'MB/s':>8}")
-    for name, runs in results.items():
-        wall = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[1] for r in runs)
-        peak = max(r[2] for r in runs)
+    for name, runs in m["results"].items():
+        wall, cpu, peak = summary(runs)
         print(f"{name:<14} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f} {size / wall:>8.0f}")
-    print(f"paired ratio papi/C (median of {len(ratios)}): {statistics.median(ratios):.2f}")
-    wall = statistics.median(r[0] for r in imports)
-    print(f"{'papi import':<14} {wall:>12.3f} {statistics.median(r[1] for r in imports):>12.3f} "
-          f"{max(r[2] for r in imports):>15.1f} {size / wall:>8.0f}")
-    score_wall = statistics.median(r[0] for r in results["papi score"])
-    print(f"import: {args.rows / wall:,.0f} rows/s, {wall / score_wall:.2f}x the time of papi score; "
-          f"database {db_size / 1e6:.1f} MB = {db_size / args.rows:.0f} bytes per respondent "
-          f"({db_size / args.rows * 1000 / 1024:.0f} KiB per 1,000)")
+    print(f"paired ratio papi score / C (median of {len(m['ratios'])}): {statistics.median(m['ratios']):.2f} "
+          f"(pairs: {', '.join(f'{r:.2f}' for r in m['ratios'])})")
+    print("(the C baseline's peak is below what this harness can read, about 11 MiB: see RESULTS.md)")
+    score_wall = summary(m["results"]["papi score"])[0]
+    import_wall = summary(m["results"]["papi import"])[0]
+    print(f"papi import: {args.rows / import_wall:,.0f} rows/s, {import_wall / score_wall:.2f}x the time of papi score; "
+          f"database {m['db'] / 1e6:.1f} MB = {m['db'] / args.rows:.0f} bytes per respondent")
+    print(f"check: {m['compared']:,} indicator estimates agree with the baseline's means (max |diff| {m['worst']:.1e})")
 
 
 if __name__ == "__main__":

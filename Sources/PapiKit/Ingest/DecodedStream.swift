@@ -55,8 +55,9 @@ struct DecodedStream {
     self.hashing = hashing
   }
 
-  /// Calls `body` with successive UTF-8 chunks of the whole file, without a BOM.
-  mutating func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(PapiError) -> Void) throws(PapiError) {
+  /// Calls `body` with successive UTF-8 chunks of the whole file (or of `range`), without a
+  /// BOM, until it returns false.
+  mutating func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(PapiError) -> Bool) throws(PapiError) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       let reason = String(cString: strerror(errno))
@@ -116,13 +117,15 @@ struct DecodedStream {
         throw invalidBytes(at: fileOffset + start + failure.offset, in: window, relative: failure.offset)
       }
       if encoding == .utf8 {
-        if used > 0 { try body(UnsafeRawBufferPointer(rebasing: window[0..<used])) }
+        if used > 0, try !body(UnsafeRawBufferPointer(rebasing: window[0..<used])) { return }
       } else if !out.isEmpty {
         var thrown: PapiError?
+        var more = true
         out.withUnsafeBytes { buffer in
-          do throws(PapiError) { try body(buffer) } catch { thrown = error }
+          do throws(PapiError) { more = try body(buffer) } catch { thrown = error }
         }
         if let thrown { throw thrown }
+        if !more { return }
         out.removeAll(keepingCapacity: true)
       }
       if final { return }

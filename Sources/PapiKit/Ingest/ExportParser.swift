@@ -49,8 +49,10 @@ final class ExportParser: CSVSink {
   private let hot: UnsafeMutablePointer<Hot>
   /// The current row's answer codes.
   private let row: UnsafeMutableBufferPointer<UInt8>
-  /// Codes of integer answers 0…999 of every indicator: `integerCodes[i * 1000 + answer]`.
-  private let integerCodes: UnsafeMutableBufferPointer<UInt8>
+  /// Codes of the answers 0…99 of every indicator, `smallCodes[i << 7 + answer]`: small
+  /// enough to stay in the processor's first-level cache (other answers go through the
+  /// indicator's `AnswerCoding`).
+  private let smallCodes: UnsafeMutablePointer<UInt8>
 
   private(set) var record: Int {
     get { hot.pointee.record }
@@ -99,9 +101,10 @@ final class ExportParser: CSVSink {
     self.indicatorIDs = indicators.map(\.id)
     self.row = .allocate(capacity: indicators.count)
     self.row.initialize(repeating: AnswerCode.missing)
-    self.integerCodes = .allocate(capacity: indicators.count * 1000)
+    self.smallCodes = .allocate(capacity: indicators.count << 7)
+    self.smallCodes.initialize(repeating: AnswerCode.invalid, count: indicators.count << 7)
     for (index, coding) in codings.enumerated() {
-      for answer in 0..<1000 { integerCodes[index * 1000 + answer] = coding.integerCodes[answer] }
+      for answer in 0..<100 { smallCodes[index << 7 | answer] = coding.integerCodes[answer] }
     }
     self.hot = .allocate(capacity: 1)
     self.hot.initialize(to: Hot())
@@ -115,7 +118,7 @@ final class ExportParser: CSVSink {
     hot.pointee.target?.deallocate()
     hot.deallocate()
     row.deallocate()
-    integerCodes.deallocate()
+    smallCodes.deallocate()
   }
 
   // MARK: libcsv callbacks
@@ -291,15 +294,19 @@ final class ExportParser: CSVSink {
   private func answerCode(_ bytes: UnsafeRawBufferPointer, _ indicator: Int) -> UInt8 {
     let count = bytes.count
     if count == 0 { return AnswerCode.missing }
-    if count <= 3 {
-      var number = 0
-      for byte in bytes {
-        let digit = Int(byte) &- 48
-        if digit < 0 || digit > 9 { return codings[indicator].code(bytes) }
-        number = number &* 10 &+ digit
+    if count <= 2 {
+      let base = bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+      var number = UInt(base[0]) &- 48
+      var digits = number < 10
+      if count == 2 {
+        let second = UInt(base[1]) &- 48
+        digits = digits && second < 10
+        number = number &* 10 &+ second
       }
-      let code = integerCodes[indicator &* 1000 &+ number]
-      if code != AnswerCode.invalid { return code }
+      if digits {
+        let code = smallCodes[indicator &<< 7 | Int(number)]
+        if code != AnswerCode.invalid { return code }
+      }
     }
     return codings[indicator].code(bytes)
   }
@@ -364,7 +371,7 @@ final class ExportParser: CSVSink {
     guard let unit = resolveUnit() else { return }
     let answers = UnsafeBufferPointer(row)
     if fromStart {
-      switch idIndex.insert(idBytes, row: Int32(table.count), table: table) {
+      switch idBytes.withUnsafeBytes({ idIndex.insert($0, row: Int32(table.count), table: table) }) {
       case .new:
         break
       case .existing(let other):
@@ -509,8 +516,9 @@ final class ExportParser: CSVSink {
     var kept = 0
     var dropped = 0
     var problems: [Diagnostic] = []
+    idIndex.reserve(table.count + part.table.count)
     table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
-      switch idIndex.insert(row.id, row: Int32(table.count), table: table) {
+      switch row.id.withUnsafeBytes({ idIndex.insert($0, row: Int32(table.count), table: table) }) {
       case .new:
         kept += 1
         return true

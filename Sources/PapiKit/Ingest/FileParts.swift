@@ -34,25 +34,25 @@ enum FileParts {
         start = end
       }
     }
-    let counts = Parallel.map(pieces.count) { countQuotes(path: path, range: pieces[$0]) }
-    guard !counts.contains(nil) else { return [0, size] }
+    let parities = Parallel.map(pieces.count) { quoteParity(path: path, range: pieces[$0]) }
+    guard !parities.contains(nil) else { return [0, size] }
     var cuts = [0]
-    var quotes = 0
+    var odd = false
     var piece = 0
     for target in targets {
       while piece < pieces.count && pieces[piece].upperBound <= target {
-        quotes += counts[piece]!
+        odd = odd != parities[piece]!
         piece += 1
       }
-      guard let cut = recordEnd(path: path, from: target, size: size, insideQuotes: quotes % 2 == 1) else { break }
+      guard let cut = recordEnd(path: path, from: target, size: size, insideQuotes: odd) else { break }
       if cut > cuts.last! && cut < size { cuts.append(cut) }
     }
     cuts.append(size)
     return cuts
   }
 
-  /// The number of `"` bytes in `range` of the file (nil if it cannot be read).
-  static func countQuotes(path: String, range: Range<Int>) -> Int? {
+  /// Whether `range` of the file holds an odd number of `"` bytes (nil if it cannot be read).
+  static func quoteParity(path: String, range: Range<Int>) -> Bool? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -60,39 +60,42 @@ enum FileParts {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
     defer { buffer.deallocate() }
     var offset = range.lowerBound
-    var count = 0
+    var odd = false
     while offset < range.upperBound {
       let got = pread(fd, buffer.baseAddress, min(size, range.upperBound - offset), off_t(offset))
       if got < 0 && errno == EINTR { continue }
       guard got > 0 else { return nil }
-      count += countQuotes(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+      odd = odd != quoteParity(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
       offset += got
     }
-    return count
+    return odd
   }
 
-  /// The number of `"` bytes in `bytes`: for each 8-byte word, a byte is a quote exactly
-  /// when it is zero after XOR with `""""""""`, and a zero byte is found without carries
-  /// between bytes (bit 7 of `(x & 0x7F…) + 0x7F…` is set for a nonzero low part).
-  static func countQuotes(_ bytes: UnsafeRawBufferPointer) -> Int {
+  /// Whether `bytes` holds an odd number of `"`. For each 8-byte word XORed with
+  /// `""""""""`, a byte was a quote exactly when it is now zero, and bit 7 of
+  /// `(x & 0x7F…) + 0x7F…` marks the nonzero bytes without carries between bytes; the marks
+  /// of all words are XORed together, so one bit count for the whole buffer.
+  static func quoteParity(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let quotes: UInt64 = 0x2222_2222_2222_2222
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let high: UInt64 = 0x8080_8080_8080_8080
-    var count = 0
+    var marks: UInt64 = 0
     var index = 0
     let total = bytes.count
-    guard let base = bytes.baseAddress else { return 0 }
-    while index + 8 <= total {
-      let x = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quotes
-      let nonzero = ((x & low) &+ low) | x
-      count &+= (~nonzero & high).nonzeroBitCount
-      index += 8
+    guard let base = bytes.baseAddress else { return false }
+    while index + 32 <= total {
+      for step in stride(from: 0, to: 32, by: 8) {
+        let x = base.loadUnaligned(fromByteOffset: index + step, as: UInt64.self) ^ quotes
+        marks ^= ~(((x & low) &+ low) | x) & high
+      }
+      index += 32
     }
+    var odd = marks.nonzeroBitCount % 2 == 1
     while index < total {
-      if base.load(fromByteOffset: index, as: UInt8.self) == UInt8(ascii: "\"") { count += 1 }
+      if base.load(fromByteOffset: index, as: UInt8.self) == UInt8(ascii: "\"") { odd.toggle() }
       index += 1
     }
-    return count
+    return odd
   }
 
   /// The offset just after the first newline at or after `from` that is outside quotes,
