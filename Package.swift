@@ -32,6 +32,8 @@ let package = Package(
         "CLibCSV",
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for binding the rows of a large import directly.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strictSettings

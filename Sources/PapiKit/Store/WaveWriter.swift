@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 
 /// What an import changed, per file and in all.
 public struct ImportOutcome: Sendable {
@@ -38,6 +39,11 @@ extension Store {
     var unitConflicts: [String] = []
     try run(L("không ghi được đợt khảo sát \(wave)", "cannot store wave \(wave)")) {
       try queue.writeWithoutTransaction { db in
+        // A larger page cache for the secondary index, whose entries arrive out of order;
+        // no foreign-key lookups per row: the rows point at the wave and the import-log
+        // rows this same transaction writes first.
+        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON") }
         try db.inTransaction(.immediate) {
           let now = Store.now()
           try db.execute(
@@ -72,25 +78,56 @@ extension Store {
 
           unitConflicts = try writeUnits(db, table: table, wave: wave)
 
-          var seq = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM respondent WHERE wave = ?", arguments: [wave]) ?? 0
+          let seq = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM respondent WHERE wave = ?", arguments: [wave]) ?? 0
           let insert = try db.makeStatement(
             sql: "INSERT INTO respondent (wave, id, seq, unit_code, weight, answers, import_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wave, id) DO NOTHING")
           let existing = try db.makeStatement(sql: "SELECT unit_code, weight, answers FROM respondent WHERE wave = ? AND id = ?")
           let update = try db.makeStatement(
             sql: "UPDATE respondent SET unit_code = ?, weight = ?, answers = ?, import_id = ? WHERE wave = ? AND id = ?")
           let communes = table.units.levels[0]
-          for row in 0..<table.count {
-            let id = table.respondentID(row)
-            let unit = communes[Int(table.unit(row))].code
+          // Rows go in in the order of their ids, the key of the table, so that each one
+          // lands beside the last instead of anywhere in a large tree; `seq` keeps the
+          // file's order (gaps are harmless: it only orders the rows when read back).
+          let base = seq
+          // The rows are bound with SQLite's own calls (GRDB's arguments cost more than
+          // SQLite's insert), each value straight from the table's memory: ids and unit
+          // codes are never empty (the reader refuses such rows), so never bound as NULL.
+          let statement = insert.sqliteStatement
+          let connection = db.sqliteConnection
+          func check(_ code: Int32) throws {
+            if code != SQLITE_OK && code != SQLITE_DONE {
+              throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+          }
+          let unitCodes = communes.map { Array($0.code.utf8) }
+          try check(wave.withCString { sqlite3_bind_text(statement, 1, $0, -1, SQLITE_TRANSIENT_SWIFT) })
+          for (done, row) in Self.idOrder(table).enumerated() {
+            let seq = base + row
+            let unitIndex = Int(table.unit(row))
             let weight = table.weight(row)
-            let answers = Data(buffer: table.answers(row))
             let fileIndex = Int(table.origin(row).file)
             let importID = importIDs[fileIndex]
-            try insert.execute(arguments: [wave, id, seq, unit, weight, answers, importID])
-            if db.changesCount == 1 {
-              seq += 1
+            try check(sqlite3_reset(statement))
+            try table.idBytes(row).withUnsafeBytes { id in
+              try unitCodes[unitIndex].withUnsafeBytes { unit in
+                try check(sqlite3_bind_text(statement, 2, id.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(id.count), nil))
+                try check(sqlite3_bind_int64(statement, 3, Int64(seq)))
+                try check(sqlite3_bind_text(statement, 4, unit.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(unit.count), nil))
+                try check(sqlite3_bind_double(statement, 5, weight))
+                let answers = table.answers(row)
+                try check(sqlite3_bind_blob(statement, 6, answers.baseAddress, Int32(answers.count), nil))
+                try check(sqlite3_bind_int64(statement, 7, importID))
+                try check(sqlite3_step(statement))
+              }
+            }
+            if sqlite3_changes(connection) == 1 {
               outcome.files[fileIndex].imported += 1
-            } else if let stored = try Row.fetchOne(existing, arguments: [wave, id]) {
+              continue
+            }
+            let id = table.respondentID(row)
+            let unit = communes[unitIndex].code
+            let answers = Data(buffer: table.answers(row))
+            if let stored = try Row.fetchOne(existing, arguments: [wave, id]) {
               let same = (stored[0] as String) == unit && (stored[1] as Double) == weight && (stored[2] as Data) == answers
               if same {
                 outcome.files[fileIndex].unchanged += 1
@@ -101,9 +138,10 @@ extension Store {
                 conflicts.append((id, fileIndex, Int(table.origin(row).record)))
               }
             }
-            if row & 0xFFFF == 0 { progress?(row, table.count) }
+            if done & 0xFFFF == 0 { progress?(done, table.count) }
           }
           progress?(table.count, table.count)
+          conflicts.sort { ($0.file, $0.record) < ($1.file, $1.record) }
           if !conflicts.isEmpty || !unitConflicts.isEmpty || outcome.noOp { return .rollback }
           for (index, file) in outcome.files.enumerated() {
             try db.execute(
@@ -138,6 +176,24 @@ extension Store {
     return outcome
   }
 
+  /// The table's rows in the byte order of their ids (SQLite's order for the key): by the
+  /// first eight bytes, then by the whole id.
+  static func idOrder(_ table: ResponseTable) -> [Int] {
+    var keys: [(prefix: UInt64, row: Int32)] = (0..<table.count).map { row in
+      var prefix: UInt64 = 0
+      var shift: UInt64 = 56
+      for byte in table.idBytes(row).prefix(8) {
+        prefix |= UInt64(byte) << shift
+        shift &-= 8
+      }
+      return (prefix, Int32(row))
+    }
+    keys.sort { a, b in
+      a.prefix != b.prefix ? a.prefix < b.prefix : table.idBytes(Int(a.row)).lexicographicallyPrecedes(table.idBytes(Int(b.row)))
+    }
+    return keys.map { Int($0.row) }
+  }
+
   /// Adds the units of this import to the wave; returns the units whose parent differs from
   /// the stored one.
   private func writeUnits(_ db: Database, table: ResponseTable, wave: String) throws -> [String] {
@@ -165,3 +221,6 @@ extension Store {
     return conflicts
   }
 }
+
+/// SQLite's SQLITE_TRANSIENT (copy the value now), which Swift cannot import as a macro.
+private let SQLITE_TRANSIENT_SWIFT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
