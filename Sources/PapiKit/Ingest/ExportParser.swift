@@ -370,19 +370,25 @@ final class ExportParser: CSVSink {
     }
     guard let unit = resolveUnit() else { return }
     let answers = UnsafeBufferPointer(row)
-    if fromStart {
-      switch idBytes.withUnsafeBytes({ idIndex.insert($0, row: Int32(table.count), table: table) }) {
-      case .new:
-        break
-      case .existing(let other):
-        let (problem, dropped) = duplicate(of: other, in: table, id: idBytes, answers: answers, weight: weight, unit: unit, record: record)
-        if dropped { duplicatesDropped += 1 }
-        report(problem)
-        return
-      }
-    }
+    if fromStart && !isNewID(idBytes, in: table, answers: answers, weight: weight, unit: unit, record: record) { return }
     table.append(answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)), id: idBytes)
     rowsKept += 1
+  }
+
+  /// Whether no earlier row of `table` has this id (it is then indexed as the next row).
+  /// Otherwise the row is reported as a duplicate, and counted as dropped when it is an
+  /// identical copy.
+  private func isNewID(
+    _ id: some Collection<UInt8>, in table: ResponseTable, answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32,
+    record: Int
+  ) -> Bool {
+    let found = id.withContiguousStorageIfAvailable { idIndex.insert(UnsafeRawBufferPointer($0), row: Int32(table.count), table: table) }
+      ?? Array(id).withUnsafeBytes { idIndex.insert($0, row: Int32(table.count), table: table) }
+    guard case .existing(let other) = found else { return true }
+    let (problem, same) = duplicate(of: other, in: table, id: id, answers: answers, weight: weight, unit: unit, record: record)
+    if same { duplicatesDropped += 1 }
+    report(problem)
+    return false
   }
 
   /// The problem of a row whose id row `other` of `table` already has: a warning, and the
@@ -514,25 +520,13 @@ final class ExportParser: CSVSink {
     }
     let offset = record
     var kept = 0
-    var dropped = 0
-    var problems: [Diagnostic] = []
     idIndex.reserve(table.count + part.table.count)
     table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
-      switch row.id.withUnsafeBytes({ idIndex.insert($0, row: Int32(table.count), table: table) }) {
-      case .new:
-        kept += 1
-        return true
-      case .existing(let other):
-        let (problem, same) = duplicate(
-          of: other, in: table, id: row.id, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
-        if same { dropped += 1 }
-        problems.append(problem)
-        return false
-      }
+      let new = isNewID(row.id, in: table, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
+      if new { kept += 1 }
+      return new
     }
-    for problem in problems { report(problem) }
     rowsKept += kept
-    duplicatesDropped += dropped
     recordsRead += part.recordsRead
     record = offset + part.record
     return true

@@ -31,14 +31,6 @@ private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) 
   Unmanaged<CSVSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
-// The same for the export reader, called directly (it is final): two thirds of all calls.
-private func onParserField(_ bytes: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-  guard let context else { return }
-  Unmanaged<ExportParser>.fromOpaque(context)._withUnsafeGuaranteedRef {
-    $0.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
-  }
-}
-
 /// Runs libcsv (strict mode) over a decoded stream. All libcsv calls live in this file.
 enum LibCSV {
   static func parse(
@@ -66,10 +58,7 @@ enum LibCSV {
           csv_set_delim(&parser, chosen)
           detected(chosen)
         }
-        let consumed =
-          sink is ExportParser
-          ? csv_parse(&parser, chunk.baseAddress, chunk.count, onParserField, onRecord, context)
-          : csv_parse(&parser, chunk.baseAddress, chunk.count, onField, onRecord, context)
+        let consumed = csv_parse(&parser, chunk.baseAddress, chunk.count, onField, onRecord, context)
         if consumed != chunk.count {
           failure = CSVSyntaxFailure(unterminatedQuote: false, partialField: partial(parser))
         }

@@ -62,8 +62,8 @@ public struct ResponseTable: Sendable {
   }
 
   /// Appends row `row` of `other` (same questionnaire) with a new weight and unit.
-  mutating func append(row: Int, of other: ResponseTable, weight: Double, unit: Int32, origin: RowOrigin? = nil) {
-    append(answers: other.answers(row), weight: weight, unit: unit, origin: origin ?? other.origin(row), id: other.idBytes(row))
+  mutating func append(row: Int, of other: ResponseTable, weight: Double, unit: Int32) {
+    append(answers: other.answers(row), weight: weight, unit: unit, origin: other.origin(row), id: other.idBytes(row))
   }
 
   /// One row of a table being joined to another, as `absorb` shows it to its `keep`.
@@ -83,8 +83,9 @@ public struct ResponseTable: Sendable {
   mutating func absorb(
     _ other: inout ResponseTable, unitMap: [Int32], recordOffset: Int32, keep: (inout ResponseTable, IncomingRow) -> Bool
   ) {
-    for index in other.blocks.indices {
-      let block = other.blocks[index]
+    while !other.blocks.isEmpty {
+      // Taken out first, so that the block is released as soon as its rows are copied.
+      let block = other.blocks.removeFirst()
       for local in 0..<block.count {
         var origin = block.origins[local]
         origin.record += recordOffset
@@ -94,9 +95,7 @@ public struct ResponseTable: Sendable {
         guard keep(&self, row) else { continue }
         append(answers: row.answers, weight: row.weight, unit: row.unit, origin: row.origin, id: row.id)
       }
-      other.blocks[index] = RowBlock(width: 0)
     }
-    other.blocks = []
     other.count = 0
   }
 
@@ -117,7 +116,7 @@ public struct ResponseTable: Sendable {
 /// made). Mutated only while its table holds the only reference.
 final class RowBlock: @unchecked Sendable {
   let width: Int
-  private let region: UnsafeMutableRawPointer?
+  private let region: UnsafeMutableRawPointer
   private let regionSize: Int
   let codes: UnsafeMutablePointer<UInt8>
   let weights: UnsafeMutablePointer<Double>
@@ -130,14 +129,14 @@ final class RowBlock: @unchecked Sendable {
 
   init(width: Int) {
     self.width = width
-    let rows = width == 0 ? 0 : ResponseTable.blockRows
+    let rows = ResponseTable.blockRows
     // Widest fields first, so that each stays aligned.
     let weightsAt = 0
     let originsAt = weightsAt + rows * MemoryLayout<Double>.stride
     let unitsAt = originsAt + rows * MemoryLayout<RowOrigin>.stride
     let idEndsAt = unitsAt + rows * MemoryLayout<Int32>.stride
     let codesAt = idEndsAt + rows * MemoryLayout<Int32>.stride
-    regionSize = max(1, codesAt + rows * width)
+    regionSize = codesAt + rows * width
     let mapped = mmap(nil, regionSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
     guard let mapped, mapped != MAP_FAILED else { fatalError("papi: out of memory (\(regionSize) bytes for a block of rows)") }
     region = mapped
@@ -149,7 +148,7 @@ final class RowBlock: @unchecked Sendable {
   }
 
   deinit {
-    if let region { munmap(region, regionSize) }
+    munmap(region, regionSize)
   }
 
   func append(answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>) {

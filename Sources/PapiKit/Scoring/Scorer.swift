@@ -1,5 +1,3 @@
-internal import CLibCSV
-
 /// Scores units from respondents exactly as PRODUCT.md §4: weighted indicator means with
 /// linearised standard errors, and sub-dimension, dimension and total composites whose SEs
 /// use the same linearisation. Every level is computed from respondents, never by
@@ -108,13 +106,8 @@ public struct Scorer: Sendable {
     let n = scratch.n, sumW = scratch.sumW, sumWX = scratch.sumWX
     let values = scratch.values, offsets = scratch.offsets
 
-    // Rows are read in file order, scattered over the table: each pass asks for the row
-    // two ahead, so that memory is fetched while the current row is summed.
-    let ahead = 2
-
     // Pass 1: weighted means.
-    for (k, row) in rows.enumerated() {
-      if k &+ ahead < rows.count { table.prefetch(Int(rows[k &+ ahead])) }
+    for row in rows {
       let w = table.weight(Int(row))
       let codes = table.answers(Int(row))
       for i in 0..<indicatorCount {
@@ -166,8 +159,7 @@ public struct Scorer: Sendable {
     for d in 0..<dimTotal { dimScales[d] = dimScale[d] }
     var totalZZ = 0.0
     var totalN = 0
-    for (k, row) in rows.enumerated() {
-      if k &+ ahead < rows.count { table.prefetch(Int(rows[k &+ ahead])) }
+    for row in rows {
       let w = table.weight(Int(row))
       let codes = table.answers(Int(row))
       for s in 0..<subTotal {
@@ -264,17 +256,6 @@ struct RowAccess: @unchecked Sendable {
 
   @inline(__always) func answers(_ row: Int) -> UnsafePointer<UInt8> {
     codes.withUnsafeBufferPointer { $0[row >> ResponseTable.blockShift] } + (row & ResponseTable.blockMask) &* width
-  }
-
-  /// Asks for a row's answers to be brought into the cache.
-  @inline(__always) func prefetch(_ row: Int) {
-    let codes = answers(row)
-    var offset = 0
-    while offset < width {
-      papi_prefetch(codes + offset)
-      offset &+= 64
-    }
-    papi_prefetch(codes + (width &- 1))
   }
 
   @inline(__always) func weight(_ row: Int) -> Double {
