@@ -191,7 +191,11 @@ struct StoreTests {
     _ = try Store.open(path: database)
     let queue = try DatabaseQueue(path: database)
     let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-    #expect(applied == ["v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history"])
+    #expect(
+      applied == [
+        "v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history",
+        "v4: respondents kept in key order only",
+      ])
     #expect(try queue.read { try StoreSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.
     try importFiles([Self.kobo2024], wave: "2024")
@@ -206,9 +210,38 @@ struct StoreTests {
     try queue.write { try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')") }
     try queue.close()
     _ = try Store.open(path: database)
-    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 3)
+    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 4)
     #expect(try count("SELECT COUNT(*) FROM benchmark_set") == 1)
     #expect(try count("SELECT COUNT(*) FROM action") == 0)
+  }
+
+  @Test func aWaveStoredBeforeV4KeepsItsOrderAndGrowsAfterIt() throws {
+    // Schema v3 with a wave of two respondents whose ids sort against their file order.
+    let queue = try DatabaseQueue(path: database)
+    try StoreSchema.migrator.migrate(queue, upTo: "v3: action register with append-only history")
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT INTO questionnaire VALUES (?, 'fixture', 'papi', ?, '2025-01-01T00:00:00Z')",
+        arguments: [QuestionnaireText.hash(SurveyFixture.yaml), SurveyFixture.yaml])
+      try db.execute(
+        sql: """
+          INSERT INTO wave VALUES ('w', ?, '2025-01-01T00:00:00Z');
+          INSERT INTO wave_unit VALUES ('w', 1, '62', NULL, NULL, 0), ('w', 0, '00101', 'Xã Đắk Pnê', '62', 0);
+          INSERT INTO import_log VALUES (1, 'w', 'old.csv', 'abc', 2, 2, 0, 0, 0, 0, 'fixture', ?, '2025-01-01T00:00:00Z', '0.3');
+          INSERT INTO respondent VALUES ('w', 'zz', 0, '00101', 1.0, zeroblob(7), 1), ('w', 'aa', 1, '00101', 1.0, zeroblob(7), 1);
+          """, arguments: [QuestionnaireText.hash(SurveyFixture.yaml), QuestionnaireText.hash(SurveyFixture.yaml)])
+    }
+    try queue.close()
+    let q = try writeTemporary(SurveyFixture.yaml, name: "q.yaml")
+    _ = try Store.open(path: database)
+    #expect(try count("SELECT next_seq FROM wave WHERE name = 'w'") == 2)
+    #expect(try count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'respondent_order'") == 0)
+    try importFiles([try writeTemporary(SurveyFixture.odk(), name: "new.csv")], wave: "w", questionnaire: q)
+    let (_, table) = try Store.openExisting(path: database).loadWave("w")
+    let fileIDs = SurveyFixture.rows.map { $0[0] }
+    #expect((0..<table.count).map(table.respondentID) == ["zz", "aa"] + fileIDs, "stored order, then the file's order")
+    #expect((0..<table.count).map { Int(table.origin($0).record) } == Array(0..<(2 + fileIDs.count)))
+    #expect(try count("SELECT next_seq FROM wave WHERE name = 'w'") == 2 + fileIDs.count)
   }
 
   @Test func scoringAWaveThatIsNotThereNamesTheWaves() throws {

@@ -33,20 +33,50 @@ extension Store {
   /// The questionnaire a wave was imported with and its respondents, in import order:
   /// exactly what `ExportReader` gives for the files of the wave.
   public func loadWave(_ wave: String) throws(PapiError) -> (Questionnaire, ResponseTable) {
-    let stored: (yaml: String, units: [Row], respondents: [Row])? = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
+    let read: Result<(Questionnaire, ResponseTable)?, PapiError> = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
       try queue.read { db in
         guard
           let yaml = try String.fetchOne(
             db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?", arguments: [wave])
-        else { return nil }
-        let units = try Row.fetchAll(
-          db, sql: "SELECT level, code, name, parent_code FROM wave_unit WHERE wave = ? ORDER BY level DESC, seq", arguments: [wave])
-        let respondents = try Row.fetchAll(
+        else { return .success(nil) }
+        let questionnaire: Questionnaire
+        do {
+          questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
+        } catch let error as PapiError {
+          return .failure(error)
+        }
+        var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
+        table.files = [path]
+        try readUnits(db, wave: wave, levels: 1 + questionnaire.respondent.parents.count, into: &table)
+        // Row by row into the table, sorted by seq (file order) by SQLite's sorter: the
+        // table is the only copy of the rows held.
+        let rows = try Row.fetchCursor(
           db, sql: "SELECT id, unit_code, weight, answers, seq FROM respondent WHERE wave = ? ORDER BY seq", arguments: [wave])
-        return (yaml, units, respondents)
+        let width = questionnaire.indicators.count
+        while let row = try rows.next() {
+          let code: String = row[1]
+          let appended = try row.withUnsafeData(atIndex: 3) { answers -> Bool in
+            guard let answers, answers.count == width, let unit = table.units.find(code, level: 0) else { return false }
+            answers.withUnsafeBytes { bytes in
+              table.append(
+                answers: bytes.bindMemory(to: UInt8.self), weight: row[2], unit: unit,
+                origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)), id: (row[0] as String).utf8)
+            }
+            return true
+          }
+          guard appended else {
+            return .failure(
+              PapiError(
+                file: path, value: row[0],
+                message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
+                fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
+                       "The database was changed outside papi; import this wave again into a new database.")))
+          }
+        }
+        return .success((questionnaire, table))
       }
     }
-    guard let stored else {
+    guard let loaded = try read.get() else {
       let known = (try? waveNames()) ?? []
       throw PapiError(
         file: path, value: wave,
@@ -55,13 +85,16 @@ extension Store {
         fix: L("Xem `papi waves`, hoặc nhập đợt này bằng `papi import … --wave \(wave)`.",
                "See `papi waves`, or import this wave with `papi import … --wave \(wave)`."))
     }
-    let questionnaire = try QuestionnaireLoader.parse(yaml: stored.yaml, source: "\(path): wave \(wave)")
-    var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
-    table.files = [path]
-    let levels = 1 + questionnaire.respondent.parents.count
+    return loaded
+  }
+
+  /// The wave's units into `table.units`, parents first (ORDER BY level DESC), so every
+  /// unit can point at its parent's index.
+  private func readUnits(_ db: Database, wave: String, levels: Int, into table: inout ResponseTable) throws {
     table.units.ensureLevels(levels)
-    // Parents first (ORDER BY level DESC), so every unit can point at its parent's index.
-    for row in stored.units {
+    let units = try Row.fetchCursor(
+      db, sql: "SELECT level, code, name, parent_code FROM wave_unit WHERE wave = ? ORDER BY level DESC, seq", arguments: [wave])
+    while let row = try units.next() {
       let level: Int = row[0]
       let code: String = row[1]
       let index = Int(table.units.index(of: code, level: level))
@@ -70,24 +103,6 @@ extension Store {
         table.units.levels[level][index].parents = [parentIndex] + table.units.levels[level + 1][Int(parentIndex)].parents
       }
     }
-    let width = questionnaire.indicators.count
-    for row in stored.respondents {
-      let answers: Data = row[3]
-      let code: String = row[1]
-      guard answers.count == width, let unit = table.units.find(code, level: 0) else {
-        throw PapiError(
-          file: path, value: row[0],
-          message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
-          fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
-                 "The database was changed outside papi; import this wave again into a new database."))
-      }
-      answers.withUnsafeBytes { bytes in
-        table.append(
-          answers: bytes.bindMemory(to: UInt8.self), weight: row[2], unit: unit,
-          origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)), id: (row[0] as String).utf8)
-      }
-    }
-    return (questionnaire, table)
   }
 
   /// The stored waves' names, without counting their rows.

@@ -42,7 +42,7 @@ extension Store {
         // A larger page cache for the secondary index, whose entries arrive out of order;
         // no foreign-key lookups per row: the rows point at the wave and the import-log
         // rows this same transaction writes first.
-        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF")
+        try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA foreign_keys = OFF")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON") }
         try db.inTransaction(.immediate) {
           let now = Store.now()
@@ -78,7 +78,7 @@ extension Store {
 
           unitConflicts = try writeUnits(db, table: table, wave: wave)
 
-          let seq = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM respondent WHERE wave = ?", arguments: [wave]) ?? 0
+          let base = try Int.fetchOne(db, sql: "SELECT next_seq FROM wave WHERE name = ?", arguments: [wave]) ?? 0
           let insert = try db.makeStatement(
             sql: "INSERT INTO respondent (wave, id, seq, unit_code, weight, answers, import_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wave, id) DO NOTHING")
           let existing = try db.makeStatement(sql: "SELECT unit_code, weight, answers FROM respondent WHERE wave = ? AND id = ?")
@@ -88,7 +88,6 @@ extension Store {
           // Rows go in in the order of their ids, the key of the table, so that each one
           // lands beside the last instead of anywhere in a large tree; `seq` keeps the
           // file's order (gaps are harmless: it only orders the rows when read back).
-          let base = seq
           // The rows are bound with SQLite's own calls (GRDB's arguments cost more than
           // SQLite's insert), each value straight from the table's memory: ids and unit
           // codes are never empty (the reader refuses such rows), so never bound as NULL.
@@ -143,6 +142,7 @@ extension Store {
           progress?(table.count, table.count)
           conflicts.sort { ($0.file, $0.record) < ($1.file, $1.record) }
           if !conflicts.isEmpty || !unitConflicts.isEmpty || outcome.noOp { return .rollback }
+          try db.execute(sql: "UPDATE wave SET next_seq = ? WHERE name = ?", arguments: [base + table.count, wave])
           for (index, file) in outcome.files.enumerated() {
             try db.execute(
               sql: """
