@@ -39,9 +39,9 @@ extension Store {
     var unitConflicts: [String] = []
     try run(L("không ghi được đợt khảo sát \(wave)", "cannot store wave \(wave)")) {
       try queue.writeWithoutTransaction { db in
-        // A larger page cache for the secondary index, whose entries arrive out of order;
-        // no foreign-key lookups per row: the rows point at the wave and the import-log
-        // rows this same transaction writes first.
+        // A page cache of 8 MiB for rows joining a large stored wave (their ids fall
+        // between the stored ones); no foreign-key lookups per row: the rows point at the
+        // wave and the import-log rows this same transaction writes first.
         try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA foreign_keys = OFF")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON") }
         try db.inTransaction(.immediate) {
@@ -99,8 +99,12 @@ extension Store {
             }
           }
           let unitCodes = communes.map { Array($0.code.utf8) }
-          try check(wave.withCString { sqlite3_bind_text(statement, 1, $0, -1, SQLITE_TRANSIENT_SWIFT) })
+          let lookup = existing.sqliteStatement
+          for bound in [statement, lookup] {
+            try check(wave.withCString { sqlite3_bind_text(bound, 1, $0, -1, SQLITE_TRANSIENT_SWIFT) })
+          }
           for (done, row) in Self.idOrder(table).enumerated() {
+            if done & 0xFFFF == 0 { progress?(done, table.count) }
             let seq = base + row
             let unitIndex = Int(table.unit(row))
             let weight = table.weight(row)
@@ -123,21 +127,27 @@ extension Store {
               outcome.files[fileIndex].imported += 1
               continue
             }
-            let id = table.respondentID(row)
-            let unit = communes[unitIndex].code
-            let answers = Data(buffer: table.answers(row))
-            if let stored = try Row.fetchOne(existing, arguments: [wave, id]) {
-              let same = (stored[0] as String) == unit && (stored[1] as Double) == weight && (stored[2] as Data) == answers
-              if same {
-                outcome.files[fileIndex].unchanged += 1
-              } else if replace {
-                try update.execute(arguments: [unit, weight, answers, importID, wave, id])
-                outcome.files[fileIndex].replaced += 1
-              } else {
-                conflicts.append((id, fileIndex, Int(table.origin(row).record)))
-              }
+            // Stored already: the same row, or a conflict. Compared byte for byte in
+            // SQLite's memory, as a re-import of a whole export goes through here.
+            let id = table.idBytes(row)
+            let stored = try id.withUnsafeBytes { id -> Bool? in
+              try check(sqlite3_bind_text(lookup, 2, id.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(id.count), nil))
+              defer { sqlite3_reset(lookup) }
+              let found = sqlite3_step(lookup)
+              guard found == SQLITE_ROW else { try check(found); return nil }
+              let answers = table.answers(row)
+              return Self.column(lookup, 0).elementsEqual(unitCodes[unitIndex]) && sqlite3_column_double(lookup, 1) == weight
+                && Self.column(lookup, 2).elementsEqual(UnsafeRawBufferPointer(answers))
             }
-            if done & 0xFFFF == 0 { progress?(done, table.count) }
+            guard let same = stored else { continue }
+            if same {
+              outcome.files[fileIndex].unchanged += 1
+            } else if replace {
+              try update.execute(arguments: [communes[unitIndex].code, weight, Data(buffer: table.answers(row)), importID, wave, table.respondentID(row)])
+              outcome.files[fileIndex].replaced += 1
+            } else {
+              conflicts.append((table.respondentID(row), fileIndex, Int(table.origin(row).record)))
+            }
           }
           progress?(table.count, table.count)
           conflicts.sort { ($0.file, $0.record) < ($1.file, $1.record) }
@@ -174,6 +184,11 @@ extension Store {
                "If the new export is the correct one, run again with --replace; if they are different people, correct their ids."))
     }
     return outcome
+  }
+
+  /// Column `index` of the current row of `statement`, as bytes (valid until its next step).
+  private static func column(_ statement: OpaquePointer?, _ index: Int32) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
   }
 
   /// The table's rows in the byte order of their ids (SQLite's order for the key): by the
