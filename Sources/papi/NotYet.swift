@@ -8,9 +8,4 @@ enum NotYet {
     return ExitCode(1)
   }
 
-  struct Feedback: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Citizen feedback (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("feedback") }
-  }
 }

@@ -9,7 +9,7 @@ struct Papi: ParsableCommand {
     version: PapiVersion.current,
     subcommands: [
       Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self, Plan.self, Actions.self,
-      NotYet.Feedback.self,
+      Feedback.self,
     ]
   )
 }

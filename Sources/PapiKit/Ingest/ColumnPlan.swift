@@ -34,6 +34,18 @@ struct ColumnPlan {
     case answer(Int), summary(Int), option(Int)
   }
 
+  /// What `find` knows for `header`, or for the header without its group path: `grp/q101`
+  /// and `grp-sub-q101` are tried as `q101` too (after `grp/`, then after `sub-`).
+  static func lookup<T>(_ header: String, _ find: (Substring) -> T?) -> T? {
+    var candidate = Substring(header)
+    while true {
+      if let hit = find(candidate) { return hit }
+      guard let cut = candidate.firstIndex(where: { $0 == "/" || $0 == "-" }) else { return nil }
+      candidate = candidate[candidate.index(after: cut)...]
+      if candidate.isEmpty { return nil }
+    }
+  }
+
   init(header: [String], questionnaire q: Questionnaire, file: String) {
     var exact: [String: [Target]] = [:]
     func add(_ name: String, _ target: Target) {
@@ -66,13 +78,7 @@ struct ColumnPlan {
     for (key, value) in exact { folded[key.lowercased(), default: []].append(contentsOf: value) }
 
     func targets(for header: String) -> [Target] {
-      var candidate = Substring(header)
-      while true {
-        if let hit = exact[String(candidate)] ?? folded[candidate.lowercased()] { return hit }
-        guard let cut = candidate.firstIndex(where: { $0 == "/" || $0 == "-" }) else { return [] }
-        candidate = candidate[candidate.index(after: cut)...]
-        if candidate.isEmpty { return [] }
-      }
+      Self.lookup(header) { exact[String($0)] ?? folded[$0.lowercased()] } ?? []
     }
 
     var roles = [ColumnRole](repeating: .ignore, count: header.count)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Hides personal data in feedback text before it is stored or shown: phone numbers,
+/// e-mail addresses, 9- and 12-digit identity numbers (CMND, CCCD) and house-number
+/// addresses. Each becomes a bracketed label, so a reader still sees that something was
+/// there ("gọi [số điện thoại]").
+public enum PersonalDataMask {
+  static let phone = "[số điện thoại]"
+  static let email = "[email]"
+  static let identity = "[số giấy tờ]"
+  static let address = "[địa chỉ]"
+
+  /// In order: a pattern must not see what an earlier one masked (a 12-digit CCCD number
+  /// goes before phones, so its first digits are not taken for a phone number).
+  private static let rules: [(NSRegularExpression, String)] = {
+    let noWordBefore = #"(?<![\p{L}\p{N}])"#
+    let noDigitAfter = #"(?![\p{N}])"#
+    let houseNumber = #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*"#
+    let street = #"(?:đường|Đường|phố|Phố|ngõ|Ngõ|ngách|hẻm|Hẻm|kiệt|Kiệt|\p{Lu})"#
+    let patterns: [(String, String)] = [
+      (#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#, email),
+      // CCCD: 12 digits, the first 0, maybe grouped ("001 203 004 567").
+      (noWordBefore + #"0(?:[ .-]?\d){11}"# + noDigitAfter, identity),
+      (noWordBefore + #"\d{12}"# + noDigitAfter, identity),
+      // Mobile (10 digits from 0) and landline (11 from 02), or +84 / 84 and 9–10 digits,
+      // grouped by spaces, dots or dashes as people write them; the shortest reading that
+      // ends at a non-digit, so "0905 123 456 2 lần" keeps its "2 lần".
+      (#"(?<![\p{L}\p{N}+])(?:\+\s?84|\(\+84\)|84|0)(?:[ .-]?\d){9,10}?"# + noDigitAfter, phone),
+      // CMND: 9 digits written together.
+      (noWordBefore + #"\d{9}"# + noDigitAfter, identity),
+      // "số nhà 12", "nhà số 7", "SN 45B": always an address.
+      (#"(?:[Ss]ố\s+nhà|SỐ\s+NHÀ|[Nn]hà\s+số|NHÀ\s+SỐ|\bSN)\s*"# + houseNumber, address),
+      // "số 12 đường …", "số 45/2 Nguyễn Trãi": a number followed by a street.
+      (#"[Ss]ố\s+"# + houseNumber + #"(?=\s*,?\s*"# + street + ")", address),
+      // "45/2 Nguyễn Trãi", "12 đường Lê Lợi" (not a date such as "ngày 12/3 Ủy ban …").
+      (#"(?<![Nn]gày\s)(?<![Tt]háng\s)"# + noWordBefore + #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?=\s+"# + street + ")", address),
+      (noWordBefore + #"\d+[A-Za-z]?(?=\s+(?:đường|Đường|phố|Phố)\s)"#, address),
+      // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7".
+      (#"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s+"# + houseNumber, address),
+    ]
+    return patterns.map { pattern, label in
+      // The patterns are constants of this file: a mistake in one is a programming error.
+      (try! NSRegularExpression(pattern: pattern), NSRegularExpression.escapedTemplate(for: label))
+    }
+  }()
+
+  /// The parts of a masked text between its labels.
+  static func unmaskedPieces(_ text: String) -> [Substring] {
+    guard text.contains("[") else { return [Substring(text)] }
+    var pieces: [Substring] = []
+    var rest = Substring(text)
+    while let label = [phone, email, identity, address].compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+      pieces.append(rest[..<label.lowerBound])
+      rest = rest[label.upperBound...]
+    }
+    pieces.append(rest)
+    return pieces
+  }
+
+  /// `text` with personal data replaced by labels.
+  public static func mask(_ text: String) -> String {
+    // Most texts have no digit and no @: nothing to look for.
+    guard text.contains(where: { $0.isNumber || $0 == "@" }) else { return text }
+    var masked = text
+    for (pattern, template) in rules {
+      masked = pattern.stringByReplacingMatches(
+        in: masked, range: NSRange(masked.startIndex..., in: masked), withTemplate: template)
+    }
+    return masked
+  }
+}
