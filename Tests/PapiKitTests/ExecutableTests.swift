@@ -75,7 +75,7 @@ struct ExecutableTests {
   }
 
   @Test func laterCommandsSayTheyAreNotImplementedYet() throws {
-    let run = try papi(["feedback", "classify", "comments.csv"])
+    let run = try papi(["feedback", "report", "--wave", "2024"])
     #expect(run.status == 1)
     #expect(run.stderr.contains("not implemented yet"))
     #expect(run.stdout.isEmpty)
