@@ -30,13 +30,13 @@ public enum PersonalDataMask {
       (noWordBefore + #"\d{9}"# + noDigitAfter, identity),
       // "số nhà 12", "nhà số 7", "SN 45B": always an address.
       (#"(?:[Ss]ố\s+nhà|SỐ\s+NHÀ|[Nn]hà\s+số|NHÀ\s+SỐ|\bSN)\s*"# + houseNumber, address),
+      // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7".
+      (#"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s+"# + houseNumber, address),
       // "số 12 đường …", "số 45/2 Nguyễn Trãi": a number followed by a street.
       (#"[Ss]ố\s+"# + houseNumber + #"(?=\s*,?\s*"# + street + ")", address),
       // "45/2 Nguyễn Trãi", "12 đường Lê Lợi" (not a date such as "ngày 12/3 Ủy ban …").
       (#"(?<![Nn]gày\s)(?<![Tt]háng\s)"# + noWordBefore + #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?=\s+"# + street + ")", address),
       (noWordBefore + #"\d+[A-Za-z]?(?=\s+(?:đường|Đường|phố|Phố)\s)"#, address),
-      // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7".
-      (#"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s+"# + houseNumber, address),
     ]
     return patterns.map { pattern, label in
       // The patterns are constants of this file: a mistake in one is a programming error.
