@@ -47,14 +47,57 @@ struct Feedback: ParsableCommand {
   }
 
   struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Store a feedback export with a wave (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("feedback import") }
+    static let configuration = CommandConfiguration(
+      abstract: "Store feedback exports (id, date, unit_code, channel, text, status) with a wave, all files or none; personal data is masked first.")
+
+    @OptionGroup var input: ExportOptions
+    @Option(help: "The wave the feedback belongs to, e.g. 2024.") var wave: String
+    @OptionGroup var database: DatabaseOption
+    @Flag(help: "Replace stored items whose id comes again with a different content.") var replace = false
+    @Option(help: "Language: vi or en.") var lang: Language = .vi
+
+    func validate() throws {
+      guard !input.files.isEmpty else { throw ValidationError("Give one or more feedback export files.") }
+    }
+
+    func run() throws {
+      do {
+        let (counts, repeats) = try FeedbackCommand.importFiles(
+          FeedbackImportRequest(files: input.files, wave: wave, databasePath: database.path, read: input.readOptions, replace: replace))
+        try Console.output(FeedbackImportText.text(counts, repeats: repeats, wave: wave, database: database.path, language: lang), to: nil)
+      } catch let error as PapiError {
+        throw Console.fail(error, lang)
+      }
+    }
   }
 
   struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Feedback per unit and dimension (not implemented yet).")
-    @Argument(parsing: .allUnrecognized) var rest: [String] = []
-    func run() throws { throw NotYet.refuse("feedback report") }
+    static let configuration = CommandConfiguration(
+      abstract: "A wave's feedback per unit and dimension: counts, shares, change from the previous wave, frequent terms and quotes.")
+
+    @Option(help: "The wave.") var wave: String
+    @Option(help: "Compare with this wave (default: the wave with feedback stored before it).") var compare: String?
+    @Option(help: "Only this unit's code.") var unit: String?
+    @OptionGroup var lexicon: LexiconOption
+    @Option(help: "Output format: table, md, html, csv or json.") var format: ReportFormat = .table
+    @Flag(help: "CSV for Excel: UTF-8 with BOM, ';' and decimal commas.") var excel = false
+    @Option(help: "Language: vi or en.") var lang: Language = .vi
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Write the output to this file instead of stdout.") var out: String?
+
+    func validate() throws {
+      if excel && format != .csv { throw ValidationError("--excel goes with --format csv.") }
+    }
+
+    func run() throws {
+      do {
+        var request = FeedbackReportRequest(
+          wave: wave, compare: compare, unit: unit, lexicons: lexicon.files, format: format, language: lang, databasePath: database.path)
+        request.excel = excel
+        try Console.output(try FeedbackCommand.report(request), to: out)
+      } catch let error as PapiError {
+        throw Console.fail(error, lang)
+      }
+    }
   }
 }

@@ -23,12 +23,14 @@ struct Plan: ParsableCommand {
   @Flag(help: "CSV for Excel: UTF-8 with BOM, ';' and decimal commas.") var excel = false
   @Option(help: "Who makes the plan, for the actions' history (default: the login name).") var by: String?
   @Option(help: "Language: vi or en.") var lang: Language = .vi
+  @OptionGroup var lexicon: Feedback.LexiconOption
   @OptionGroup var database: DatabaseOption
   @Option(help: "Write the output to this file instead of stdout.") var out: String?
 
   func run() throws {
     var request = PlanRequest(wave: wave, targetsPath: targets)
     request.tasksPath = tasks
+    request.lexicons = lexicon.files
     request.start = start
     request.today = today
     request.compareWave = compare

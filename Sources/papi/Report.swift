@@ -21,6 +21,7 @@ struct Report: ParsableCommand {
   @Option(help: "Format: table, md, html, csv or json.") var format: ReportFormat = .table
   @Flag(help: "CSV for Excel: UTF-8 with BOM, ';' and decimal commas.") var excel = false
   @Option(help: "Language: vi or en.") var lang: Language = .vi
+  @OptionGroup var lexicon: Feedback.LexiconOption
   @OptionGroup var database: DatabaseOption
   @Option(help: "Write the report to this file instead of stdout.") var out: String?
 
@@ -49,6 +50,7 @@ struct Report: ParsableCommand {
     request.published = published
     request.read = input.readOptions
     request.excel = excel
+    request.lexicons = lexicon.files
     request.color = format == .table && out == nil && isatty(STDOUT_FILENO) == 1
     try Console.attempt(lang) {
       let (text, warnings) = try ReportCommand.run(request)

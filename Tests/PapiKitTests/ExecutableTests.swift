@@ -74,10 +74,10 @@ struct ExecutableTests {
     #expect(delimiter.status == 64)
   }
 
-  @Test func laterCommandsSayTheyAreNotImplementedYet() throws {
-    let run = try papi(["feedback", "report", "--wave", "2024"])
+  @Test func aFeedbackReportOfAWaveWithoutFeedbackSaysWhatToDo() throws {
+    let run = try papi(["feedback", "report", "--wave", "2024", "--db", try temporaryDirectory().appendingPathComponent("none.db").path, "--lang", "en"])
     #expect(run.status == 1)
-    #expect(run.stderr.contains("not implemented yet"))
+    #expect(run.stderr.contains("there is no database here yet"))
     #expect(run.stdout.isEmpty)
   }
 

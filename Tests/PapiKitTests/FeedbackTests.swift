@@ -195,3 +195,18 @@ struct FeedbackTests {
     #expect(file.items[0].text == "Đường l")
   }
 }
+
+/// Survey comments: a questionnaire's `feedback:` columns.
+@Suite("Citizen feedback in survey exports")
+struct SurveyFeedbackTests {
+  @Test func theDeclaredColumnsOfTheKoboSampleAreRead() throws {
+    let questionnaire = try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
+    #expect(questionnaire.feedback == ["comment"])
+    let (batch, warnings) = try FeedbackReader.readSurvey(repoPath("samples/kobo-kontum-2024.csv"), questionnaire: questionnaire, respondents: nil)
+    #expect(warnings.isEmpty)
+    #expect(batch.rowsRead == 437, "436 respondents and the HXL tag row")
+    #expect(batch.items.count > 150)
+    #expect(batch.items.allSatisfy { $0.id.hasSuffix("#comment") && $0.channel == "survey" && !$0.unit.isEmpty })
+    #expect(!batch.items.contains { FeedbackReader.isNoComment($0.text) }, "\"Không có ý kiến\" is not feedback")
+  }
+}

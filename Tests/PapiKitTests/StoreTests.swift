@@ -194,7 +194,7 @@ struct StoreTests {
     #expect(
       applied == [
         "v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history",
-        "v4: respondents kept in key order only",
+        "v4: respondents kept in key order only", "v5: citizen feedback",
       ])
     #expect(try queue.read { try StoreSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.
@@ -210,7 +210,7 @@ struct StoreTests {
     try queue.write { try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')") }
     try queue.close()
     _ = try Store.open(path: database)
-    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 4)
+    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 5)
     #expect(try count("SELECT COUNT(*) FROM benchmark_set") == 1)
     #expect(try count("SELECT COUNT(*) FROM action") == 0)
   }

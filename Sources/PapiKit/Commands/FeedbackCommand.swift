@@ -39,3 +39,112 @@ public enum FeedbackCommand {
     return CommandOutput(text: text, warnings: file.warnings)
   }
 }
+
+/// What `papi feedback import` was asked to do.
+public struct FeedbackImportRequest: Sendable {
+  public var files: [String]
+  public var wave: String
+  public var databasePath: String
+  public var read: ReadOptions
+  public var replace: Bool
+
+  public init(files: [String], wave: String, databasePath: String = Store.defaultPath, read: ReadOptions = ReadOptions(), replace: Bool = false) {
+    self.files = files
+    self.wave = wave
+    self.databasePath = databasePath
+    self.read = read
+    self.replace = replace
+  }
+}
+
+/// What `papi feedback report` was asked to do.
+public struct FeedbackReportRequest: Sendable {
+  public var wave: String
+  /// The wave to compare with; the wave with feedback stored before `wave` (by name) when nil.
+  public var compare: String?
+  public var unit: String?
+  public var lexicons: [String]
+  public var format: ReportFormat
+  public var language: Language
+  public var databasePath: String
+  public var excel = false
+
+  public init(
+    wave: String, compare: String? = nil, unit: String? = nil, lexicons: [String] = [], format: ReportFormat = .table,
+    language: Language = .vi, databasePath: String = Store.defaultPath
+  ) {
+    self.wave = wave
+    self.compare = compare
+    self.unit = unit
+    self.lexicons = lexicons
+    self.format = format
+    self.language = language
+    self.databasePath = databasePath
+  }
+}
+
+extension FeedbackCommand {
+  /// `papi feedback import FILE… --wave W`: every file is read and checked first; then all
+  /// items are stored in one transaction, or none.
+  public static func importFiles(_ request: FeedbackImportRequest) throws(PapiError) -> (counts: [FeedbackCounts], repeats: Int) {
+    var batches: [FeedbackBatch] = []
+    var problems: [Diagnostic] = []
+    var repeats = 0
+    for path in request.files {
+      do {
+        let file = try FeedbackReader.read(path, options: request.read)
+        repeats += file.repeats
+        batches.append(
+          FeedbackBatch(
+            file: path, sha256: DecodedStream.sha256(ofFile: path), rowsRead: file.items.count + file.repeats, source: .export, items: file.items))
+      } catch {
+        problems += error.diagnostics
+      }
+    }
+    if !problems.isEmpty { throw PapiError(problems) }
+    let store = try Store.open(path: request.databasePath)
+    return (try store.importFeedback(batches, wave: request.wave, replace: request.replace), repeats)
+  }
+
+  /// The summary `papi feedback report` and `papi report` show: the wave's stored feedback
+  /// by unit and dimension, against the previous wave with feedback. Nil when the wave has
+  /// none.
+  static func summary(
+    store: Store, wave: String, compare: String?, lexicons: [String], unit: String? = nil
+  ) throws(PapiError) -> FeedbackSummary? {
+    let stored = try store.feedback(wave: wave)
+    guard !stored.isEmpty else { return nil }
+    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load(lexicons))
+    var previousWave = compare
+    if previousWave == nil { previousWave = try store.feedbackWaves().filter { $0 < wave }.last }
+    var previous: [FeedbackItem] = []
+    if let previousWave { previous = try store.feedback(wave: previousWave).map(\.item) }
+    let items = stored.map(\.item).filter { unit == nil || $0.unit == unit }
+    return FeedbackSummary.build(
+      wave: wave, items: items, previousWave: previousWave, previous: previous, classifier: classifier,
+      unitNames: try store.unitNames(wave: wave))
+  }
+
+  /// `papi feedback report --wave W`: the full view of a wave's feedback.
+  public static func report(_ request: FeedbackReportRequest) throws(PapiError) -> String {
+    let store = try Store.openExisting(path: request.databasePath)
+    guard let summary = try summary(store: store, wave: request.wave, compare: request.compare, lexicons: request.lexicons, unit: request.unit) else {
+      let known = (try? store.feedbackWaves()) ?? []
+      throw PapiError(
+        file: request.databasePath, value: request.wave,
+        message: L("đợt \(request.wave) chưa có ý kiến nào (có ý kiến: \(known.isEmpty ? "chưa đợt nào" : known.joined(separator: ", "))).",
+                   "wave \(request.wave) has no feedback (waves with feedback: \(known.isEmpty ? "none yet" : known.joined(separator: ", ")))."),
+        fix: L("Nhập ý kiến bằng `papi feedback import FILE --wave \(request.wave)`, hoặc khai báo `feedback:` trong bảng hỏi rồi nhập khảo sát.",
+               "Import feedback with `papi feedback import FILE --wave \(request.wave)`, or declare `feedback:` in the questionnaire and import the survey."))
+    }
+    let questionnaire = try? store.questionnaire(wave: request.wave)
+    let lexicon = request.lexicons.isEmpty ? [FeedbackLexicon.defaultPath] : request.lexicons
+    switch request.format {
+    case .table: return FeedbackReportRenderer.table(summary, questionnaire: questionnaire, language: request.language)
+    case .json: return FeedbackReportRenderer.json(summary, lexicon: lexicon)
+    case .csv: return FeedbackReportRenderer.csv(summary, excel: request.excel)
+    case .md: return FeedbackReportRenderer.markdown(summary, questionnaire: questionnaire, language: request.language)
+    case .html: return FeedbackReportRenderer.html(summary, questionnaire: questionnaire, language: request.language)
+    }
+  }
+}

@@ -51,11 +51,22 @@ public enum ImportCommand {
     if let rejectsPath = request.rejectsPath, !result.rejected.isEmpty {
       try RejectsWriter.write(result.rejected, files: result.files, to: rejectsPath)
     }
+    // The questionnaire's free-text columns, read again from each file (only when it
+    // declares some), for the respondents the survey import keeps.
+    var feedback: [FeedbackBatch] = []
+    if !questionnaire.feedback.isEmpty {
+      let kept = Set((0..<result.table.count).map(result.table.respondentID))
+      for path in request.files {
+        let (batch, problems) = try FeedbackReader.readSurvey(path, questionnaire: questionnaire, respondents: kept, options: request.read)
+        feedback.append(batch)
+        warnings += problems
+      }
+    }
     let store = try Store.open(path: request.databasePath)
     warnings += try store.checkUnits(result.table, set: request.unitSet, files: request.files)
     let outcome = try store.write(
       result, questionnaire: questionnaire, yaml: yaml, hash: QuestionnaireText.hash(yaml), wave: request.wave,
-      replace: request.replace, progress: writeProgress)
+      replace: request.replace, feedback: feedback, progress: writeProgress)
     return Result(outcome: outcome, warnings: warnings, rejected: result.rejected.count)
   }
 }

@@ -20,6 +20,9 @@ public struct PlanRequest: Sendable {
   public var author: String = PlanRequest.defaultAuthor
   public var excel = false
 
+  /// Feedback lexicons (`--lexicon`), for the feedback linked to the tasks.
+  public var lexicons: [String] = []
+
   public init(wave: String, targetsPath: String) {
     self.wave = wave
     self.targetsPath = targetsPath
@@ -42,6 +45,7 @@ public enum PlanCommand {
     reportRequest.level = request.level
     reportRequest.databasePath = request.databasePath
     reportRequest.language = request.language
+    reportRequest.lexicons = request.lexicons
     let (report, reportWarnings) = try ReportCommand.build(reportRequest)
     var warnings = reportWarnings
 
@@ -79,7 +83,7 @@ public enum PlanCommand {
       let document = PlanDocument(
         wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count, start: start,
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
-        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today)
+        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today, feedback: report.feedback)
       return (request.format == .md ? document.markdown(request.language) : document.html(request.language), warnings)
     case .table, .csv, .json:
       let listing = ActionListRenderer.Listing(actions: actions, remeasured: [:], offices: offices, today: today)

@@ -31,6 +31,8 @@ public struct ReportRequest: Sendable {
   public var excel = false
   /// ANSI colours in the table (only when stdout is a terminal).
   public var color = false
+  /// Feedback lexicons (`--lexicon`), merged in order; the default lexicon when empty.
+  public var lexicons: [String] = []
 
   public init() {}
 }
@@ -102,6 +104,7 @@ public enum ReportCommand {
       report.actions = Dictionary(grouping: actions, by: \.unitCode)
       report.remeasured = try store.remeasure(actions, upTo: wave, known: scores)
       report.offices = try store.offices()
+      report.feedback = try feedback(store, wave: wave, request, warnings: &warnings)
     }
     if let unit = request.unit, !codes.contains(unit) {
       throw PapiError(
@@ -110,6 +113,23 @@ public enum ReportCommand {
         fix: L("Kiểm tra mã, hoặc chọn cấp bằng --level.", "Check the code, or choose the level with --level."))
     }
     return (report, warnings)
+  }
+
+  /// The wave's stored feedback for the report, against the compared wave. Without a
+  /// lexicon file at hand (the default one is looked up from the working folder) the report
+  /// goes on without feedback and says why.
+  static func feedback(_ store: Store, wave: String, _ request: ReportRequest, warnings: inout [Diagnostic]) throws(PapiError) -> FeedbackSummary? {
+    if request.lexicons.isEmpty && !FileManager.default.fileExists(atPath: FeedbackLexicon.defaultPath) {
+      if !(try store.feedback(wave: wave)).isEmpty {
+        warnings.append(
+          Diagnostic(
+            .warning, SourceLocation(file: FeedbackLexicon.defaultPath), message: L(
+              "không tìm thấy từ điển ý kiến: báo cáo không kèm ý kiến người dân.", "no feedback lexicon here: the report leaves citizen feedback out."),
+            fix: L("Chạy lệnh trong thư mục của papi, hoặc chỉ từ điển bằng --lexicon.", "Run from papi's folder, or give the lexicon with --lexicon.")))
+      }
+      return nil
+    }
+    return try FeedbackCommand.summary(store: store, wave: wave, compare: request.compareWave, lexicons: request.lexicons)
   }
 
   /// Links the flags to the tasks of the catalogue given with `--tasks`, if any.

@@ -51,7 +51,13 @@ public enum PersonalDataMask {
     var rest = Substring(text)
     while let label = [phone, email, identity, address].compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
       pieces.append(rest[..<label.lowerBound])
+      let masked = rest[label]
       rest = rest[label.upperBound...]
+      // "[địa chỉ] đường Lê Lợi" names a street, not a road in need of repair.
+      if masked == address {
+        let trimmed = rest.drop { $0 == " " }
+        for street in ["đường ", "Đường ", "phố ", "Phố "] where trimmed.hasPrefix(street) { rest = trimmed.dropFirst(street.count) }
+      }
     }
     pieces.append(rest)
     return pieces

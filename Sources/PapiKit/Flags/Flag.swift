@@ -66,6 +66,8 @@ public struct WeaknessReport: Sendable {
   public var remeasured: [String: Remeasurement] = [:]
   /// The offices those actions name (English names, successors after 2025).
   public var offices: [String: Office] = [:]
+  /// Citizen feedback of the wave by unit and dimension, when the database has some.
+  public var feedback: FeedbackSummary?
 
   /// The target flag (met, below, below_significant, insufficient) of a metric, if it has one.
   public func assessment(_ code: String, _ metric: String) -> UnitFlag? {

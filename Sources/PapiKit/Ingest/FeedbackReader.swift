@@ -161,6 +161,69 @@ public enum FeedbackReader {
     return FeedbackFile(path: path, items: items, repeats: repeats, warnings: [])
   }
 
+  /// The free-text columns `questionnaire.feedback` of a survey export, one item per
+  /// respondent and column (id `respondent#column`, channel `survey`). Only respondents in
+  /// `respondents` count (the rows the survey import kept); empty cells, missing codes and
+  /// "no comment" answers are not feedback. The survey reader has already checked the file.
+  public static func readSurvey(
+    _ path: String, questionnaire: Questionnaire, respondents: Set<String>?, options: ReadOptions = ReadOptions()
+  ) throws(PapiError) -> (batch: FeedbackBatch, warnings: [Diagnostic]) {
+    var stream = DecodedStream(path: path, encoding: options.encoding)
+    var header: [String] = []
+    var idColumn: Int?
+    var unitColumn: Int?
+    var textColumns: [(index: Int, name: String)] = []
+    var warnings: [Diagnostic] = []
+    var items: [FeedbackItem] = []
+    var rows = 0
+    let missing = Set(questionnaire.missing)
+    let sink = RecordSink { _, _ in }
+    sink.onRecord = { line, fields in
+      if header.isEmpty {
+        header = fields.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: path)
+        idColumn = plan.idColumn
+        unitColumn = plan.roles.firstIndex { if case .unit = $0 { true } else { false } }
+        for name in questionnaire.feedback {
+          // The header itself, or after its group path ("grp/comment"), without case.
+          let wanted = name.nfc.lowercased()
+          if let index = header.indices.first(where: { ColumnPlan.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }) {
+            textColumns.append((index, name))
+          } else {
+            warnings.append(
+              Diagnostic(
+                .warning, SourceLocation(file: path, line: 1), value: name,
+                message: L("không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).", "no column `\(name)` for the feedback the questionnaire declares."),
+                fix: L("Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.", "Correct the column name in the questionnaire's `feedback:` to match the export.")))
+          }
+        }
+        let wanted = Set(textColumns.map(\.index) + [idColumn, unitColumn].compactMap { $0 })
+        sink.keep = { wanted.contains($0) }
+        return
+      }
+      rows += 1
+      guard let idColumn, let unitColumn, fields.count == header.count else { return }
+      let id = fields[idColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !id.isEmpty, respondents?.contains(id) ?? true else { return }
+      let unit = fields[unitColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+      for (index, name) in textColumns {
+        let text = fields[index].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !missing.contains(text), !isNoComment(text) else { continue }
+        items.append(FeedbackItem(id: "\(id)#\(name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: line))
+      }
+    }
+    // A syntax problem (a quote never closed) is the survey reader's to report; with
+    // `--on-error skip` it rejected that record, and the comments before it still count.
+    _ = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: true, sink: sink, detected: { _ in })
+    return (FeedbackBatch(file: path, sha256: "", rowsRead: rows, source: .survey, items: items), warnings)
+  }
+
+  /// "Không có ý kiến", "ko co y kien gi them", "Không.": an answer that says there is none.
+  static func isNoComment(_ text: String) -> Bool {
+    let none: Set<String> = ["khong", "ko", "k", "co", "y", "kien", "gi", "them", "nua", "khac", "a", "j"]
+    return VietnameseWords.words(text).allSatisfy { none.contains($0.plain) }
+  }
+
   /// `YYYY-MM-DD`, `DD/MM/YYYY` or `D/M/YYYY`, with or without a time after it (ISO `T` or a
   /// space), as `YYYY-MM-DD`; nil when it is not a real date.
   static func parseDate(_ text: String) -> String? {

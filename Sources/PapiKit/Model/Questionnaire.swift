@@ -15,6 +15,8 @@ public struct Questionnaire: Sendable {
   /// Answers that are missing for every indicator ("", "98", "Không biết"…), NFC.
   public var missing: [String]
   public var dimensions: [Dimension]
+  /// Free-text columns (comments, suggestions) read as citizen feedback, when declared.
+  public var feedback: [String] = []
   /// Where the questionnaire was read from, for messages.
   public var source: String
 

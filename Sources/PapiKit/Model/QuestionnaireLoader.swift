@@ -56,10 +56,11 @@ extension YAMLReader {
       problem(root, L("bảng hỏi không có chỉ số nội dung nào (`dimensions`).", "the questionnaire has no `dimensions`."),
               L("Thêm danh sách `dimensions:`.", "Add a `dimensions:` list."))
     }
+    let feedback = names(root["feedback"], context: "feedback")
     guard let respondent else { return nil }
     return Questionnaire(
       id: id, kind: kind, title: title, respondent: respondent, missing: missing,
-      dimensions: dimensions, source: source)
+      dimensions: dimensions, feedback: feedback, source: source)
   }
 
   mutating func respondentColumns(_ node: Node?) -> RespondentColumns? {

@@ -11,7 +11,10 @@ public enum JSONRenderer {
   /// The weakness report: the same shape, with each unit's flags.
   public static func render(_ report: WeaknessReport) -> String {
     var bytes: [UInt8] = []
-    render(report.scores, flags: report.flags, published: report.published, actions: report.actions, remeasured: report.remeasured) {
+    render(
+      report.scores, flags: report.flags, published: report.published, actions: report.actions, remeasured: report.remeasured,
+      feedback: report.feedback
+    ) {
       bytes.append(contentsOf: $0)
     }
     return String(decoding: bytes, as: UTF8.self)
@@ -24,7 +27,7 @@ public enum JSONRenderer {
 
   static func render(
     _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, actions: [String: [ActionItem]] = [:],
-    remeasured: [String: Remeasurement] = [:], write: @escaping (UnsafeRawBufferPointer) -> Void
+    remeasured: [String: Remeasurement] = [:], feedback: FeedbackSummary? = nil, write: @escaping (UnsafeRawBufferPointer) -> Void
   ) {
     var json = JSONWriter(flush: write)
     json.open("{")
@@ -48,7 +51,7 @@ public enum JSONRenderer {
     json.array(report.units) { json, unit in
       unitObject(
         &json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published, actions: actions[unit.code] ?? [],
-        remeasured: remeasured)
+        remeasured: remeasured, feedback: feedback.map { $0.unit(unit.code) })
     }
     if let set = report.unitsAsOf {
       json.key("units_as_of")
@@ -63,7 +66,7 @@ public enum JSONRenderer {
 
   private static func unitObject(
     _ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool, actions: [ActionItem],
-    remeasured: [String: Remeasurement]
+    remeasured: [String: Remeasurement], feedback: FeedbackSummary.Unit?? = nil
   ) {
     json.open("{")
     // Flags need targets and actions need a stored plan; `papi score` has neither.
@@ -94,6 +97,20 @@ public enum JSONRenderer {
           json.close("}")
         }
       }
+      json.close("}")
+    }
+    if let feedback {
+      // Citizen feedback of the unit by dimension (the database has feedback for the wave).
+      json.key("feedback")
+      json.open("{")
+      json.key("items", first: true)
+      json.integer(feedback?.items ?? 0)
+      json.key("previous_items")
+      if let previous = feedback?.previousItems { json.integer(previous) } else { json.string(nil) }
+      json.key("themes")
+      json.array(feedback?.themes ?? []) { json, theme in FeedbackReportRenderer.themeObject(&json, theme) }
+      json.key("unclassified")
+      json.integer(feedback?.unclassified ?? 0)
       json.close("}")
     }
     json.key("flags")

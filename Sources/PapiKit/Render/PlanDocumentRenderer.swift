@@ -17,6 +17,42 @@ public struct PlanDocument: Sendable {
   public var uncovered: [(unit: String, name: String?, metric: String)]
   public var offices: [String: Office]
   public var today: CivilDate
+  /// The wave's citizen feedback, when stored: each theme is linked to the tasks that
+  /// cover its dimension.
+  public var feedback: FeedbackSummary?
+
+  /// What citizens said in the units with actions, by dimension, and the catalogue's
+  /// tasks for it (those of its most frequent sub-dimension, else of the dimension), marked
+  /// when the unit already has an action from them.
+  func feedbackBlocks(_ language: Language, units: Set<String>) -> [DocumentBlock] {
+    guard let feedback else { return [] }
+    let vi = language == .vi
+    var rows: [[String]] = []
+    for unit in feedback.units where units.contains(unit.code) {
+      for theme in unit.themes {
+        let metric = theme.subdimensions.first?.id ?? theme.dimension
+        let planned = Set(actions.filter { $0.unitCode == unit.code && $0.dimension == theme.dimension }.map(\.task))
+        let tasks = catalogue.tasks(for: metric).map { task in
+          task.id + (planned.contains(task.id) ? (vi ? " (đã giao)" : " (assigned)") : "")
+        }
+        rows.append([
+          FeedbackReportRenderer.unitTitle(unit), FeedbackReportRenderer.dimensionName(theme.dimension, questionnaire, language),
+          String(theme.count), theme.terms.prefix(3).map(\.term).joined(separator: ", "),
+          tasks.isEmpty ? "—" : tasks.joined(separator: ", "),
+        ])
+      }
+    }
+    guard !rows.isEmpty else { return [] }
+    return [
+      .heading(3, vi ? "Ý kiến người dân và nhiệm vụ liên quan" : "Citizen feedback and the tasks that cover it"),
+      .paragraph(
+        vi
+          ? "Ý kiến, kiến nghị của người dân (khảo sát và phản ánh) đợt \(feedback.wave) tại các đơn vị có nhiệm vụ, theo chỉ số nội dung; cột cuối là nhiệm vụ của danh mục cho nội dung đó (“đã giao”: đơn vị đã có nhiệm vụ này trong kế hoạch)."
+          : "Citizens' comments and petitions of wave \(feedback.wave) in the units with actions, by dimension; the last column lists the catalogue's tasks for it (“assigned”: the unit has this task in the plan)."),
+      .table(
+        vi ? ["Đơn vị", "Chỉ số nội dung", "Số ý kiến", "Từ khóa", "Nhiệm vụ"] : ["Unit", "Dimension", "Items", "Terms", "Tasks"], rows),
+    ]
+  }
 
   func blocks(_ language: Language) -> [DocumentBlock] {
     let vi = language == .vi
@@ -95,6 +131,8 @@ public struct PlanDocument: Sendable {
           : "Flagged areas with no task in the catalogue (add one to a local catalogue): "
             + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \($0.metric)" }.joined(separator: "; ") + "."))
     }
+
+    blocks += feedbackBlocks(language, units: flaggedUnits)
 
     // III. Organisation of implementation: by lead office, earliest deadline first.
     blocks.append(.heading(2, vi ? "III. TỔ CHỨC THỰC HIỆN" : "III. ORGANISATION OF IMPLEMENTATION"))

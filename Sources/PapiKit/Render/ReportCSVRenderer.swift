@@ -10,7 +10,17 @@ enum ReportCSVRenderer {
     func text(_ value: String) -> String { TextEscaping.csv(value, delimiter: delimiter) }
     var out = excel ? "\u{FEFF}" : ""
     let header = ["unit_code", "unit_name", "level", "parent", "wave", "metric", "score", "se", "low", "upp", "n", "target", "status", "gap", "change", "flags"]
-    out += header.joined(separator: String(delimiter)) + "\r\n"
+    // With stored feedback: how many items of the unit are about the metric's dimension.
+    let feedbackColumn = report.feedback != nil ? ["feedback_items"] : []
+    out += (header + feedbackColumn).joined(separator: String(delimiter)) + "\r\n"
+    var dimensionOf: [String: String] = [:]
+    for dimension in report.questionnaire.dimensions {
+      dimensionOf[dimension.id] = dimension.id
+      for subdimension in dimension.subdimensions {
+        dimensionOf[subdimension.id] = dimension.id
+        for indicator in subdimension.indicators { dimensionOf[indicator.id] = dimension.id }
+      }
+    }
     var metrics = ["total"]
     for dimension in report.questionnaire.dimensions {
       metrics.append(dimension.id)
@@ -34,7 +44,12 @@ enum ReportCSVRenderer {
           report.published || estimate == nil ? "" : String(estimate?.n ?? 0),
           number(assessment?.target), assessment?.status.rawValue ?? "", number(assessment?.gap), number(change), others.joined(separator: " "),
         ]
-        out += fields.joined(separator: String(delimiter)) + "\r\n"
+        var feedbackCell: [String] = []
+        if let feedback = report.feedback {
+          let theme = dimensionOf[metric].flatMap { feedback.unit(unit.code)?.theme($0) }
+          feedbackCell = [dimensionOf[metric] == nil ? "" : String(theme?.count ?? 0)]
+        }
+        out += (fields + feedbackCell).joined(separator: String(delimiter)) + "\r\n"
       }
     }
     return out

@@ -23,6 +23,7 @@ enum ReportHTMLRenderer {
         .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight: 600; }
         .flag-below { color: #8a6300; } .flag-weakest { color: #1f5f7a; } .flag-insufficient { color: #6b7480; }
         svg text { font-family: inherit; }
+        ul.feedback { padding-left: 18px; margin: 6px 0 10px; } ul.feedback li { margin: 2px 0; } li.quote { color: #3d4a57; font-style: italic; }
         """)
     for line in ReportTableRenderer.header(report, language).split(separator: "\n").dropFirst() { out += "<p class=\"note\">\(h(String(line)))</p>\n" }
     // Overview heat table.
@@ -61,6 +62,16 @@ enum ReportHTMLRenderer {
       let actions = report.actionLines(unit.code, language)
       if !actions.isEmpty {
         out += "<h3>\(vi ? "Nhiệm vụ" : "Actions")</h3>\n<ul class=\"flags\">\n" + actions.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+      }
+      let notes = report.feedbackNotes(unit.code, language)
+      if !notes.isEmpty {
+        out += "<h3>\(vi ? "Ý kiến người dân về các chỉ số bị cảnh báo" : "Citizen feedback on the flagged dimensions")</h3>\n<ul class=\"feedback\">\n"
+        for note in notes {
+          out += "<li>\(h(note.heading))"
+          if !note.quotes.isEmpty { out += "<ul>" + note.quotes.map { "<li class=\"quote\">\(h($0))</li>" }.joined() + "</ul>" }
+          out += "</li>\n"
+        }
+        out += "</ul>\n"
       }
       out += "<div class=\"charts\">\n" + radar(report, unit, language) + bars(report, unit, language, format, decimals) + "</div>\n"
       out += "<table>\n<tr><th>\(vi ? "Chỉ số" : "Measure")</th><th>\(vi ? "Điểm" : "Score")</th><th>\(vi ? "KTC 95%" : "95% CI")</th><th>n</th><th>\(vi ? "Mục tiêu" : "Target")</th><th>\(vi ? "Trạng thái" : "Status")</th><th>\(vi ? "Thay đổi" : "Change")</th></tr>\n"

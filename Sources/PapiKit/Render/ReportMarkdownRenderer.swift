@@ -28,6 +28,14 @@ enum ReportMarkdownRenderer {
       if !actions.isEmpty {
         out += (vi ? "**Nhiệm vụ**\n\n" : "**Actions**\n\n") + actions.map { "- " + e($0) + "\n" }.joined() + "\n"
       }
+      let notes = report.feedbackNotes(unit.code, language)
+      if !notes.isEmpty {
+        out += (vi ? "**Ý kiến người dân**\n\n" : "**Citizen feedback**\n\n")
+        for note in notes {
+          out += "- " + e(note.heading) + "\n" + note.quotes.map { "  - " + e($0) + "\n" }.joined()
+        }
+        out += "\n"
+      }
       out += vi ? "| Chỉ số | Điểm | KTC 95% | Mục tiêu | Trạng thái | Thay đổi |\n" : "| Measure | Score | 95% CI | Target | Status | Change |\n"
       out += "|---|---:|---|---:|---|---:|\n"
       for row in ReportRows.rows(report, unit, language: language, subdimensions: true) {

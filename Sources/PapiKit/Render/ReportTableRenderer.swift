@@ -36,6 +36,14 @@ enum ReportTableRenderer {
         out += vi ? "Nhiệm vụ:\n" : "Actions:\n"
         for line in actions { out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n" }
       }
+      let notes = report.feedbackNotes(unit.code, language, quotes: 2)
+      if !notes.isEmpty {
+        out += vi ? "Ý kiến người dân về các chỉ số bị cảnh báo:\n" : "Citizen feedback on the flagged dimensions:\n"
+        for note in notes {
+          out += wrap("• " + printable(note.heading), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
+          for quote in note.quotes { out += wrap(printable(quote), width: 74, indent: 1).map { "    " + $0 }.joined(separator: "\n") + "\n" }
+        }
+      }
       out += fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  " + fit(vi ? "KTC 95%" : "95% CI", 13)
         + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 16)
         + fit(vi ? "Thay đổi" : "Change", 9, right: true) + "\n"

@@ -21,6 +21,13 @@ public enum ImportReport {
         ? "Đã lưu đợt \(outcome.wave) vào \(database): \(format.integer(imported)) người trả lời mới, \(format.integer(replaced)) được thay.\n"
         : "Stored wave \(outcome.wave) in \(database): \(format.integer(imported)) new respondents, \(format.integer(replaced)) replaced.\n"
     }
+    let comments = outcome.feedback.reduce(0) { $0 + $1.imported + $1.replaced + $1.unchanged }
+    if comments > 0 {
+      let new = outcome.feedback.reduce(0) { $0 + $1.imported }
+      out += vi
+        ? "Ý kiến trong các cột tự do: \(format.integer(comments)) (mới \(format.integer(new))), đã che thông tin cá nhân; xem `papi feedback report --wave \(outcome.wave)`.\n"
+        : "Comments in the free-text columns: \(format.integer(comments)) (new \(format.integer(new))), personal data masked; see `papi feedback report --wave \(outcome.wave)`.\n"
+    }
     if result.rejected > 0, let rejectsPath {
       out += vi
         ? "\(format.integer(result.rejected)) dòng bị loại được ghi vào \(rejectsPath) kèm lý do.\n"
@@ -60,6 +67,29 @@ public enum ImportLogReport {
         : "    read \(format.integer(entry.rowsRead)), new \(format.integer(entry.imported)), replaced \(format.integer(entry.replaced)), unchanged \(format.integer(entry.unchanged)), skipped \(format.integer(entry.skipped)), rejected \(format.integer(entry.rejected))\n"
       out += "    \(vi ? "bảng hỏi" : "questionnaire") \(entry.questionnaireID) \(entry.questionnaireHash.prefix(16))…, papi \(entry.toolVersion)\n"
     }
+    return out
+  }
+}
+
+/// What `papi feedback import` prints.
+public enum FeedbackImportText {
+  public static func text(_ counts: [FeedbackCounts], repeats: Int, wave: String, database: String, language: Language) -> String {
+    let vi = language == .vi
+    let format = NumberFormatting(language: language)
+    var out = ""
+    for file in counts {
+      out += vi
+        ? "\(file.file): mới \(format.integer(file.imported)), thay \(format.integer(file.replaced)), đã có \(format.integer(file.unchanged))\n"
+        : "\(file.file): new \(format.integer(file.imported)), replaced \(format.integer(file.replaced)), already stored \(format.integer(file.unchanged))\n"
+    }
+    if repeats > 0 {
+      out += vi ? "\(format.integer(repeats)) dòng lặp lại y hệt dòng trước được đọc một lần.\n" : "\(format.integer(repeats)) rows repeating an earlier row exactly were read once.\n"
+    }
+    let stored = counts.reduce(0) { $0 + $1.imported + $1.replaced }
+    out += stored == 0
+      ? (vi ? "Không có gì thay đổi: mọi ý kiến đã có trong đợt \(wave) (\(database)).\n" : "Nothing changed: every item is already stored in wave \(wave) (\(database)).\n")
+      : (vi ? "Đã lưu \(format.integer(stored)) ý kiến vào đợt \(wave) (\(database)), đã che thông tin cá nhân.\n"
+           : "Stored \(format.integer(stored)) items in wave \(wave) (\(database)), personal data masked.\n")
     return out
   }
 }

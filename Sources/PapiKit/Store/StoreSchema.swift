@@ -190,6 +190,39 @@ enum StoreSchema {
           UPDATE wave SET next_seq = (SELECT COALESCE(MAX(seq) + 1, 0) FROM respondent r WHERE r.wave = wave.name);
           """)
     }
+    migrator.registerMigration("v5: citizen feedback") { db in
+      // Comments from surveys and petitions from feedback exports, masked before they get
+      // here; classified when read, so that an extended lexicon applies to what is stored.
+      try db.execute(
+        sql: """
+          CREATE TABLE feedback_import (
+            id INTEGER PRIMARY KEY,
+            wave TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            items_imported INTEGER NOT NULL,
+            items_replaced INTEGER NOT NULL,
+            items_unchanged INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            tool_version TEXT NOT NULL
+          );
+          CREATE TABLE feedback (
+            wave TEXT NOT NULL,
+            id TEXT NOT NULL,
+            seq INTEGER NOT NULL,           -- order of arrival, for stable listings
+            source TEXT NOT NULL,           -- 'survey' (a questionnaire's free-text column) or 'export'
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            unit_code TEXT NOT NULL,
+            date TEXT,
+            channel TEXT,
+            status TEXT,
+            text TEXT NOT NULL,
+            PRIMARY KEY (wave, id)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 }

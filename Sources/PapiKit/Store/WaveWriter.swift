@@ -17,8 +17,12 @@ public struct ImportOutcome: Sendable {
 
   public var wave: String
   public var files: [FileCounts]
+  /// The comments read from the questionnaire's free-text columns, per file.
+  public var feedback: [FeedbackCounts] = []
   /// True when every row was already stored: nothing was written.
-  public var noOp: Bool { files.allSatisfy { $0.imported == 0 && $0.replaced == 0 } }
+  public var noOp: Bool {
+    files.allSatisfy { $0.imported == 0 && $0.replaced == 0 } && feedback.allSatisfy { $0.imported == 0 && $0.replaced == 0 }
+  }
 }
 
 extension Store {
@@ -27,7 +31,7 @@ extension Store {
   /// stored id with different answers is a conflict unless `replace`.
   func write(
     _ result: ReadResult, questionnaire: Questionnaire, yaml: String, hash: String, wave: String, replace: Bool,
-    progress: ((Int, Int) -> Void)? = nil
+    feedback: [FeedbackBatch] = [], progress: ((Int, Int) -> Void)? = nil
   ) throws(PapiError) -> ImportOutcome {
     let table = result.table
     var outcome = ImportOutcome(
@@ -37,6 +41,7 @@ extension Store {
       })
     var conflicts: [(id: String, file: Int, record: Int)] = []
     var unitConflicts: [String] = []
+    var feedbackConflicts: [FeedbackConflict] = []
     try run(L("không ghi được đợt khảo sát \(wave)", "cannot store wave \(wave)")) {
       try queue.writeWithoutTransaction { db in
         // A page cache of 8 MiB for rows joining a large stored wave (their ids fall
@@ -151,7 +156,8 @@ extension Store {
           }
           progress?(table.count, table.count)
           conflicts.sort { ($0.file, $0.record) < ($1.file, $1.record) }
-          if !conflicts.isEmpty || !unitConflicts.isEmpty || outcome.noOp { return .rollback }
+          (outcome.feedback, feedbackConflicts) = try writeFeedback(db, feedback, wave: wave, replace: replace, log: false)
+          if !conflicts.isEmpty || !unitConflicts.isEmpty || !feedbackConflicts.isEmpty || outcome.noOp { return .rollback }
           try db.execute(sql: "UPDATE wave SET next_seq = ? WHERE name = ?", arguments: [base + table.count, wave])
           for (index, file) in outcome.files.enumerated() {
             try db.execute(
@@ -183,6 +189,7 @@ extension Store {
         fix: L("Nếu tệp mới là bản đúng, chạy lại với --replace; nếu đó là người khác, sửa mã của họ.",
                "If the new export is the correct one, run again with --replace; if they are different people, correct their ids."))
     }
+    if !feedbackConflicts.isEmpty { throw feedbackConflictError(feedbackConflicts, wave: wave) }
     return outcome
   }
 

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PapiKit
+
+/// Feedback stored with a wave: survey comments, petitions exports, aggregates, and the
+/// feedback beside the weakness report and in the plan (issue 7).
+@Suite("Citizen feedback in the store and the reports")
+struct FeedbackStoreTests {
+  let database: String
+  static let papi = repoPath("questionnaires/papi-2024.yaml")
+  static let petitions = repoPath("samples/petitions-2024.csv")
+  static let lexicon = repoPath(FeedbackLexicon.defaultPath)
+
+  init() throws {
+    database = try temporaryDirectory().appendingPathComponent("papi.db").path
+  }
+
+  func importSurvey(_ files: [String], wave: String) throws -> ImportCommand.Result {
+    try ImportCommand.run(ImportRequest(files: files.map(repoPath), questionnairePath: Self.papi, wave: wave, databasePath: database))
+  }
+
+  func importFeedback(_ files: [String], wave: String = "2024", replace: Bool = false) throws -> [FeedbackCounts] {
+    try FeedbackCommand.importFiles(FeedbackImportRequest(files: files, wave: wave, databasePath: database, replace: replace)).counts
+  }
+
+  /// The samples as `make demo` stores them.
+  func samples() throws {
+    _ = try importSurvey(["samples/kobo-kontum-2023.csv"], wave: "2023")
+    _ = try importSurvey(["samples/kobo-kontum-2024.csv", "samples/odk-quangtri-2024.csv"], wave: "2024")
+    _ = try importFeedback([Self.petitions])
+  }
+
+  func feedbackReport(_ format: ReportFormat, unit: String? = nil) throws -> String {
+    try FeedbackCommand.report(
+      FeedbackReportRequest(wave: "2024", compare: nil, unit: unit, lexicons: [Self.lexicon], format: format, databasePath: database))
+  }
+
+  func count(_ sql: String) throws -> Int {
+    try DatabaseQueue(path: database).read { try Int.fetchOne($0, sql: sql) ?? -1 }
+  }
+
+  @Test func surveyCommentsAreStoredMaskedWithTheirRespondents() throws {
+    let result = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
+    let stored = try #require(result.outcome.feedback.first)
+    #expect(stored.imported == 233)
+    #expect(try count("SELECT COUNT(*) FROM feedback WHERE source = 'survey' AND id LIKE '%#comment' AND channel = 'survey'") == 233)
+    // Importing the same export again changes nothing, comments included.
+    let again = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
+    #expect(again.outcome.noOp && again.outcome.feedback.first?.unchanged == 233)
+  }
+
+  @Test func aPetitionsExportIsStoredAllOrNothingAndReimportIsANoOp() throws {
+    let broken = try writeTemporary("id,date,unit_code,channel,text\nx1,2024-01-01,23491,hotline,Đường lầy lội\nx2,2024-99-01,23491,hotline,ngày sai\n")
+    #expect(throws: PapiError.self) { try importFeedback([Self.petitions, broken]) }
+    #expect(!FileManager.default.fileExists(atPath: database), "every file is checked before the database is touched")
+    #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, imported: 36)])
+    #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, unchanged: 36)])
+    #expect(try count("SELECT COUNT(*) FROM feedback_import") == 2)
+    // No phone number, e-mail or ID number of the export reaches the database.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+    for secret in ["0905 318 442", "nguyenvana.kt@gmail.com", "045123004567", "0987.654.321", "số nhà 12"] {
+      #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret)")
+    }
+  }
+
+  @Test func aChangedItemIsAConflictUnlessReplace() throws {
+    let first = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "a.csv")
+    let second = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội lắm\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "b.csv")
+    _ = try importFeedback([first])
+    let error = try #require(throws: PapiError.self) { try importFeedback([second]) }
+    #expect(error.diagnostics[0].message.en.contains("1 feedback ids are already stored in wave 2024 with different content"))
+    #expect(error.diagnostics[0].value?.contains("p1 (\(second), dòng/line 2)") == true)
+    #expect(try importFeedback([second], replace: true) == [FeedbackCounts(file: second, replaced: 1, unchanged: 1)])
+  }
+
+  @Test func aggregatesCountSharesTermsQuotesAndChangeByHand() throws {
+    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load([Self.lexicon]))
+    func item(_ id: String, _ unit: String, _ text: String) -> FeedbackItem { FeedbackItem(id: id, unit: unit, text: text, line: 1) }
+    let now = [
+      item("1", "A", "Sổ đỏ chờ lâu quá"), item("2", "A", "Sổ đỏ nộp từ năm ngoái chưa có"),
+      item("3", "A", "Trạm y tế thiếu thuốc"), item("4", "A", "Cảm ơn cán bộ"), item("5", "B", "Sổ đỏ chậm"),
+    ]
+    let before = [item("9", "A", "Sổ đỏ chậm"), item("8", "A", "Rác thải không ai thu gom")]
+    let summary = FeedbackSummary.build(wave: "2024", items: now, previousWave: "2023", previous: before, classifier: classifier, unitNames: ["A": "Xã A"])
+    let a = try #require(summary.unit("A"))
+    #expect(a.items == 4 && a.unclassified == 1 && a.previousItems == 2 && a.name == "Xã A")
+    #expect(a.themes.map(\.dimension) == ["d5", "d6"])
+    let d5 = try #require(a.theme("d5"))
+    #expect(d5.count == 2 && d5.share == 0.5)
+    #expect(d5.subdimensions.map(\.id) == ["d5.2", "d5.3"] && d5.subdimensions.map(\.count) == [2, 1])
+    #expect(d5.terms[0].term == "sổ đỏ" && d5.terms[0].count == 2)
+    #expect(d5.quotes.map(\.id) == ["1", "2"])
+    #expect(d5.previousCount == 1 && d5.previousShare == 0.5)
+    #expect(a.theme("d6")?.previousCount == 0)
+    #expect(summary.unit("B")?.previousItems == nil, "a unit without feedback before is unknown there, not zero")
+    #expect(summary.unit("B")?.theme("d5")?.previousCount == nil)
+    #expect(summary.items == 5 && summary.unclassified == 1)
+  }
+
+  @Test func quotesAreCutAtAWord() {
+    let long = String(repeating: "đường lầy lội ", count: 40)
+    let cut = FeedbackSummary.excerpt(long)
+    #expect(cut.hasSuffix("…") && cut.count <= FeedbackSummary.quoteLength + 1 && !cut.contains("  "))
+  }
+
+  @Test(arguments: ReportFormat.allCases)
+  func feedbackReportGoldenFiles(_ format: ReportFormat) throws {
+    try samples()
+    let ext = format == .table ? "txt" : format.rawValue
+    try assertReportGolden(try feedbackReport(format, unit: "19369"), "feedback-19369.\(ext)")
+  }
+
+  @Test func theWeaknessReportShowsFeedbackBesideTheFlaggedDimensions() throws {
+    try samples()
+    var request = ReportRequest()
+    request.wave = "2024"
+    request.compareWave = "2023"
+    request.targetsPath = repoPath("samples/targets.yaml")
+    request.databasePath = database
+    request.lexicons = [Self.lexicon]
+    request.unit = "19369"
+    for format in ReportFormat.allCases {
+      request.format = format
+      let ext = format == .table ? "txt" : format.rawValue
+      try assertReportGolden(try ReportCommand.run(request).text, "report-feedback-19369.\(ext)")
+    }
+    let (report, _) = try ReportCommand.build(request)
+    #expect(report.flaggedDimensions("19369") == ["d2", "d3", "d5", "d6", "d8"])
+    let notes = report.feedbackNotes("19369", .en)
+    #expect(notes[0].heading.contains("no citizen feedback"))
+    #expect(notes[1].heading.hasPrefix("D3 ") && notes[1].quotes.count == 1)
+  }
+
+  @Test func thePlanLinksFeedbackThemesToTheirTasks() throws {
+    try samples()
+    var request = PlanRequest(wave: "2024", targetsPath: repoPath("samples/targets.yaml"))
+    request.databasePath = database
+    request.tasksPath = repoPath(TaskCatalogue.defaultPath)
+    request.lexicons = [Self.lexicon]
+    request.start = CivilDate("2025-01-06")
+    request.today = CivilDate("2025-02-28")
+    request.format = .md
+    let text = try PlanCommand.run(request).text
+    let section = try #require(text.range(of: "### Ý kiến người dân và nhiệm vụ liên quan"))
+    let table = text[section.upperBound...]
+    #expect(table.contains("| Xã Vĩnh Thái (19369) | D3 Trách nhiệm giải trình với người dân | 1 | chưa được trả lời, khiếu nại | "))
+    #expect(table.contains("(đã giao)"))
+  }
+}
