@@ -51,6 +51,7 @@ demo: build
 	$(PAPI) import samples/kobo-kontum-2023.csv -q questionnaires/papi-2024.yaml --wave 2023 --units 2024
 	$(PAPI) import samples/kobo-kontum-2024.csv samples/odk-quangtri-2024.csv -q questionnaires/papi-2024.yaml --wave 2024 --units 2024
 	$(PAPI) import samples/kobo-kontum-2024.csv -q questionnaires/papi-2024.yaml --wave 2024
+	$(PAPI) feedback import samples/petitions-2024.csv --wave 2024
 	$(PAPI) waves
 	$(PAPI) imports --wave 2024
 	@echo
@@ -70,6 +71,12 @@ demo: build
 	  echo; echo "== papi report: provinces from the published PAPI 2024 scores alone, top 10 and no lower than 2023"; \
 	  $(PAPI) report --published papi-official --wave 2024 --targets samples/targets-provinces.yaml --unit 62; \
 	fi
+	@echo
+	@echo "== papi feedback: petitions and survey comments by PAPI dimension, personal data masked"
+	$(PAPI) feedback classify samples/petitions-2024.csv | tail -12
+	$(PAPI) feedback report --wave 2024 --unit 19369
+	$(PAPI) feedback report --wave 2024 --format html --out feedback.html
+	@echo "make: wrote feedback.html (every unit's feedback by dimension)"
 	@echo
 	@echo "== papi validate: a deliberately broken export (errors expected)"
 	-$(PAPI) validate samples/broken/faults.csv -q questionnaires/papi-2024.yaml

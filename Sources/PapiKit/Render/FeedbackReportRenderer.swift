@@ -47,22 +47,25 @@ enum FeedbackReportRenderer {
     let vi = language == .vi
     let format = NumberFormatting(language: language)
     let head = heading(summary, language)
-    var out = head.title + "\n" + head.note + "\n"
+    // 80 columns, like every table: long lines wrap under their first word.
+    func lines(_ text: String, indent: Int, hanging: Int) -> String {
+      let pad = String(repeating: " ", count: indent)
+      return wrap(printable(text), width: 80 - indent, indent: hanging).map { (pad + $0).trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+    var out = lines(head.title, indent: 0, hanging: 0) + lines(head.note, indent: 0, hanging: 0)
     for unit in summary.units {
-      out += "\n" + printable(unitTitle(unit)) + " — " + (vi ? "\(unit.items) ý kiến" : "\(unit.items) items")
-      if unit.unclassified > 0 { out += vi ? ", \(unit.unclassified) chưa phân loại" : ", \(unit.unclassified) unclassified" }
-      out += "\n"
+      var title = unitTitle(unit) + " — " + (vi ? "\(unit.items) ý kiến" : "\(unit.items) items")
+      if unit.unclassified > 0 { title += vi ? ", \(unit.unclassified) chưa phân loại" : ", \(unit.unclassified) unclassified" }
+      out += "\n" + lines(title, indent: 0, hanging: 2)
       for theme in unit.themes {
-        var line = "  " + dimensionName(theme.dimension, questionnaire, language) + ": \(theme.count) (\(percent(theme.share, format)))"
+        var line = dimensionName(theme.dimension, questionnaire, language) + ": \(theme.count) (\(percent(theme.share, format)))"
         let delta = change(theme, format, language)
         if !delta.isEmpty { line += "  " + delta }
-        out += line + "\n"
+        out += lines(line, indent: 2, hanging: 2)
         if !theme.terms.isEmpty {
-          out += "    " + (vi ? "từ khóa: " : "terms: ") + theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: ", ") + "\n"
+          out += lines((vi ? "từ khóa: " : "terms: ") + theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: ", "), indent: 4, hanging: 2)
         }
-        for item in theme.quotes {
-          out += "    " + wrap(printable(quote(item, language)), width: 96, indent: 5).joined(separator: "\n    ") + "\n"
-        }
+        for item in theme.quotes { out += lines(quote(item, language), indent: 4, hanging: 1) }
       }
     }
     return out
