@@ -45,13 +45,7 @@ public enum ActionListRenderer {
       json.array(listing.actions) { json, action in object(&json, action, listing.remeasured[action.id], today: listing.today) }
       json.key("today")
       json.string(listing.today.description)
-      json.key("tool")
-      json.open("{")
-      json.key("name", first: true)
-      json.string("papi")
-      json.key("version")
-      json.string(PapiVersion.current)
-      json.close("}")
+      json.tool()
       json.close("}")
       json.newline()
       return json.text

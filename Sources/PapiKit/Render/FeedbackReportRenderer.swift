@@ -80,13 +80,7 @@ enum FeedbackReportRenderer {
     json.array(lexicon) { $0.string($1) }
     json.key("previous_wave")
     json.string(summary.previousWave)
-    json.key("tool")
-    json.open("{")
-    json.key("name", first: true)
-    json.string("papi")
-    json.key("version")
-    json.string(PapiVersion.current)
-    json.close("}")
+    json.tool()
     json.key("unclassified")
     json.integer(summary.unclassified)
     json.key("units")
@@ -139,24 +133,20 @@ enum FeedbackReportRenderer {
     }
     json.key("share")
     json.number(theme.share)
-    json.key("subdimensions")
-    json.array(theme.subdimensions) { json, entry in
-      json.open("{")
-      json.key("count", first: true)
-      json.integer(entry.count)
-      json.key("id")
-      json.string(entry.id)
-      json.close("}")
+    // {"count": n, "<field>": value} for each counted thing.
+    func counted(_ name: StaticString, _ field: StaticString, _ entries: [(String, Int)]) {
+      json.key(name)
+      json.array(entries) { json, entry in
+        json.open("{")
+        json.key("count", first: true)
+        json.integer(entry.1)
+        json.key(field)
+        json.string(entry.0)
+        json.close("}")
+      }
     }
-    json.key("terms")
-    json.array(theme.terms) { json, entry in
-      json.open("{")
-      json.key("count", first: true)
-      json.integer(entry.count)
-      json.key("term")
-      json.string(entry.term)
-      json.close("}")
-    }
+    counted("subdimensions", "id", theme.subdimensions.map { ($0.id, $0.count) })
+    counted("terms", "term", theme.terms.map { ($0.term, $0.count) })
     json.close("}")
   }
 

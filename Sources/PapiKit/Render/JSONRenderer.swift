@@ -40,13 +40,7 @@ public enum JSONRenderer {
     json.key("kind")
     json.string(report.kind.rawValue)
     json.close("}")
-    json.key("tool")
-    json.open("{")
-    json.key("name", first: true)
-    json.string(report.tool)
-    json.key("version")
-    json.string(report.version)
-    json.close("}")
+    json.tool(name: report.tool, version: report.version)
     json.key("units")
     json.array(report.units) { json, unit in
       unitObject(
@@ -280,6 +274,17 @@ struct JSONWriter {
   mutating func boolean(_ value: Bool) { value ? append("true") : append("false") }
 
   mutating func emptyArray() { append("[]") }
+
+  /// `"tool": {"name": …, "version": …}`, the producer of every JSON output.
+  mutating func tool(name: String = "papi", version: String = PapiVersion.current) {
+    key("tool")
+    open("{")
+    key("name", first: true)
+    string(name)
+    key("version")
+    string(version)
+    close("}")
+  }
 
   mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
     if elements.isEmpty {
