@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PapiKit
 
 extension FeedbackClassifyFormat: ExpressibleByArgument {}
@@ -14,8 +15,11 @@ struct Feedback: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: "A lexicon YAML file added to questionnaires/feedback-lexicon.yaml (repeatable; `replace: true` in the file uses it alone).")
     var paths: [String] = []
 
-    /// The default lexicon first, then the user's files (unless one replaces it).
-    var files: [String] { paths.isEmpty ? [] : [FeedbackLexicon.defaultPath] + paths }
+    /// The default lexicon first, when it is here, then the user's files (unless one
+    /// replaces it).
+    var files: [String] {
+      paths.isEmpty || !FileManager.default.fileExists(atPath: FeedbackLexicon.defaultPath) ? paths : [FeedbackLexicon.defaultPath] + paths
+    }
   }
 
   struct Classify: ParsableCommand {

@@ -81,6 +81,19 @@ struct ExecutableTests {
     #expect(run.stdout.isEmpty)
   }
 
+  @Test func feedbackClassifyPrintsEachItemsDimensionsAsJSON() throws {
+    let run = try papi(["feedback", "classify", "samples/petitions-2024.csv", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let items = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    #expect(items.count == 36)
+    #expect(items.allSatisfy { Set($0.keys) == ["id", "dimensions", "subdimensions"] })
+    let first = try #require(items.first)
+    #expect(first["id"] as? String == "PA-2024-0001")
+    #expect(first["dimensions"] as? [String] == ["d6"])
+    #expect(items.first { $0["id"] as? String == "PA-2024-0034" }?["dimensions"] as? [String] == [], "good wishes stay unclassified")
+    #expect(!run.stdout.contains("0905"), "no text, so no personal data, is printed")
+  }
+
   @Test func missingQuestionnaireIsAClearError() throws {
     let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "nowhere.yaml", "--lang", "en"])
     #expect(run.status == 1)

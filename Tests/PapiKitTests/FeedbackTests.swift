@@ -111,6 +111,14 @@ struct FeedbackTests {
     ("ở 45/2 Nguyễn Trãi", "ở [địa chỉ] Nguyễn Trãi"),
     ("ở số 45/2B Nguyễn Trãi", "ở [địa chỉ] Nguyễn Trãi"),
     ("nhà 123 đường Trần Phú", "nhà [địa chỉ] đường Trần Phú"),
+    ("Số Nhà: 12 Lê Lợi", "[địa chỉ] Lê Lợi"),
+    ("SỐ 12 ĐƯỜNG LÊ LỢI", "[địa chỉ] ĐƯỜNG LÊ LỢI"),
+    ("so nha 12 ngo 34 duong Lang", "[địa chỉ] [địa chỉ] duong Lang"),
+    ("số 12 ngõ 34 Láng Hạ", "[địa chỉ] [địa chỉ] Láng Hạ"),
+    ("HẺM 5 chợ", "[địa chỉ] chợ"),
+    ("gọi (024) 3825 1234", "gọi [số điện thoại]"),
+    ("sđt0905123456 nhé", "sđt[số điện thoại] nhé"),
+    ("CMND 123 456 789 cũ", "CMND [số giấy tờ] cũ"),
   ])
   func personalDataIsMasked(_ input: String, _ expected: String) {
     #expect(PersonalDataMask.mask(input) == expected)
@@ -118,7 +126,7 @@ struct FeedbackTests {
 
   @Test(arguments: [
     "Nộp 1.500.000 đồng năm 2023", "Đóng 150.000.000 đồng", "ngày 12/3 Ủy ban xã họp", "Thôn 3 có 120 hộ, 45 hộ nghèo",
-    "Quyết định số 123/QĐ-UBND", "từ 2019 đến 2024", "lớp 2, 48 em",
+    "Quyết định số 123/QĐ-UBND", "từ 2019 đến 2024", "lớp 2, 48 em", "Đóng 150 000 đồng", "ngõ cụt", "số 5 là số đẹp",
   ])
   func ordinaryNumbersStay(_ text: String) {
     #expect(PersonalDataMask.mask(text) == text)

@@ -101,6 +101,23 @@ extension FeedbackCommand {
         problems += error.diagnostics
       }
     }
+    // The same id in two files of one import is two items, not a change of one: an error
+    // naming both places (two systems numbering their items 1, 2, 3… need a prefix).
+    var first: [String: (file: String, line: Int)] = [:]
+    for batch in batches {
+      for item in batch.items {
+        if let earlier = first[item.id], earlier.file != batch.file {
+          problems.append(
+            Diagnostic(
+              .error, SourceLocation(file: batch.file, line: item.line), value: item.id,
+              message: L("mã \(item.id) đã có trong \(earlier.file), dòng \(earlier.line).", "id \(item.id) is also in \(earlier.file), line \(earlier.line)."),
+              fix: L("Mỗi ý kiến cần một mã riêng trong một đợt: thêm tiền tố theo kênh vào mã của một tệp (ví dụ 1022-15).",
+                     "Each item needs its own id within a wave: prefix one file's ids with its channel (for example 1022-15).")))
+        } else if first[item.id] == nil {
+          first[item.id] = (batch.file, item.line)
+        }
+      }
+    }
     if !problems.isEmpty { throw PapiError(problems) }
     let store = try Store.open(path: request.databasePath)
     return (try store.importFeedback(batches, wave: request.wave, replace: request.replace), repeats)
@@ -116,7 +133,7 @@ extension FeedbackCommand {
     guard !stored.isEmpty else { return nil }
     let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load(lexicons))
     var previousWave = compare
-    if previousWave == nil { previousWave = try store.feedbackWaves().filter { $0 < wave }.last }
+    if previousWave == nil { previousWave = try store.feedbackWaves().filter { WaveOrder.before($0, wave) }.max { WaveOrder.before($0, $1) } }
     var previous: [FeedbackItem] = []
     if let previousWave { previous = try store.feedback(wave: previousWave).map(\.item) }
     let items = stored.map(\.item).filter { unit == nil || $0.unit == unit }

@@ -104,7 +104,8 @@ public enum ReportCommand {
       report.actions = Dictionary(grouping: actions, by: \.unitCode)
       report.remeasured = try store.remeasure(actions, upTo: wave, known: scores)
       report.offices = try store.offices()
-      report.feedback = try feedback(store, wave: wave, request, warnings: &warnings)
+      // Feedback is kept by commune; other levels show none rather than zeros.
+      if level == 0 { report.feedback = try feedback(store, wave: wave, request, warnings: &warnings) }
     }
     if let unit = request.unit, !codes.contains(unit) {
       throw PapiError(

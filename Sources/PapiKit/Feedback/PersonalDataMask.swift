@@ -16,27 +16,33 @@ public enum PersonalDataMask {
     let noWordBefore = #"(?<![\p{L}\p{N}])"#
     let noDigitAfter = #"(?![\p{N}])"#
     let houseNumber = #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*"#
-    let street = #"(?:đường|Đường|phố|Phố|ngõ|Ngõ|ngách|hẻm|Hẻm|kiệt|Kiệt|\p{Lu})"#
+    // Street words in any case, with or without diacritics; a street name starts with a
+    // capital letter.
+    let streetWord = #"(?i:đường|duong|phố|pho|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\b"#
+    let street = "(?:" + streetWord + #"|\p{Lu})"#
     let patterns: [(String, String)] = [
       (#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#, email),
       // CCCD: 12 digits, the first 0, maybe grouped ("001 203 004 567").
       (noWordBefore + #"0(?:[ .-]?\d){11}"# + noDigitAfter, identity),
       (noWordBefore + #"\d{12}"# + noDigitAfter, identity),
+      // A landline with its area code in brackets: "(024) 3825 1234".
+      (#"\(0\d{1,3}\)\s?\d{3,4}[ .-]?\d{3,4}"# + noDigitAfter, phone),
       // Mobile (10 digits from 0) and landline (11 from 02), or +84 / 84 and 9–10 digits,
-      // grouped by spaces, dots or dashes as people write them; the shortest reading that
-      // ends at a non-digit, so "0905 123 456 2 lần" keeps its "2 lần".
-      (#"(?<![\p{L}\p{N}+])(?:\+\s?84|\(\+84\)|84|0)(?:[ .-]?\d){9,10}?"# + noDigitAfter, phone),
-      // CMND: 9 digits written together.
-      (noWordBefore + #"\d{9}"# + noDigitAfter, identity),
-      // "số nhà 12", "nhà số 7", "SN 45B": always an address.
-      (#"(?:[Ss]ố\s+nhà|SỐ\s+NHÀ|[Nn]hà\s+số|NHÀ\s+SỐ|\bSN)\s*"# + houseNumber, address),
+      // grouped by spaces, dots or dashes as people write them, even glued to a label
+      // ("sđt0905…"); the shortest reading that ends at a non-digit, so "0905 123 456 2
+      // lần" keeps its "2 lần".
+      (#"(?<![\p{N}+])(?:\+\s?84|\(\+84\)|84|0)(?:[ .-]?\d){9,10}?"# + noDigitAfter, phone),
+      // CMND: 9 digits, together or in threes ("212 345 678").
+      (noWordBefore + #"(?:\d{9}|\d{3} \d{3} \d{3})"# + noDigitAfter, identity),
+      // "số nhà 12", "Số nhà: 12", "nhà số 7", "so nha 12", "SN 45B": always an address.
+      (#"(?i:số\s+nhà|so\s+nha|nhà\s+số|nha\s+so|\bsn)\s*:?\s*"# + houseNumber, address),
+      // "số 12 đường …", "số 12 ngõ 34 …", "số 45/2 Nguyễn Trãi": a number before a street.
+      (#"(?i:số|so)\s+"# + houseNumber + #"(?=\s*,?\s*"# + street + ")", address),
       // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7".
-      (#"(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)\s+"# + houseNumber, address),
-      // "số 12 đường …", "số 45/2 Nguyễn Trãi": a number followed by a street.
-      (#"[Ss]ố\s+"# + houseNumber + #"(?=\s*,?\s*"# + street + ")", address),
+      (#"(?i:ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s+"# + houseNumber, address),
       // "45/2 Nguyễn Trãi", "12 đường Lê Lợi" (not a date such as "ngày 12/3 Ủy ban …").
       (#"(?<![Nn]gày\s)(?<![Tt]háng\s)"# + noWordBefore + #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?=\s+"# + street + ")", address),
-      (noWordBefore + #"\d+[A-Za-z]?(?=\s+(?:đường|Đường|phố|Phố)\s)"#, address),
+      (noWordBefore + #"\d+[A-Za-z]?(?=\s+(?i:đường|duong|phố|pho)\s)"#, address),
     ]
     return patterns.map { pattern, label in
       // The patterns are constants of this file: a mistake in one is a programming error.

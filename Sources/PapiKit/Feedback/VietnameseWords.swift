@@ -51,9 +51,9 @@ enum VietnameseWords {
         marked = true
         if tones.contains(scalar.value) { tone = scalar } else { current.append(scalar) }
       } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        // A letter typed twice ("bệnh việnn") is read once: Vietnamese spelling never
-        // doubles a letter (loanwords such as "xoong" aside).
-        if scalar.properties.isAlphabetic, scalar == current.last { continue }
+        // A letter typed twice ("bệnh việnn", "thuốcc") is read once: Vietnamese spelling
+        // never doubles one, except o and u ("xoong"; "cứu" typed "cuu").
+        if scalar.properties.isAlphabetic, scalar == current.last, scalar != "o", scalar != "u" { continue }
         current.append(scalar)
         if scalar == "đ" {
           marked = true

@@ -31,6 +31,8 @@ final class ExportParser: CSVSink {
 
   private(set) var header: [String] = []
   private var roles: [ColumnRole] = []
+  /// The questionnaire's free-text (feedback) columns, masked in a rejects file.
+  private var freeText: Set<Int> = []
   private var hxlChecked = false
 
   /// The state touched for every cell, behind a pointer: Swift checks exclusive access to a
@@ -166,6 +168,9 @@ final class ExportParser: CSVSink {
     let column = fieldIndex
     if column < roles.count, case .pii = roles[column] {
       rowFields.append("")
+    } else if freeText.contains(column) {
+      // Citizens' comments may carry phone numbers and addresses.
+      rowFields.append(PersonalDataMask.mask(String(decoding: bytes, as: UTF8.self).nfc))
     } else {
       rowFields.append(String(decoding: bytes, as: UTF8.self))
     }
@@ -221,6 +226,7 @@ final class ExportParser: CSVSink {
 
   private func install(_ roles: [ColumnRole]) {
     self.roles = roles
+    freeText = Set(FeedbackReader.freeTextColumns(header: header, questionnaire: questionnaire).map(\.index))
     let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {

@@ -132,8 +132,11 @@ public enum FeedbackReader {
         }
       }
       guard !bad else { return }
+      // Every free text is masked, the channel and status too (a status may say whom an
+      // officer called back, at which number).
       let item = FeedbackItem(
-        id: id, unit: unit, date: date, channel: cell(.channel), status: cell(.status), text: PersonalDataMask.mask(text), line: line)
+        id: id, unit: unit, date: date, channel: cell(.channel).map(PersonalDataMask.mask), status: cell(.status).map(PersonalDataMask.mask),
+        text: PersonalDataMask.mask(text), line: line)
       if let earlier = itemOfID[id] {
         var same = items[earlier]
         same.line = line
@@ -151,7 +154,14 @@ public enum FeedbackReader {
       itemOfID[id] = items.count
       items.append(item)
     }
-    try LibCSV.read(&stream, options: options, into: sink)
+    do {
+      try LibCSV.read(&stream, options: options, into: sink)
+    } catch {
+      // The field libcsv stopped in is shown masked, like every text of a feedback file.
+      var diagnostics = error.diagnostics
+      for index in diagnostics.indices { diagnostics[index].value = diagnostics[index].value.map(PersonalDataMask.mask) }
+      throw PapiError(diagnostics)
+    }
     if header.isEmpty {
       throw PapiError(
         file: path, line: 1, message: L("tệp rỗng.", "the file is empty."),
@@ -176,6 +186,7 @@ public enum FeedbackReader {
     var warnings: [Diagnostic] = []
     var items: [FeedbackItem] = []
     var rows = 0
+    var seen: Set<String> = []
     let missing = Set(questionnaire.missing)
     let sink = RecordSink { _, _ in }
     sink.onRecord = { line, fields in
@@ -184,18 +195,13 @@ public enum FeedbackReader {
         let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: path)
         idColumn = plan.idColumn
         unitColumn = plan.roles.firstIndex { if case .unit = $0 { true } else { false } }
-        for name in questionnaire.feedback {
-          // The header itself, or after its group path ("grp/comment"), without case.
-          let wanted = name.nfc.lowercased()
-          if let index = header.indices.first(where: { ColumnPlan.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }) {
-            textColumns.append((index, name))
-          } else {
-            warnings.append(
-              Diagnostic(
-                .warning, SourceLocation(file: path, line: 1), value: name,
-                message: L("không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).", "no column `\(name)` for the feedback the questionnaire declares."),
-                fix: L("Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.", "Correct the column name in the questionnaire's `feedback:` to match the export.")))
-          }
+        textColumns = freeTextColumns(header: header, questionnaire: questionnaire)
+        for name in questionnaire.feedback where !textColumns.contains(where: { $0.name == name }) {
+          warnings.append(
+            Diagnostic(
+              .warning, SourceLocation(file: path, line: 1), value: name,
+              message: L("không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).", "no column `\(name)` for the feedback the questionnaire declares."),
+              fix: L("Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.", "Correct the column name in the questionnaire's `feedback:` to match the export.")))
         }
         let wanted = Set(textColumns.map(\.index) + [idColumn, unitColumn].compactMap { $0 })
         sink.keep = { wanted.contains($0) }
@@ -204,7 +210,9 @@ public enum FeedbackReader {
       rows += 1
       guard let idColumn, let unitColumn, fields.count == header.count else { return }
       let id = fields[idColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !id.isEmpty, respondents?.contains(id) ?? true else { return }
+      // The first row of a respondent id is the one the survey import keeps (a later
+      // identical row is dropped, a later different one rejected).
+      guard !id.isEmpty, respondents?.contains(id) ?? true, seen.insert(id).inserted else { return }
       let unit = fields[unitColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
       for (index, name) in textColumns {
         let text = fields[index].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -215,7 +223,18 @@ public enum FeedbackReader {
     // A syntax problem (a quote never closed) is the survey reader's to report; with
     // `--on-error skip` it rejected that record, and the comments before it still count.
     _ = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: true, sink: sink, detected: { _ in })
-    return (FeedbackBatch(file: path, sha256: "", rowsRead: rows, source: .survey, items: items), warnings)
+    var batch = FeedbackBatch(file: path, sha256: "", rowsRead: rows, source: .survey, items: items)
+    batch.respondents = seen.sorted()
+    return (batch, warnings)
+  }
+
+  /// The export's columns for the questionnaire's `feedback:` names: the header itself, or
+  /// after its group path ("grp/comment"), without case.
+  static func freeTextColumns(header: [String], questionnaire: Questionnaire) -> [(index: Int, name: String)] {
+    questionnaire.feedback.compactMap { name in
+      let wanted = name.nfc.lowercased()
+      return header.indices.first { ColumnPlan.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map { ($0, name) }
+    }
   }
 
   /// "Không có ý kiến", "ko co y kien gi them", "Không.": an answer that says there is none.

@@ -15,6 +15,9 @@ public struct FeedbackBatch: Sendable {
   public var rowsRead: Int
   public var source: Source
   public var items: [FeedbackItem]
+  /// Survey: the respondents the file holds, so that `--replace` also withdraws a comment
+  /// a corrected export no longer has.
+  public var respondents: [String] = []
 }
 
 /// What storing feedback changed, per file.
@@ -23,6 +26,8 @@ public struct FeedbackCounts: Sendable, Equatable {
   public var imported = 0
   public var replaced = 0
   public var unchanged = 0
+  /// Survey comments withdrawn by `--replace` (the corrected export has none there).
+  public var removed = 0
 }
 
 /// A stored feedback item with where it came from.
@@ -69,6 +74,9 @@ extension Store {
     var conflicts: [FeedbackConflict] = []
     for batch in batches {
       var count = FeedbackCounts(file: batch.file)
+      if replace && batch.source == .survey {
+        count.removed = try withdrawComments(db, batch, wave: wave)
+      }
       for item in batch.items {
         if let stored = try Row.fetchOne(find, arguments: [wave, item.id]) {
           let same =
@@ -101,6 +109,23 @@ extension Store {
       counts.append(count)
     }
     return (counts, conflicts)
+  }
+
+  /// Deletes the stored comments of the batch's respondents that the batch no longer has.
+  private func withdrawComments(_ db: Database, _ batch: FeedbackBatch, wave: String) throws -> Int {
+    let kept = Set(batch.items.map(\.id))
+    // A respondent's comment ids are "respondent#column": between "respondent#" and
+    // "respondent$" ("$" follows "#").
+    let find = try db.makeStatement(sql: "SELECT id FROM feedback WHERE wave = ? AND source = 'survey' AND id > ? AND id < ?")
+    let delete = try db.makeStatement(sql: "DELETE FROM feedback WHERE wave = ? AND id = ?")
+    var removed = 0
+    for respondent in batch.respondents {
+      for id in try String.fetchAll(find, arguments: [wave, respondent + "#", respondent + "$"]) where !kept.contains(id) {
+        try delete.execute(arguments: [wave, id])
+        removed += 1
+      }
+    }
+    return removed
   }
 
   func feedbackConflictError(_ conflicts: [FeedbackConflict], wave: String) -> PapiError {

@@ -21,7 +21,7 @@ public struct ImportOutcome: Sendable {
   public var feedback: [FeedbackCounts] = []
   /// True when every row was already stored: nothing was written.
   public var noOp: Bool {
-    files.allSatisfy { $0.imported == 0 && $0.replaced == 0 } && feedback.allSatisfy { $0.imported == 0 && $0.replaced == 0 }
+    files.allSatisfy { $0.imported == 0 && $0.replaced == 0 } && feedback.allSatisfy { $0.imported == 0 && $0.replaced == 0 && $0.removed == 0 }
   }
 }
 
