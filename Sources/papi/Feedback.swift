@@ -66,8 +66,9 @@ struct Feedback: ParsableCommand {
 
     func run() throws {
       do {
-        let (counts, repeats) = try FeedbackCommand.importFiles(
+        let (counts, repeats, warnings) = try FeedbackCommand.importFiles(
           FeedbackImportRequest(files: input.files, wave: wave, databasePath: database.path, read: input.readOptions, replace: replace))
+        for warning in warnings { Console.error(warning.text(lang)) }
         try Console.output(FeedbackImportText.text(counts, repeats: repeats, wave: wave, database: database.path, language: lang), to: nil)
       } catch let error as PapiError {
         throw Console.fail(error, lang)

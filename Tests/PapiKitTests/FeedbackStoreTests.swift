@@ -65,6 +65,16 @@ struct FeedbackStoreTests {
     }
   }
 
+  @Test func unitsTheSurveyDoesNotHaveAreStoredAndSaid() throws {
+    _ = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
+    let file = try writeTemporary("id,date,unit_code,channel,text\nq1,2024-01-01,23491,hotline,Đường lầy lội\nq2,2024-01-01,2349l,hotline,Sổ đỏ\n")
+    let result = try FeedbackCommand.importFiles(FeedbackImportRequest(files: [file], wave: "2024", databasePath: database))
+    #expect(result.counts.first?.imported == 2)
+    let warning = try #require(result.warnings.first)
+    #expect(warning.value == "2349l" && warning.location.line == 3)
+    #expect(warning.message.en.contains("1 items concern 1 units that wave 2024's survey does not have"))
+  }
+
   @Test func aChangedItemIsAConflictUnlessReplace() throws {
     let first = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "a.csv")
     let second = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội lắm\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "b.csv")

@@ -86,7 +86,9 @@ public struct FeedbackReportRequest: Sendable {
 extension FeedbackCommand {
   /// `papi feedback import FILE… --wave W`: every file is read and checked first; then all
   /// items are stored in one transaction, or none.
-  public static func importFiles(_ request: FeedbackImportRequest) throws(PapiError) -> (counts: [FeedbackCounts], repeats: Int) {
+  public static func importFiles(
+    _ request: FeedbackImportRequest
+  ) throws(PapiError) -> (counts: [FeedbackCounts], repeats: Int, warnings: [Diagnostic]) {
     var batches: [FeedbackBatch] = []
     var problems: [Diagnostic] = []
     var repeats = 0
@@ -120,7 +122,26 @@ extension FeedbackCommand {
     }
     if !problems.isEmpty { throw PapiError(problems) }
     let store = try Store.open(path: request.databasePath)
-    return (try store.importFeedback(batches, wave: request.wave, replace: request.replace), repeats)
+    let counts = try store.importFeedback(batches, wave: request.wave, replace: request.replace)
+    // Units the wave's survey does not know: stored all the same (a petition may come from
+    // a commune outside the sample), but said, as a mistyped code would never show beside
+    // any scores.
+    var warnings: [Diagnostic] = []
+    let known = try store.unitCodes(wave: request.wave)
+    if !known.isEmpty {
+      for batch in batches {
+        let unknown = batch.items.filter { !known.contains($0.unit) }
+        guard let first = unknown.first else { continue }
+        let codes = Array(Set(unknown.map(\.unit))).sorted()
+        warnings.append(
+          Diagnostic(
+            .warning, SourceLocation(file: batch.file, line: first.line), value: codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", …" : ""),
+            message: L("\(unknown.count) ý kiến thuộc \(codes.count) đơn vị không có trong khảo sát đợt \(request.wave): đã lưu, có trong `papi feedback report` nhưng không nằm cạnh điểm số nào.",
+                       "\(unknown.count) items concern \(codes.count) units that wave \(request.wave)'s survey does not have: stored, in `papi feedback report`, but beside no scores."),
+            fix: L("Nếu là mã gõ sai, sửa trong tệp rồi nhập lại với --replace.", "If a code is mistyped, correct it in the file and import again with --replace.")))
+      }
+    }
+    return (counts, repeats, warnings)
   }
 
   /// The summary `papi feedback report` and `papi report` show: the wave's stored feedback

@@ -176,6 +176,13 @@ extension Store {
     }
   }
 
+  /// The codes of the wave's units (level 0), empty when the wave has no survey.
+  func unitCodes(wave: String) throws(PapiError) -> Set<String> {
+    try run(L("không đọc được đơn vị của đợt \(wave)", "cannot read the units of wave \(wave)")) {
+      try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM wave_unit WHERE wave = ? AND level = 0", arguments: [wave])) }
+    }
+  }
+
   /// The questionnaire a wave was imported with, or nil when the wave is not stored.
   func questionnaire(wave: String) throws(PapiError) -> Questionnaire? {
     let yaml: String? = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
