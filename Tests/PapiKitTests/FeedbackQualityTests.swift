@@ -4,8 +4,9 @@ import Testing
 @testable import PapiKit
 
 /// The lexicon measured on a labelled set of 340 Vietnamese feedback texts
-/// (Fixtures/feedback/labelled-a.csv and -b.csv, written and labelled by hand: petitions,
-/// survey comments, with and without diacritics, typos, several topics, off-topic). Texts
+/// (Fixtures/feedback/labelled-a.csv and -b.csv, written and labelled for this purpose by
+/// two separate writers from the PAPI definitions only: petitions, survey comments, with and
+/// without diacritics, typos, several topics, off-topic; synthetic, not collected). Texts
 /// with odd numbers were used to tune the lexicon; the even ones are held out and only
 /// ever measured.
 @Suite("Feedback classification quality")
