@@ -24,7 +24,7 @@ struct Feedback: ParsableCommand {
 
   struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about; stores nothing.")
+      abstract: "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about; stores nothing. With -q, FILE is a survey export and its `feedback:` columns are read.")
 
     @OptionGroup var input: ExportOptions
     @OptionGroup var lexicon: LexiconOption
@@ -41,6 +41,7 @@ struct Feedback: ParsableCommand {
       do {
         var request = FeedbackClassifyRequest(file: input.files[0], lexicons: lexicon.files, read: input.readOptions, format: format, language: lang)
         request.excel = excel
+        request.questionnairePath = input.questionnaire
         let result = try FeedbackCommand.classify(request)
         for warning in result.warnings { Console.error(warning.text(lang)) }
         try Console.output(result.text, to: out)

@@ -207,6 +207,19 @@ struct FeedbackTests {
 /// Survey comments: a questionnaire's `feedback:` columns.
 @Suite("Citizen feedback in survey exports")
 struct SurveyFeedbackTests {
+  @Test func classifyReadsASurveysCommentsWithItsQuestionnaire() throws {
+    var request = FeedbackClassifyRequest(file: repoPath("samples/odk-quangtri-2024.csv"), lexicons: [repoPath(FeedbackLexicon.defaultPath)], format: .csv)
+    request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
+    let output = try FeedbackCommand.classify(request)
+    let lines = output.text.split(separator: "\r\n")
+    #expect(lines.first == "id,dimensions,subdimensions,terms")
+    #expect(lines.count > 100 && lines.dropFirst().allSatisfy { $0.contains("#comment,") })
+    request.questionnairePath = repoPath("questionnaires/sipas-2024.yaml")
+    request.file = repoPath("samples/sipas-limesurvey-2024.csv")
+    let error = try #require(throws: PapiError.self) { try FeedbackCommand.classify(request) }
+    #expect(error.diagnostics[0].message.en.contains("declares no free-text columns"))
+  }
+
   @Test func theDeclaredColumnsOfTheKoboSampleAreRead() throws {
     let questionnaire = try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
     #expect(questionnaire.feedback == ["comment"])

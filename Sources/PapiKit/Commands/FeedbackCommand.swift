@@ -13,6 +13,8 @@ public struct FeedbackClassifyRequest: Sendable {
   public var language: Language
   /// CSV for Excel: BOM, `;`.
   public var excel = false
+  /// With a questionnaire, `file` is a survey export and its `feedback:` columns are read.
+  public var questionnairePath: String?
 
   public init(file: String, lexicons: [String] = [], read: ReadOptions = ReadOptions(), format: FeedbackClassifyFormat = .table, language: Language = .vi) {
     self.file = file
@@ -28,15 +30,30 @@ public enum FeedbackCommand {
   /// `papi feedback classify FILE`: each item's dimensions and sub-dimensions; stores nothing.
   public static func classify(_ request: FeedbackClassifyRequest) throws(PapiError) -> CommandOutput {
     let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load(request.lexicons))
-    let file = try FeedbackReader.read(request.file, options: request.read)
-    let classified = file.items.map { ($0, classifier.classify($0.text)) }
+    var items: [FeedbackItem]
+    var warnings: [Diagnostic] = []
+    if let path = request.questionnairePath {
+      let questionnaire = try QuestionnaireLoader.load(path: path)
+      guard !questionnaire.feedback.isEmpty else {
+        throw PapiError(
+          file: path, message: L("bảng hỏi không khai báo cột ý kiến nào (`feedback:`).", "the questionnaire declares no free-text columns (`feedback:`)."),
+          fix: L("Thêm `feedback: [comment]` (tên cột ý kiến của tệp) vào bảng hỏi, hoặc bỏ -q nếu tệp là tệp ý kiến.",
+                 "Add `feedback: [comment]` (the export's comment columns) to the questionnaire, or leave out -q for a feedback export."))
+      }
+      let survey = try FeedbackReader.readSurvey(request.file, questionnaire: questionnaire, respondents: nil, options: request.read)
+      (items, warnings) = (survey.batch.items, survey.warnings)
+    } else {
+      let file = try FeedbackReader.read(request.file, options: request.read)
+      (items, warnings) = (file.items, file.warnings)
+    }
+    let classified = items.map { ($0, classifier.classify($0.text)) }
     let text: String
     switch request.format {
     case .json: text = FeedbackClassifyRenderer.json(classified)
     case .csv: text = FeedbackClassifyRenderer.csv(classified, excel: request.excel)
     case .table: text = FeedbackClassifyRenderer.table(classified, language: request.language)
     }
-    return CommandOutput(text: text, warnings: file.warnings)
+    return CommandOutput(text: text, warnings: warnings)
   }
 }
 
