@@ -58,6 +58,8 @@ struct FeedbackStoreTests {
     #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, imported: 36)])
     #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, unchanged: 36)])
     #expect(try count("SELECT COUNT(*) FROM feedback_import") == 2)
+    let logged = try DatabaseQueue(path: database).read { try String.fetchAll($0, sql: "SELECT sha256 FROM feedback_import") }
+    #expect(logged == Array(repeating: DecodedStream.sha256(ofFile: Self.petitions), count: 2))
     // No phone number, e-mail or ID number of the export reaches the database.
     let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
     for secret in ["0905 318 442", "nguyenvana.kt@gmail.com", "045123004567", "0987.654.321", "số nhà 12"] {

@@ -43,8 +43,7 @@ public enum FeedbackCommand {
       let survey = try FeedbackReader.readSurvey(request.file, questionnaire: questionnaire, respondents: nil, options: request.read)
       (items, warnings) = (survey.batch.items, survey.warnings)
     } else {
-      let file = try FeedbackReader.read(request.file, options: request.read)
-      (items, warnings) = (file.items, file.warnings)
+      items = try FeedbackReader.read(request.file, options: request.read).items
     }
     let classified = items.map { ($0, classifier.classify($0.text)) }
     let text: String
@@ -77,7 +76,8 @@ public struct FeedbackImportRequest: Sendable {
 /// What `papi feedback report` was asked to do.
 public struct FeedbackReportRequest: Sendable {
   public var wave: String
-  /// The wave to compare with; the wave with feedback stored before `wave` (by name) when nil.
+  /// The wave to compare with; the latest wave with feedback before `wave` (`WaveOrder`)
+  /// when nil.
   public var compare: String?
   public var unit: String?
   public var lexicons: [String]
@@ -115,7 +115,7 @@ extension FeedbackCommand {
         repeats += file.repeats
         batches.append(
           FeedbackBatch(
-            file: path, sha256: DecodedStream.sha256(ofFile: path), rowsRead: file.items.count + file.repeats, source: .export, items: file.items))
+            file: path, sha256: file.sha256, rowsRead: file.items.count + file.repeats, source: .export, items: file.items))
       } catch {
         problems += error.diagnostics
       }

@@ -74,23 +74,25 @@ public struct FeedbackSummary: Sendable {
   ) -> Theme {
     var subdimensions: [String: Int] = [:]
     var terms: [String: Int] = [:]
+    // Each item's distinct terms of this dimension: counted into `terms`, and how many
+    // there are ranks the item as a quote.
+    var hits: [Int] = []
     for (_, found) in entries {
       for id in Set(found.subdimensions) where FeedbackLexicon.dimension(of: id) == dimension { subdimensions[id, default: 0] += 1 }
-      for term in Set(found.terms.filter { FeedbackLexicon.dimension(of: $0.id) == dimension }.map(\.term)) { terms[term, default: 0] += 1 }
+      let mine = Set(found.terms.filter { FeedbackLexicon.dimension(of: $0.id) == dimension }.map(\.term))
+      hits.append(mine.count)
+      for term in mine { terms[term, default: 0] += 1 }
     }
     // Representative: the items with the most distinct terms of this dimension, then those
     // about fewest other dimensions, then the earliest; never two identical texts.
-    let ranked = entries.enumerated().sorted { a, b in
-      let x = a.element.1, y = b.element.1
-      let hitsA = Set(x.terms.filter { FeedbackLexicon.dimension(of: $0.id) == dimension }.map(\.term)).count
-      let hitsB = Set(y.terms.filter { FeedbackLexicon.dimension(of: $0.id) == dimension }.map(\.term)).count
-      if hitsA != hitsB { return hitsA > hitsB }
-      if x.dimensions.count != y.dimensions.count { return x.dimensions.count < y.dimensions.count }
-      return a.offset < b.offset
+    let ranked = entries.indices.sorted { a, b in
+      if hits[a] != hits[b] { return hits[a] > hits[b] }
+      let x = entries[a].1.dimensions.count, y = entries[b].1.dimensions.count
+      return x != y ? x < y : a < b
     }
     var quotes: [FeedbackItem] = []
     var seen: Set<String> = []
-    for (_, entry) in ranked where quotes.count < 3 && seen.insert(entry.0.text).inserted {
+    for entry in ranked.map({ entries[$0] }) where quotes.count < 3 && seen.insert(entry.0.text).inserted {
       var quoted = entry.0
       quoted.text = excerpt(quoted.text)
       quotes.append(quoted)

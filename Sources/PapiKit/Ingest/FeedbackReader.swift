@@ -6,7 +6,8 @@ public struct FeedbackFile: Sendable {
   public var items: [FeedbackItem]
   /// Rows that repeated an earlier row exactly (same id, same content): read once.
   public var repeats: Int
-  public var warnings: [Diagnostic]
+  /// SHA-256 of the file's bytes, computed while reading it, for the import log.
+  public var sha256: String
 }
 
 /// Reads citizen feedback through the same libcsv reader, encodings and messages as survey
@@ -58,7 +59,7 @@ public enum FeedbackReader {
   /// Reads a feedback export: every problem is listed (file, line, column, value, fix) and
   /// any error means no item is returned.
   public static func read(_ path: String, options: ReadOptions = ReadOptions()) throws(PapiError) -> FeedbackFile {
-    var stream = DecodedStream(path: path, encoding: options.encoding)
+    var stream = DecodedStream(path: path, encoding: options.encoding, hashing: true)
     var columns: [Field: Int] = [:]
     var header: [String] = []
     var problems: [Diagnostic] = []
@@ -168,7 +169,7 @@ public enum FeedbackReader {
         fix: L("Xuất lại tệp ý kiến, có dòng tiêu đề.", "Export the feedback again, with its header row."))
     }
     if !problems.isEmpty { throw PapiError(problems) }
-    return FeedbackFile(path: path, items: items, repeats: repeats, warnings: [])
+    return FeedbackFile(path: path, items: items, repeats: repeats, sha256: stream.sha256)
   }
 
   /// The free-text columns `questionnaire.feedback` of a survey export, one item per

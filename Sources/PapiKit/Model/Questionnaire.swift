@@ -34,6 +34,19 @@ public struct Questionnaire: Sendable {
     return ids
   }
 
+  /// The dimension id of each dimension, sub-dimension and indicator id.
+  public var dimensionOfMetric: [String: String] {
+    var map: [String: String] = [:]
+    for dimension in dimensions {
+      map[dimension.id] = dimension.id
+      for subdimension in dimension.subdimensions {
+        map[subdimension.id] = dimension.id
+        for indicator in subdimension.indicators { map[indicator.id] = dimension.id }
+      }
+    }
+    return map
+  }
+
   /// All indicators in questionnaire order.
   public var indicators: [Indicator] {
     dimensions.flatMap { $0.subdimensions.flatMap(\.indicators) }

@@ -13,14 +13,7 @@ enum ReportCSVRenderer {
     // With stored feedback: how many items of the unit are about the metric's dimension.
     let feedbackColumn = report.feedback != nil ? ["feedback_items"] : []
     out += (header + feedbackColumn).joined(separator: String(delimiter)) + "\r\n"
-    var dimensionOf: [String: String] = [:]
-    for dimension in report.questionnaire.dimensions {
-      dimensionOf[dimension.id] = dimension.id
-      for subdimension in dimension.subdimensions {
-        dimensionOf[subdimension.id] = dimension.id
-        for indicator in subdimension.indicators { dimensionOf[indicator.id] = dimension.id }
-      }
-    }
+    let dimensionOf = report.questionnaire.dimensionOfMetric
     var metrics = ["total"]
     for dimension in report.questionnaire.dimensions {
       metrics.append(dimension.id)

@@ -9,15 +9,9 @@ extension WeaknessReport {
   /// in questionnaire order; a sub-dimension's or an indicator's flag counts for its
   /// dimension.
   func flaggedDimensions(_ code: String) -> [String] {
+    let dimensionOf = questionnaire.dimensionOfMetric
     let weak = (flags[code] ?? []).filter { [.below, .belowSignificant, .declined].contains($0.status) }
-    var dimensions: Set<String> = []
-    for flag in weak {
-      for dimension in questionnaire.dimensions
-      where flag.metric == dimension.id
-        || dimension.subdimensions.contains(where: { $0.id == flag.metric || $0.indicators.contains { $0.id == flag.metric } }) {
-        dimensions.insert(dimension.id)
-      }
-    }
+    let dimensions = Set(weak.compactMap { dimensionOf[$0.metric] })
     return questionnaire.dimensions.map(\.id).filter(dimensions.contains)
   }
 
