@@ -244,6 +244,13 @@ struct StoreTests {
     #expect(try count("SELECT next_seq FROM wave WHERE name = 'w'") == 2 + fileIDs.count)
   }
 
+  @Test func aStoredRowThatNoLongerFitsItsQuestionnaireIsSaidAsSuch() throws {
+    try importFiles([Self.kobo2024], wave: "2024")
+    try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE respondent SET answers = x'01' WHERE id = (SELECT MIN(id) FROM respondent)") }
+    let error = try #require(throws: PapiError.self) { try json(wave: "2024") }
+    #expect(error.diagnostics.first?.message.en == "the stored rows of wave 2024 do not match its questionnaire.")
+  }
+
   @Test func scoringAWaveThatIsNotThereNamesTheWaves() throws {
     try importFiles([Self.kobo2024], wave: "2024")
     let error = try #require(throws: PapiError.self) { try json(wave: "2019") }

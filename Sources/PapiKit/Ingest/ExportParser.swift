@@ -226,7 +226,8 @@ final class ExportParser: CSVSink {
 
   private func install(_ roles: [ColumnRole]) {
     self.roles = roles
-    freeText = Set(FeedbackReader.freeTextColumns(header: header, questionnaire: questionnaire).map(\.index))
+    // Only rows kept for a rejects file (`capture`) need them.
+    if skipBadRows { freeText = Set(FeedbackReader.freeTextColumns(header: header, questionnaire: questionnaire).map(\.index)) }
     let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {

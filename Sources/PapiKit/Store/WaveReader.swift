@@ -33,18 +33,15 @@ extension Store {
   /// The questionnaire a wave was imported with and its respondents, in import order:
   /// exactly what `ExportReader` gives for the files of the wave.
   public func loadWave(_ wave: String) throws(PapiError) -> (Questionnaire, ResponseTable) {
-    let read: Result<(Questionnaire, ResponseTable)?, PapiError> = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
+    // A PapiError thrown inside (the stored questionnaire, a row that does not fit it)
+    // passes through `run` as it is.
+    let loaded: (Questionnaire, ResponseTable)? = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
       try queue.read { db in
         guard
           let yaml = try String.fetchOne(
             db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?", arguments: [wave])
-        else { return .success(nil) }
-        let questionnaire: Questionnaire
-        do {
-          questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
-        } catch let error as PapiError {
-          return .failure(error)
-        }
+        else { return nil }
+        let questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
         var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
         table.files = [path]
         try readUnits(db, wave: wave, levels: 1 + questionnaire.respondent.parents.count, into: &table)
@@ -65,18 +62,17 @@ extension Store {
             return true
           }
           guard appended else {
-            return .failure(
-              PapiError(
-                file: path, value: row[0],
-                message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
-                fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
-                       "The database was changed outside papi; import this wave again into a new database.")))
+            throw PapiError(
+              file: path, value: row[0],
+              message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
+              fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
+                     "The database was changed outside papi; import this wave again into a new database."))
           }
         }
-        return .success((questionnaire, table))
+        return (questionnaire, table)
       }
     }
-    guard let loaded = try read.get() else {
+    guard let loaded else {
       let known = (try? waveNames()) ?? []
       throw PapiError(
         file: path, value: wave,
