@@ -14,9 +14,9 @@ struct CSVTable {
     guard let header = records.first else {
       throw PapiError(file: path, line: 1, message: L("tệp rỗng.", "the file is empty."), fix: L("Kiểm tra tệp.", "Check the file."))
     }
-    let fields = header.fields.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
+    let fields = header.fields.map { $0.trimmedNFC }
     let rows = records.dropFirst().map { record in
-      (record.line, record.fields.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) })
+      (record.line, record.fields.map { $0.trimmedNFC })
     }
     return CSVTable(path: path, header: fields, rows: Array(rows))
   }

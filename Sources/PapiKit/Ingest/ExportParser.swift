@@ -152,7 +152,7 @@ final class ExportParser: CSVSink {
     }
     if stop { return }
     if record == 0 {
-      header.append(String(decoding: bytes, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines))
+      header.append(String(decoding: bytes, as: UTF8.self).trimmedNFC)
     } else if record == 1 && !hxlChecked {
       buffered.append(Array(bytes))
     } else {
@@ -319,7 +319,7 @@ final class ExportParser: CSVSink {
   }
 
   private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
-    let text = String(decoding: bytes, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
     let missing = text.isEmpty || questionnaire.missing.contains(text)
     let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
     for target in targets {

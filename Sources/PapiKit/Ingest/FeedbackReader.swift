@@ -77,7 +77,7 @@ public enum FeedbackReader {
     let sink = RecordSink { _, _ in }
     sink.onRecord = { line, fields in
       if header.isEmpty {
-        header = fields.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
+        header = fields.map { $0.trimmedNFC }
         for (index, name) in header.enumerated() {
           if let field = ColumnPlan.lookup(name, { fieldByHeader[headerKey($0)] }), columns[field] == nil { columns[field] = index }
         }
@@ -106,7 +106,7 @@ public enum FeedbackReader {
       }
       func cell(_ field: Field) -> String? {
         guard let index = columns[field] else { return nil }
-        let value = fields[index].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = fields[index].trimmedNFC
         return value.isEmpty ? nil : value
       }
       var bad = false
@@ -192,7 +192,7 @@ public enum FeedbackReader {
     let sink = RecordSink { _, _ in }
     sink.onRecord = { line, fields in
       if header.isEmpty {
-        header = fields.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
+        header = fields.map { $0.trimmedNFC }
         let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: path)
         idColumn = plan.idColumn
         unitColumn = plan.roles.firstIndex { if case .unit = $0 { true } else { false } }
@@ -210,13 +210,13 @@ public enum FeedbackReader {
       }
       rows += 1
       guard let idColumn, let unitColumn, fields.count == header.count else { return }
-      let id = fields[idColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+      let id = fields[idColumn].trimmedNFC
       // The first row of a respondent id is the one the survey import keeps (a later
       // identical row is dropped, a later different one rejected).
       guard !id.isEmpty, respondents?.contains(id) ?? true, seen.insert(id).inserted else { return }
-      let unit = fields[unitColumn].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+      let unit = fields[unitColumn].trimmedNFC
       for (index, name) in textColumns {
-        let text = fields[index].nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = fields[index].trimmedNFC
         guard !text.isEmpty, !missing.contains(text), !isNoComment(text) else { continue }
         items.append(FeedbackItem(id: "\(id)#\(name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: line))
       }

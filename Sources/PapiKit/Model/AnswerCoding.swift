@@ -98,7 +98,7 @@ struct AnswerCoding: Sendable {
   }
 
   private func slowCode(_ cell: UnsafeRawBufferPointer) -> UInt8 {
-    let text = String(decoding: cell, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: cell, as: UTF8.self).trimmedNFC
     if let code = textCodes[text] ?? textCodes[text.lowercased()] { return code }
     if text.isEmpty { return AnswerCode.missing }
     if let number = Double(text), number.rounded() == number, number >= 0, number < 1000 {

@@ -233,4 +233,7 @@ extension YAMLReader {
 extension String {
   /// The text in Unicode NFC.
   var nfc: String { precomposedStringWithCanonicalMapping }
+
+  /// A header or cell as every reader compares it: NFC, without surrounding whitespace.
+  var trimmedNFC: String { nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
 }
