@@ -1,7 +1,7 @@
 import ArgumentParser
 import PapiKit
 
-struct Import: ParsableCommand {
+struct Import: ParsableCommand, Localized {
   static let configuration = CommandConfiguration(
     abstract: "Validate survey exports and store them as one wave, all files or none.")
 
@@ -15,7 +15,8 @@ struct Import: ParsableCommand {
   var onError: OnError = .abort
   @Option(help: "With --on-error skip: the CSV file for the rejected rows, each with its reason.") var rejects: String?
   @Option(help: "Check unit codes against this loaded unit set (default: every loaded set).") var units: String?
-  @Option(help: "Language: vi or en.") var lang: Language = .vi
+  @OptionGroup var lang: LanguageOption
+  var language: Language { lang.value }
 
   func validate() throws {
     if input.files.isEmpty { throw ValidationError("Give at least one export file to import.") }
@@ -27,24 +28,26 @@ struct Import: ParsableCommand {
   func run() throws {
     var options = input.readOptions
     options.skipBadRows = onError == .skip
+    var notes: [Diagnostic] = []
+    let questionnaire = input.questionnairePath(notes: &notes) ?? ""
+    Console.report(notes, language)
     let progress = ProgressLine()
-    do {
-      let result = try ImportCommand.run(
-        ImportRequest(
-          files: input.files, questionnairePath: try input.requiredQuestionnaire(), wave: wave, databasePath: database.path,
-          read: options, replace: replace, rejectsPath: rejects, unitSet: units),
-        readProgress: { step in
-          progress.update(lang == .vi ? "đọc" : "reading", rows: step.rows, fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil)
-        },
-        writeProgress: { rows, total in
-          progress.update(lang == .vi ? "ghi" : "writing", rows: rows, fraction: total > 0 ? Double(rows) / Double(total) : nil)
-        })
-      progress.finish()
-      for warning in result.warnings { Console.error(warning.text(lang)) }
-      try Console.output(ImportReport.text(result, rejectsPath: rejects, database: database.path, language: lang), to: nil)
-    } catch let error as PapiError {
-      progress.finish()
-      throw Console.fail(error, lang)
-    }
+    defer { progress.finish() }
+    let vi = language == .vi
+    let result = try ImportCommand.run(
+      ImportRequest(
+        files: input.files, questionnairePath: questionnaire, wave: wave, read: options, replace: replace, rejectsPath: rejects,
+        unitSet: units),
+      store: database.creatable,
+      readProgress: { step in
+        progress.update(vi ? "đọc" : "reading", rows: step.rows, fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil)
+      },
+      writeProgress: { rows, total in
+        progress.update(vi ? "ghi" : "writing", rows: rows, fraction: total > 0 ? Double(rows) / Double(total) : nil)
+      })
+    progress.finish()
+    Console.report(result.warnings, language)
+    try Console.print(
+      ImportReport.text(result.outcome, rejected: result.rejected, rejectsPath: rejects, database: database.path, language: language))
   }
 }

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import PapiKit
 
-extension ReportFormat: ExpressibleByArgument {}
-
-struct Report: ParsableCommand {
+struct Report: ParsableCommand, Localized {
   static let configuration = CommandConfiguration(
     abstract: "The weakness report: scores against targets, flags and the change from the previous wave.")
 
@@ -14,29 +12,31 @@ struct Report: ParsableCommand {
   var compare: String?
   @Option(parsing: .upToNextOption, help: "Or the previous wave's export files.") var compareFiles: [String] = []
   @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String?
-  @Option(help: "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. \(TaskCatalogue.defaultPath).") var tasks: String?
+  @Option(help: "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. questionnaires/papi-tasks.yaml.")
+  var tasks: String?
   @Option(help: "Build the report from this loaded published-scores set alone (no respondent data).") var published: String?
   @Option(help: "Only this unit's code.") var unit: String?
   @Option(help: "Level: commune, district or province.") var level: String?
-  @Option(help: "Format: table, md, html, csv or json.") var format: ReportFormat = .table
-  @Flag(help: "CSV for Excel: UTF-8 with BOM, ';' and decimal commas.") var excel = false
-  @Option(help: "Language: vi or en.") var lang: Language = .vi
-  @OptionGroup var lexicon: Feedback.LexiconOption
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var excel: ExcelOption
+  @OptionGroup var lang: LanguageOption
+  @OptionGroup var lexicon: LexiconOption
   @OptionGroup var database: DatabaseOption
-  @Option(help: "Write the report to this file instead of stdout.") var out: String?
+  var language: Language { lang.value }
 
   func validate() throws {
     if published == nil && input.files.isEmpty && wave == nil {
       throw ValidationError("Give export files (with -q), --wave to report a stored wave, or --published NAME --wave YEAR.")
     }
     if !input.files.isEmpty && input.questionnaire == nil { throw ValidationError("Reporting export files needs -q QUESTIONNAIRE.") }
-    if excel && format != .csv { throw ValidationError("--excel goes with --format csv.") }
+    try output.check(OutputFormat.allCases, command: "report", excel: excel.excel)
   }
 
   func run() throws {
+    var notes: [Diagnostic] = []
     var request = ReportRequest()
     request.files = input.files
-    request.questionnairePath = input.questionnaire
+    request.questionnairePath = input.questionnairePath(notes: &notes)
     request.wave = wave
     request.compareWave = compare
     request.compareFiles = compareFiles
@@ -44,38 +44,37 @@ struct Report: ParsableCommand {
     request.tasksPath = tasks
     request.unit = unit
     request.level = level
-    request.format = format
-    request.language = lang
-    request.databasePath = database.path
+    request.format = output.format
+    request.options = RenderOptions(
+      language: language, excel: excel.excel, color: output.format == .table && output.out == nil && isatty(STDOUT_FILENO) == 1)
     request.published = published
     request.read = input.readOptions
-    request.excel = excel
-    request.lexicons = lexicon.files
-    request.color = format == .table && out == nil && isatty(STDOUT_FILENO) == 1
-    try Console.attempt(lang) {
-      let (text, warnings) = try ReportCommand.run(request)
-      for warning in warnings { Console.error(warning.text(lang)) }
-      try Console.output(text, to: out)
-    }
+    request.lexicons = lexicon.paths
+    Console.report(notes, language)
+    // Exports need the store only for published benchmarks, and only when it is there.
+    let store = input.files.isEmpty ? database.existing : database.ifPresent
+    var sink = output.sink()
+    let warnings = try ReportCommand.run(request, store: store, to: &sink)
+    Console.report(warnings, language)
+    try sink.finish()
   }
 }
 
 struct Benchmarks: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Published scores for targets and province reports.", subcommands: [Load.self])
 
-  struct Load: ParsableCommand {
+  struct Load: ParsableCommand, Localized {
     static let configuration = CommandConfiguration(
       abstract: "Load published scores: the long form (unit_code, unit_name, level, parent_code, wave, metric, score) or the wide official PAPI form.")
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "The set's name, used by `benchmark:` targets and `--published`.") var name: String
     @OptionGroup var database: DatabaseOption
-    @Option(help: "Language: vi or en.") var lang: Language = .vi
+    @OptionGroup var lang: LanguageOption
+    var language: Language { lang.value }
 
     func run() throws {
-      try Console.attempt(lang) {
-        let count = try Store.open(path: database.path).loadBenchmarks(file: file, name: name)
-        try Console.output(lang == .vi ? "Đã nạp \(count) điểm công bố vào bộ \(name).\n" : "Loaded \(count) published scores as set \(name).\n", to: nil)
-      }
+      let count = try ReferenceCommands.loadPublished(file, as: name, store: database.creatable)
+      try Console.print(language == .vi ? "Đã nạp \(count) điểm công bố vào bộ \(name).\n" : "Loaded \(count) published scores as set \(name).\n")
     }
   }
 }

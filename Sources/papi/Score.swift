@@ -1,21 +1,21 @@
 import ArgumentParser
 import PapiKit
 
-struct Score: ParsableCommand {
+struct Score: ParsableCommand, Localized {
   static let configuration = CommandConfiguration(
-    abstract: "Score every unit on the questionnaire's dimensions, with n, SE and 95% CI.")
+    abstract: "Score every unit on the questionnaire's dimensions, with n, SE and 95% CI (table or json).")
 
   @OptionGroup var input: ExportOptions
   @Option(help: "Level to score: commune, district or province (as the questionnaire defines).") var level: String?
   @Option(help: "Only this unit's code.") var unit: String?
-  @Option(help: "Output format: table or json.") var format: ScoreFormat = .table
-  @Option(help: "Language: vi or en.") var lang: Language = .vi
   @Option(help: "The wave: read from the database when no files are given, else the label written into the output.")
   var wave: String?
   @Option(help: "Convert respondents to this loaded unit set through its crosswalk (derived scores).")
   var asOfUnits: String?
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var lang: LanguageOption
   @OptionGroup var database: DatabaseOption
-  @Option(help: "Write the output to this file instead of stdout.") var out: String?
+  var language: Language { lang.value }
 
   func validate() throws {
     if input.files.isEmpty && wave == nil {
@@ -24,19 +24,19 @@ struct Score: ParsableCommand {
     if !input.files.isEmpty && input.questionnaire == nil {
       throw ValidationError("Scoring export files needs -q QUESTIONNAIRE.")
     }
+    try output.check(ScoreCommand.formats, command: "score")
   }
 
   func run() throws {
-    do {
-      let request = ScoreRequest(
-        files: input.files, questionnairePath: input.questionnaire, read: input.readOptions, level: level, unit: unit,
-        format: format, language: lang, wave: wave, databasePath: database.path, asOfUnits: asOfUnits)
-      let output = Console.Output(path: out)
-      let warnings = try ScoreCommand.run(request) { output.write($0) }
-      for warning in warnings { Console.error(warning.text(lang)) }
-      try output.finish()
-    } catch let error as PapiError {
-      throw Console.fail(error, lang)
-    }
+    var notes: [Diagnostic] = []
+    let request = ScoreRequest(
+      files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: input.readOptions, level: level,
+      unit: unit, format: output.format, language: language, wave: wave, asOfUnits: asOfUnits)
+    Console.report(notes, language)
+    let store = input.files.isEmpty || asOfUnits != nil ? database.existing : nil
+    var sink = output.sink()
+    let warnings = try ScoreCommand.run(request, store: store, to: &sink)
+    Console.report(warnings, language)
+    try sink.finish()
   }
 }

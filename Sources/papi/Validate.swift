@@ -1,26 +1,26 @@
 import ArgumentParser
 import PapiKit
 
-struct Validate: ParsableCommand {
+struct Validate: ParsableCommand, Localized {
   static let configuration = CommandConfiguration(
     abstract: "Check survey exports against a questionnaire and list every problem; writes nothing.")
 
   @OptionGroup var input: ExportOptions
-  @Option(help: "Language of messages: vi or en.") var lang: Language = .vi
+  @OptionGroup var lang: LanguageOption
+  var language: Language { lang.value }
 
   func validate() throws {
     if input.files.isEmpty { throw ValidationError("Give at least one export file to validate.") }
+    _ = try input.requiredQuestionnaire()
   }
 
   func run() throws {
-    do {
-      let outcome = try ValidateCommand.run(
-        files: input.files, questionnairePath: try input.requiredQuestionnaire(), read: input.readOptions, language: lang)
-      for diagnostic in outcome.diagnostics { Console.error(diagnostic.text(lang)) }
-      try Console.output(outcome.summary, to: nil)
-      if !outcome.passed { throw ExitCode(1) }
-    } catch let error as PapiError {
-      throw Console.fail(error, lang)
-    }
+    var notes: [Diagnostic] = []
+    let questionnaire = input.questionnairePath(notes: &notes) ?? ""
+    Console.report(notes, language)
+    let outcome = try ValidateCommand.run(files: input.files, questionnairePath: questionnaire, read: input.readOptions, language: language)
+    Console.report(outcome.diagnostics, language)
+    try Console.print(outcome.summary)
+    if !outcome.passed { throw ExitCode(1) }
   }
 }

@@ -118,7 +118,7 @@ struct CalendarTests {
 /// The default task catalogue built from the seed documents (issue 5).
 @Suite("The default task catalogue")
 struct DefaultCatalogueTests {
-  static let loaded = Result { try TaskCatalogue.load(path: repoPath(TaskCatalogue.defaultPath)) }
+  static let loaded = Result { try TaskCatalogue.load(path: repoPath("questionnaires/papi-tasks.yaml")) }
 
   @Test func itCoversEveryDimensionAndChecksAgainstTheQuestionnaire() throws {
     let catalogue = try Self.loaded.get()

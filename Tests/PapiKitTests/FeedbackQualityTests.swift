@@ -27,7 +27,7 @@ struct FeedbackQualityTests {
   static func labelled() throws -> [Labelled] {
     var all: [Labelled] = []
     for part in ["a", "b"] {
-      let table = try CSVTable.read(repoPath("Tests/PapiKitTests/Fixtures/feedback/labelled-\(part).csv"))
+      let table = try RecordTable.read(repoPath("Tests/PapiKitTests/Fixtures/feedback/labelled-\(part).csv"))
       #expect(table.header == ["id", "dimensions", "subdimensions", "text"])
       for row in table.rows {
         let number = try #require(Int(row.fields[0].dropFirst()))
@@ -91,7 +91,7 @@ struct FeedbackQualityTests {
   }
 
   @Test func heldOutMacroF1IsAtLeast080() throws {
-    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load([repoPath(FeedbackLexicon.defaultPath)]))
+    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load([repoPath("questionnaires/feedback-lexicon.yaml")]))
     let texts = try Self.labelled()
     let tuning = Self.scores(texts.filter { !$0.heldOut }, classifier: classifier)
     let heldOut = Self.scores(texts.filter(\.heldOut), classifier: classifier)

@@ -11,18 +11,18 @@ struct FeedbackStoreTests {
   let database: String
   static let papi = repoPath("questionnaires/papi-2024.yaml")
   static let petitions = repoPath("samples/petitions-2024.csv")
-  static let lexicon = repoPath(FeedbackLexicon.defaultPath)
+  static let lexicon = repoPath("questionnaires/feedback-lexicon.yaml")
 
   init() throws {
     database = try temporaryDirectory().appendingPathComponent("papi.db").path
   }
 
   func importSurvey(_ files: [String], wave: String) throws -> ImportCommand.Result {
-    try ImportCommand.run(ImportRequest(files: files.map(repoPath), questionnairePath: Self.papi, wave: wave, databasePath: database))
+    try ImportCommand.run(ImportRequest(files: files.map(repoPath), questionnairePath: Self.papi, wave: wave), store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
   func importFeedback(_ files: [String], wave: String = "2024", replace: Bool = false) throws -> [FeedbackCounts] {
-    try FeedbackCommand.importFiles(FeedbackImportRequest(files: files, wave: wave, databasePath: database, replace: replace)).counts
+    try FeedbackImportCommand.run(FeedbackImportRequest(files: files, wave: wave, replace: replace), store: SQLiteStore(path: database, mode: .createIfMissing)).counts
   }
 
   /// The samples as `make demo` stores them.
@@ -32,9 +32,9 @@ struct FeedbackStoreTests {
     _ = try importFeedback([Self.petitions])
   }
 
-  func feedbackReport(_ format: ReportFormat, unit: String? = nil) throws -> String {
-    try FeedbackCommand.report(
-      FeedbackReportRequest(wave: "2024", compare: nil, unit: unit, lexicons: [Self.lexicon], format: format, databasePath: database))
+  func feedbackReport(_ format: OutputFormat, unit: String? = nil) throws -> String {
+    try FeedbackReportCommand.run(
+      FeedbackReportRequest(wave: "2024", compare: nil, unit: unit, lexicons: [Self.lexicon], format: format), store: SQLiteStore(path: database, mode: .existing)).text
   }
 
   func count(_ sql: String) throws -> Int {
@@ -70,7 +70,7 @@ struct FeedbackStoreTests {
   @Test func unitsTheSurveyDoesNotHaveAreStoredAndSaid() throws {
     _ = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
     let file = try writeTemporary("id,date,unit_code,channel,text\nq1,2024-01-01,23491,hotline,Đường lầy lội\nq2,2024-01-01,2349l,hotline,Sổ đỏ\n")
-    let result = try FeedbackCommand.importFiles(FeedbackImportRequest(files: [file], wave: "2024", databasePath: database))
+    let result = try FeedbackImportCommand.run(FeedbackImportRequest(files: [file], wave: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
     #expect(result.counts.first?.imported == 2)
     let warning = try #require(result.warnings.first)
     #expect(warning.value == "2349l" && warning.location.line == 3)
@@ -121,8 +121,8 @@ struct FeedbackStoreTests {
     let q = try writeTemporary(SurveyFixture.yaml + "\nfeedback: [comment]\n", name: "q.yaml")
     return try ImportCommand.run(
       ImportRequest(
-        files: [try writeTemporary(csv)], questionnairePath: q, wave: "w", databasePath: database,
-        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects))
+        files: [try writeTemporary(csv)], questionnairePath: q, wave: "w",
+        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects), store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
   @Test func aCorrectedExportWithdrawsACommentWithReplace() throws {
@@ -171,14 +171,14 @@ struct FeedbackStoreTests {
   @Test func aWaveWithoutFeedbackNamesTheWavesThatHaveSome() throws {
     try samples()
     let error = try #require(throws: PapiError.self) {
-      try FeedbackCommand.report(FeedbackReportRequest(wave: "2022", lexicons: [Self.lexicon], databasePath: database))
+      try FeedbackReportCommand.run(FeedbackReportRequest(wave: "2022", lexicons: [Self.lexicon]), store: SQLiteStore(path: database, mode: .existing)).text
     }
     #expect(error.diagnostics[0].message.en.contains("wave 2022 has no feedback (waves with feedback: 2023, 2024)"))
     #expect(error.diagnostics[0].fix.en.contains("papi feedback import FILE --wave 2022"))
   }
 
-  @Test(arguments: ReportFormat.allCases)
-  func feedbackReportGoldenFiles(_ format: ReportFormat) throws {
+  @Test(arguments: OutputFormat.allCases)
+  func feedbackReportGoldenFiles(_ format: OutputFormat) throws {
     try samples()
     let ext = format == .table ? "txt" : format.rawValue
     // The lexicon's path is the checkout's: the golden file has it from the repository root.
@@ -192,15 +192,14 @@ struct FeedbackStoreTests {
     request.wave = "2024"
     request.compareWave = "2023"
     request.targetsPath = repoPath("samples/targets.yaml")
-    request.databasePath = database
     request.lexicons = [Self.lexicon]
     request.unit = "19369"
-    for format in ReportFormat.allCases {
+    for format in OutputFormat.allCases {
       request.format = format
       let ext = format == .table ? "txt" : format.rawValue
-      try assertReportGolden(try ReportCommand.run(request).text, "report-feedback-19369.\(ext)")
+      try assertReportGolden(try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text, "report-feedback-19369.\(ext)")
     }
-    let (report, _) = try ReportCommand.build(request)
+    let (report, _) = try ReportCommand.build(request, store: SQLiteStore(path: database, mode: .existing))
     #expect(report.flaggedDimensions("19369") == ["d2", "d3", "d5", "d6", "d8"])
     let notes = report.feedbackNotes("19369", .en)
     #expect(notes[0].heading.contains("no citizen feedback"))
@@ -210,13 +209,12 @@ struct FeedbackStoreTests {
   @Test func thePlanLinksFeedbackThemesToTheirTasks() throws {
     try samples()
     var request = PlanRequest(wave: "2024", targetsPath: repoPath("samples/targets.yaml"))
-    request.databasePath = database
-    request.tasksPath = repoPath(TaskCatalogue.defaultPath)
+    request.tasksPath = repoPath("questionnaires/papi-tasks.yaml")
     request.lexicons = [Self.lexicon]
     request.start = CivilDate("2025-01-06")
     request.today = CivilDate("2025-02-28")
     request.format = .md
-    let text = try PlanCommand.run(request).text
+    let text = try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     let section = try #require(text.range(of: "### Ý kiến người dân và nhiệm vụ liên quan"))
     let table = text[section.upperBound...]
     #expect(table.contains("| Xã Vĩnh Thái (19369) | D3 Trách nhiệm giải trình với người dân | 1 | chưa được trả lời, khiếu nại | "))

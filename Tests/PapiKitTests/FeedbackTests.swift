@@ -6,7 +6,7 @@ import Testing
 /// Feedback matching, masking and reading (issue 7).
 @Suite("Citizen feedback")
 struct FeedbackTests {
-  static let lexicon = repoPath(FeedbackLexicon.defaultPath)
+  static let lexicon = repoPath("questionnaires/feedback-lexicon.yaml")
 
   static func classifier(_ yaml: String? = nil) throws -> FeedbackClassifier {
     var paths = [lexicon]
@@ -208,25 +208,36 @@ struct FeedbackTests {
 @Suite("Citizen feedback in survey exports")
 struct SurveyFeedbackTests {
   @Test func classifyReadsASurveysCommentsWithItsQuestionnaire() throws {
-    var request = FeedbackClassifyRequest(file: repoPath("samples/odk-quangtri-2024.csv"), lexicons: [repoPath(FeedbackLexicon.defaultPath)], format: .csv)
+    var request = FeedbackClassifyRequest(file: repoPath("samples/odk-quangtri-2024.csv"), lexicons: [repoPath("questionnaires/feedback-lexicon.yaml")], format: .csv)
     request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
-    let output = try FeedbackCommand.classify(request)
+    let output = try FeedbackClassifyCommand.run(request)
     let lines = output.text.split(separator: "\r\n")
     #expect(lines.first == "id,dimensions,subdimensions,terms")
     #expect(lines.count > 100 && lines.dropFirst().allSatisfy { $0.contains("#comment,") })
     request.questionnairePath = repoPath("questionnaires/sipas-2024.yaml")
     request.file = repoPath("samples/sipas-limesurvey-2024.csv")
-    let error = try #require(throws: PapiError.self) { try FeedbackCommand.classify(request) }
+    let error = try #require(throws: PapiError.self) { try FeedbackClassifyCommand.run(request) }
     #expect(error.diagnostics[0].message.en.contains("declares no free-text columns"))
   }
 
-  @Test func theDeclaredColumnsOfTheKoboSampleAreRead() throws {
+  @Test func theDeclaredColumnsOfTheKoboSampleAreReadWithTheAnswers() throws {
     let questionnaire = try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
     #expect(questionnaire.feedback == ["comment"])
-    let (batch, warnings) = try FeedbackReader.readSurvey(repoPath("samples/kobo-kontum-2024.csv"), questionnaire: questionnaire, respondents: nil)
-    #expect(warnings.isEmpty)
-    #expect(batch.rowsRead == 437, "436 respondents and the HXL tag row")
+    var options = ReadOptions()
+    options.readComments = true
+    let result = ExportReader.read([repoPath("samples/kobo-kontum-2024.csv")], questionnaire: questionnaire, options: options)
+    #expect(!result.hasErrors)
+    #expect(result.commentWarnings.isEmpty)
+    let batch = try #require(result.comments.first)
+    #expect(batch.rowsRead == 436, "436 respondents; the HXL tag row is not one")
+    #expect(batch.respondents.count == 436)
     #expect(batch.items.count > 150)
+    // Each comment keeps the physical line of its row (the header is line 1, the HXL row 2).
+    let first = try #require(batch.items.first)
+    let respondent = String(first.id.prefix { $0 != "#" })
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: repoPath("samples/kobo-kontum-2024.csv")))
+    let lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    #expect(lines[first.line - 1].contains(respondent))
     #expect(batch.items.allSatisfy { $0.id.hasSuffix("#comment") && $0.channel == "survey" && !$0.unit.isEmpty })
     #expect(!batch.items.contains { FeedbackReader.isNoComment($0.text) }, "\"Không có ý kiến\" is not feedback")
   }

@@ -11,7 +11,7 @@ struct GoldenTests {
   static let q = "questionnaires/papi-2024.yaml"
   static let sample = "samples/kobo-kontum-2024.csv"
 
-  func run(_ format: ScoreFormat, _ language: Language, unit: String? = nil, level: String? = nil) throws -> String {
+  func run(_ format: OutputFormat, _ language: Language, unit: String? = nil, level: String? = nil) throws -> String {
     try ScoreCommand.run(
       ScoreRequest(files: [repoPath(Self.sample)], questionnairePath: repoPath(Self.q), level: level, unit: unit, format: format, language: language, wave: "2024")
     ).text

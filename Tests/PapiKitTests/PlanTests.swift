@@ -64,22 +64,21 @@ struct PlanTests {
       }
       let file = folder.appendingPathComponent("\(wave).csv").path
       try csv(records).write(toFile: file, atomically: true, encoding: .utf8)
-      _ = try ImportCommand.run(ImportRequest(files: [file], questionnairePath: questionnairePath, wave: wave, databasePath: database))
+      _ = try ImportCommand.run(ImportRequest(files: [file], questionnairePath: questionnairePath, wave: wave), store: SQLiteStore(path: database, mode: .createIfMissing))
     }
   }
 
-  func plan(_ wave: String = "2023", targets: String? = nil, format: ActionFormat = .table, author: String = "cán bộ A") throws -> String {
+  func plan(_ wave: String = "2023", targets: String? = nil, format: OutputFormat = .table, author: String = "cán bộ A") throws -> String {
     var request = PlanRequest(wave: wave, targetsPath: targets ?? self.targets)
     request.tasksPath = catalogue
     request.start = CivilDate("2024-01-08")
     request.today = CivilDate("2024-03-01")
     request.format = format
-    request.databasePath = database
     request.author = author
-    return try PlanCommand.run(request).text
+    return try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
   }
 
-  func store() throws -> Store { try Store.openExisting(path: database) }
+  func store() throws -> SQLiteStore { try SQLiteStore.openExisting(path: database) }
 
   // MARK: Catalogue
 
@@ -222,7 +221,7 @@ struct PlanTests {
     #expect(history.map(\.author) == ["cán bộ A", "Nguyễn Văn A", "Trần Thị B", "Nguyễn Văn A", "Trần Thị B"])
     #expect(history[1].from == .open && history[1].to == .inProgress && history[1].note == "Đã họp 3 thôn")
     #expect(history[4].from == .done && history[4].to == .inProgress)
-    let text = try ActionsCommand.history(id: id, database: database, language: .vi)
+    let text = try ActionsCommand.history(id: id, store: store, language: .vi)
     #expect(text.contains("Nguyễn Văn A  chưa thực hiện → đang thực hiện: Đã họp 3 thôn"))
   }
 
@@ -237,13 +236,12 @@ struct PlanTests {
   @Test func overdueDependsOnTheDayAndTheStatus() throws {
     _ = try plan()
     var request = ActionListRequest()
-    request.databasePath = database
     request.format = .csv
     func ids(_ today: String, agency: String? = nil) throws -> [String] {
       request.today = CivilDate(today)
       request.overdue = true
       request.filter.agency = agency
-      return try ActionsCommand.list(request).split(separator: "\r\n").dropFirst().map { String($0.prefix(10)) }
+      return try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing)).split(separator: "\r\n").dropFirst().map { String($0.prefix(10)) }
     }
     #expect(try ids("2024-01-22").isEmpty)  // due that day: not yet overdue
     #expect(try ids("2024-01-23").count == 3)  // the three t-d1-01 actions
@@ -263,7 +261,7 @@ struct PlanTests {
     _ = try plan()
     let store = try store()
     let actions = try store.actions()
-    let results = try store.remeasure(actions)
+    let results = try Remeasurement.remeasure(actions, waves: store)
     #expect(results.count == 12)
     func result(_ unit: String, _ metric: String) throws -> Remeasurement {
       try #require(actions.first { $0.unitCode == unit && $0.metric == metric }.flatMap { results[$0.id] })
@@ -286,7 +284,7 @@ struct PlanTests {
     // The indicator: 0.95 ≥ 0.9 but its lower bound 0.88 is not.
     #expect(try result("10001", "d1.1.a").outcome == .closed)
     // Nothing after 2024: a plan of 2024 has no re-measurement yet.
-    #expect(try store.remeasure(actions, upTo: "2023").isEmpty)
+    #expect(try Remeasurement.remeasure(actions, waves: store, upTo: "2023").isEmpty)
   }
 
   @Test func theReportListsEachCommunesActionsAndOutcomes() throws {
@@ -296,9 +294,8 @@ struct PlanTests {
     request.compareWave = "2023"
     request.targetsPath = targets
     request.tasksPath = catalogue
-    request.databasePath = database
     request.format = .json
-    let json = try ReportCommand.run(request).text
+    let json = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let units = try #require(root["units"] as? [[String: Any]])
     let first = try #require(units.first { $0["code"] as? String == "10001" })
@@ -314,9 +311,9 @@ struct PlanTests {
     let flags = try #require(second["flags"] as? [[String: Any]])
     #expect(flags.first { $0["metric"] as? String == "d1" }?["tasks"] as? [String] == ["t-d1-01", "t-d1-02"])
     request.format = .table
-    request.language = .en
+    request.options.language = .en
     // Words as they read, whatever the line wrapping.
-    let table = try ReportCommand.run(request).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let table = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(table.contains("Actions:"))
     #expect(table.contains("Re-measured in 2024: 3.70 (2.41–4.99); still open; +0.45, not a significant change."))
   }
@@ -330,12 +327,11 @@ struct PlanTests {
     try assertReportGolden(stable(try plan(format: .md)), "plan.md")
     try assertReportGolden(stable(try plan(format: .html)), "plan.html")
     var request = ActionListRequest()
-    request.databasePath = database
     request.today = CivilDate("2024-03-01")
-    for format in [ActionFormat.table, .csv, .json, .md] {
+    for format in [OutputFormat.table, .csv, .json, .md] {
       request.format = format
-      request.language = format == .md ? .en : .vi
-      try assertReportGolden(stable(try ActionsCommand.list(request)), "actions.\(format.rawValue)")
+      request.options.language = format == .md ? .en : .vi
+      try assertReportGolden(stable(try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing))), "actions.\(format.rawValue)")
     }
   }
 
@@ -345,10 +341,9 @@ struct PlanTests {
     var request = PlanRequest(wave: "2023", targetsPath: targets)
     request.tasksPath = catalogue
     request.start = CivilDate("2024-01-08")
-    request.databasePath = database
-    request.language = .en
+    request.options.language = .en
     request.format = .md
-    let text = try PlanCommand.run(request).text
+    let text = try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     #expect(text.contains("Justice Office (since 1 July 2025: Department of Justice)"))
     #expect(text.contains("Lead: Justice Office; support: UBND xã; due: 2024-01-22."))
   }
@@ -363,7 +358,7 @@ struct PlanTests {
     let planned = try runPapi(["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "json", "--db", db])
     #expect(planned.status == 0)
     let report = try runPapi(["report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml", "--tasks",
-                              TaskCatalogue.defaultPath, "--format", "json", "--db", db])
+                              repoPath("questionnaires/papi-tasks.yaml"), "--format", "json", "--db", db])
     #expect(report.status == 0)
     // Every (unit, metric, task) the report links to a below, below_significant or declined
     // flag is exactly one stored action, and nothing else is.
@@ -397,8 +392,8 @@ struct PlanTests {
     var request = ReportRequest()
     request.files = [repoPath("samples/kobo-kontum-2024.csv")]
     request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
-    let (report, _) = try ReportCommand.build(request)
-    let catalogue = try TaskCatalogue.load(path: repoPath(TaskCatalogue.defaultPath))
+    let (report, _) = try ReportCommand.build(request, store: SQLiteStore(path: database, mode: .existing))
+    let catalogue = try TaskCatalogue.load(path: repoPath("questionnaires/papi-tasks.yaml"))
     #expect(catalogue.tasks(for: "d7").isEmpty)  // the default has no task naming d7 itself
     for unit in report.scores.units {
       let d7 = try #require(unit.dimensions.first { $0.id == "d7" })
@@ -406,7 +401,7 @@ struct PlanTests {
       let weakest = d7.subdimensions.filter { $0.score.value != nil }.min { ($0.score.value ?? 0) < ($1.score.value ?? 0) }
       let expected = catalogue.tasks(for: try #require(weakest).id).map(\.id)
       #expect(!expected.isEmpty)
-      #expect(PlanBuilder.tasks(for: "d7", of: unit, catalogue).map(\.id) == expected, "\(unit.code)")
+      #expect(PlanBuilder.tasks(for: "d7", of: unit, catalogue, scheme: report.questionnaire.scheme).map(\.id) == expected, "\(unit.code)")
     }
   }
 

@@ -37,7 +37,7 @@ struct ReaderVariantTests {
     #expect(!kept.contains("0905123456"))
     #expect(!kept.contains("Nguyễn Văn A"))
     #expect(kept.contains("u01"), "the dump does hold what the reader keeps")
-    let json = JSONRenderer.render(Scorer(questionnaire: q).score(result.table, level: 0))
+    let json = ScoreJSONRenderer().text(Scorer(questionnaire: q).score(result.table, level: 0))
     #expect(!json.contains("0905123456"))
   }
 

@@ -11,11 +11,13 @@ struct ReportTests {
 
   init() throws {
     database = try temporaryDirectory().appendingPathComponent("papi.db").path
-    _ = try Store.open(path: database).loadBenchmarks(file: "\(fixtures)/report/published.csv", name: "official")
+    _ = try ReferenceCommands.loadPublished("\(fixtures)/report/published.csv", as: "official", store: SQLiteStore.open(path: database))
   }
 
+  var store: SQLiteStore { SQLiteStore(path: database, mode: .existing) }
+
   /// The sample communes, 2024 against 2023 (both read from their files), with the fixture targets.
-  func request(_ format: ReportFormat = .table, level: String? = nil, language: Language = .vi) -> ReportRequest {
+  func request(_ format: OutputFormat = .table, level: String? = nil, language: Language = .vi) -> ReportRequest {
     var request = ReportRequest()
     request.files = [repoPath("samples/kobo-kontum-2024.csv")]
     request.compareFiles = [repoPath("samples/kobo-kontum-2023.csv")]
@@ -25,8 +27,7 @@ struct ReportTests {
     request.targetsPath = Self.targets
     request.format = format
     request.level = level
-    request.language = language
-    request.databasePath = database
+    request.options.language = language
     return request
   }
 
@@ -59,7 +60,7 @@ struct ReportTests {
     let path = try writeTemporary("rules:\n  - {metric: d9, level: commune, target: 5}\n  - {metric: d1, unit: \"99999\", target: 5}\n", name: "t.yaml")
     var bad = request()
     bad.targetsPath = path
-    let error = try #require(throws: PapiError.self) { try ReportCommand.build(bad) }
+    let error = try #require(throws: PapiError.self) { try ReportCommand.build(bad, store: store) }
     #expect(error.diagnostics.map(\.message.en) == ["metric `d9` is not in questionnaire papi-2024.", "unit `99999` is not in the data."])
     #expect(error.diagnostics.map(\.location.line) == [2, 3])
   }
@@ -67,7 +68,7 @@ struct ReportTests {
   // MARK: Flags
 
   @Test func theMostSpecificRuleWinsAndTargetsAreSetAsTheRulesSay() throws {
-    let (report, _) = try ReportCommand.build(request())
+    let (report, _) = try ReportCommand.build(request(), store: store)
     let units = Dictionary(uniqueKeysWithValues: report.scores.units.map { ($0.code, $0) })
     // d5 of 23362: its own rule (unit) over "*" peer mean (level).
     #expect(report.assessment("23362", "d5")?.target == 6.5)
@@ -86,7 +87,7 @@ struct ReportTests {
   }
 
   @Test func statusesFollowScoreTargetAndConfidenceInterval() throws {
-    let (report, _) = try ReportCommand.build(request())
+    let (report, _) = try ReportCommand.build(request(), store: store)
     var seen: Set<FlagStatus> = []
     for unit in report.scores.units {
       for flag in report.flags[unit.code] ?? [] where flag.metric != "rank" {
@@ -113,7 +114,7 @@ struct ReportTests {
   }
 
   @Test func unitsBelowMinNAreInsufficientAndSaySo() throws {
-    let (report, _) = try ReportCommand.build(request())
+    let (report, _) = try ReportCommand.build(request(), store: store)
     let small = try #require(report.scores.units.first { $0.total.n < 32 })
     let flags = report.flags[small.code] ?? []
     #expect(flags.filter { $0.status != .insufficient && $0.status != .declined && $0.metric != "rank" }.allSatisfy { $0.status != .met && $0.status != .below } )
@@ -121,13 +122,17 @@ struct ReportTests {
     #expect(!flags.contains { $0.status == .weakest })
     var one = request()
     one.unit = small.code
-    let table = ReportCommand.render(report, one)
+    var shown = report
+    shown.scores.units = shown.scores.units.filter { $0.code == one.unit }
+    var buffer = ByteBuffer()
+    WeaknessReportOutput.render(shown, as: .table, options: one.options, to: &buffer)
+    let table = buffer.text
     #expect(table.contains("không đủ dữ liệu"))
     #expect(table.contains("n = \(small.total.n) < 32"))
   }
 
   @Test func rankIsAmongTheUnitsOfTheSameParent() throws {
-    let (report, _) = try ReportCommand.build(request())
+    let (report, _) = try ReportCommand.build(request(), store: store)
     let sorted = report.scores.units.sorted { ($0.total.value ?? 0) > ($1.total.value ?? 0) }
     #expect(report.ranks[sorted[0].code] == 1)
     #expect(report.ranks[sorted[11].code] == 12)
@@ -136,7 +141,7 @@ struct ReportTests {
   }
 
   @Test func provinceTargetsComeFromPublishedScores() throws {
-    let (report, _) = try ReportCommand.build(request(level: "province"))
+    let (report, _) = try ReportCommand.build(request(level: "province"), store: store)
     let kontum = try #require(report.assessment("62", "total"))
     #expect(kontum.target == 40.30826)
     #expect(kontum.rule == "targets.yaml:12 total level=province benchmark=official")
@@ -144,24 +149,24 @@ struct ReportTests {
 
   // MARK: Formats
 
-  @Test(arguments: ReportFormat.allCases)
-  func goldenFiles(_ format: ReportFormat) throws {
+  @Test(arguments: OutputFormat.allCases)
+  func goldenFiles(_ format: OutputFormat) throws {
     let ext = format == .table ? "txt" : format.rawValue
-    let text = try ReportCommand.run(request(format)).text
+    let text = try ReportCommand.run(request(format), store: store).text
     try assertReportGolden(text, "report-commune.\(ext)")
   }
 
   @Test func goldenProvinceJSONAndEnglishTable() throws {
-    try assertReportGolden(try ReportCommand.run(request(.json, level: "province")).text, "report-province.json")
+    try assertReportGolden(try ReportCommand.run(request(.json, level: "province"), store: store).text, "report-province.json")
     var english = request(.table, language: .en)
     english.unit = "23494"
-    try assertReportGolden(try ReportCommand.run(english).text, "report-23494.en.txt")
+    try assertReportGolden(try ReportCommand.run(english, store: store).text, "report-23494.en.txt")
   }
 
   @Test func excelCSVHasABOMSemicolonsAndDecimalCommas() throws {
     var excel = request(.csv)
-    excel.excel = true
-    let text = try ReportCommand.run(excel).text
+    excel.options.excel = true
+    let text = try ReportCommand.run(excel, store: store).text
     #expect(text.hasPrefix("\u{FEFF}unit_code;unit_name;"))
     #expect(text.contains(";d7;"))
     let line = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("23491;") && $0.contains(";total;") })
@@ -192,11 +197,10 @@ struct ReportTests {
     request.files = [try writeTemporary(rows)]
     request.questionnairePath = try writeTemporary(yaml, name: "q.yaml")
     request.targetsPath = try writeTemporary("min_n: 1\nrules:\n  - {metric: total, level: commune, target: 5}\n", name: "t.yaml")
-    request.databasePath = database
-    var outputs: [ReportFormat: String] = [:]
-    for format in ReportFormat.allCases {
+    var outputs: [OutputFormat: String] = [:]
+    for format in OutputFormat.allCases {
       request.format = format
-      outputs[format] = try ReportCommand.run(request).text
+      outputs[format] = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     }
     let html = try #require(outputs[.html])
     #expect(!html.contains("<script>"))
@@ -224,14 +228,13 @@ struct ReportTests {
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: official), "needs ../shared/data"))
   func provinceReportFromTheOfficialScoresAlone() throws {
-    let count = try Store.open(path: database).loadBenchmarks(file: Self.official, name: "papi-official")
+    let count = try ReferenceCommands.loadPublished(Self.official, as: "papi-official", store: SQLiteStore.open(path: database))
     #expect(count > 5_000)
     var request = ReportRequest()
     request.published = "papi-official"
     request.wave = "2024"
     request.targetsPath = repoPath("samples/targets-provinces.yaml")
-    request.databasePath = database
-    let (report, _) = try ReportCommand.build(request)
+    let (report, _) = try ReportCommand.build(request, store: SQLiteStore(path: database, mode: .existing))
     #expect(report.scores.units.count == 61, "Vĩnh Phúc and Tiền Giang have no 2024 scores")
     // Quảng Ninh (22): first in 2024; not scored in 2023, so "no lower than last year" has no target.
     #expect(report.ranks["22"] == 1)
@@ -252,7 +255,7 @@ struct ReportTests {
     #expect(report.assessment("62", "total")?.status == .met)
     #expect(report.ranks["62"] == 60)
     #expect(report.groups["62"] == "Thấp nhất")
-    let json = JSONRenderer.render(report)
+    let json = ReportJSONRenderer().text(report)
     #expect(json.contains("\"n\": null"), "published scores have no n")
   }
 }

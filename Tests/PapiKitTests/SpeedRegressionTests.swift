@@ -18,11 +18,10 @@ import Testing
   ]
 
   static func json(level: String, read: ReadOptions = ReadOptions()) throws -> [UInt8] {
-    var bytes: [UInt8] = []
+    var buffer = ByteBuffer()
     _ = try ScoreCommand.run(
-      ScoreRequest(files: [export], questionnairePath: questionnaire, read: read, level: level, format: .json)
-    ) { bytes.append(contentsOf: $0) }
-    return bytes
+      ScoreRequest(files: [export], questionnairePath: questionnaire, read: read, level: level, format: .json), store: nil, to: &buffer)
+    return buffer.bytes
   }
 
   static func sha256(_ bytes: [UInt8]) -> String { hexadecimal(SHA256.hash(data: bytes)) }

@@ -23,16 +23,15 @@ struct StoreTests {
                    skip rejects: String? = nil) throws -> ImportCommand.Result {
     try ImportCommand.run(
       ImportRequest(
-        files: files, questionnairePath: questionnaire, wave: wave, databasePath: database,
-        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects, unitSet: units))
+        files: files, questionnairePath: questionnaire, wave: wave,
+        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects, unitSet: units), store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
   func json(files: [String] = [], wave: String, level: String? = nil, asOf: String? = nil, questionnaire: String? = papi) throws -> String {
     try ScoreCommand.run(
       ScoreRequest(
-        files: files, questionnairePath: files.isEmpty ? nil : questionnaire, level: level, format: .json, wave: wave,
-        databasePath: database, asOfUnits: asOf)
-    ).text
+        files: files, questionnairePath: files.isEmpty ? nil : questionnaire, level: level, format: .json, wave: wave, asOfUnits: asOf)
+    , store: SQLiteStore(path: database, mode: .existing)).text
   }
 
   func count(_ sql: String) throws -> Int {
@@ -54,7 +53,7 @@ struct StoreTests {
   @Test func twoWavesAreListedWithTheirCounts() throws {
     try importFiles([Self.kobo2023], wave: "2023")
     try importFiles([Self.kobo2024, Self.odk2024], wave: "2024")
-    let waves = try Store.openExisting(path: database).waves()
+    let waves = try SQLiteStore.openExisting(path: database).waves()
     #expect(waves.map(\.name) == ["2023", "2024"])
     #expect(waves.map(\.respondents) == [451, 781])
     #expect(waves.map(\.units) == [12, 22])
@@ -65,14 +64,14 @@ struct StoreTests {
 
   @Test func theImportLogRecordsFileHashRowsQuestionnaireAndVersion() throws {
     try importFiles([Self.kobo2024, Self.odk2024], wave: "2024")
-    let log = try Store.openExisting(path: database).importLog()
+    let log = try SQLiteStore.openExisting(path: database).importLog()
     #expect(log.map(\.file) == [Self.kobo2024, Self.odk2024])
     #expect(log[0].sha256 == DecodedStream.sha256(ofFile: Self.kobo2024))
     #expect(log[0].sha256.count == 64)
     #expect(log.map(\.rowsRead) == [436, 345])
     #expect(log.map(\.imported) == [436, 345])
     #expect(log[0].questionnaireID == "papi-2024")
-    #expect(log[0].questionnaireHash == QuestionnaireText.hash(try String(contentsOfFile: Self.papi, encoding: .utf8)))
+    #expect(log[0].questionnaireHash == QuestionnaireText(try String(contentsOfFile: Self.papi, encoding: .utf8)).hash)
     #expect(log[0].toolVersion == PapiVersion.current)
   }
 
@@ -82,7 +81,7 @@ struct StoreTests {
     let again = try importFiles([Self.kobo2024], wave: "2024")
     #expect(again.outcome.noOp)
     #expect(again.outcome.files[0].unchanged == 436)
-    let text = ImportReport.text(again, rejectsPath: nil, database: database, language: .en)
+    let text = ImportReport.text(again.outcome, rejected: again.rejected, rejectsPath: nil, database: database, language: .en)
     #expect(text.contains("Nothing changed"))
     #expect(try count("SELECT COUNT(*) FROM import_log") == 1)
     #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
@@ -147,9 +146,9 @@ struct StoreTests {
     #expect(result.outcome.files[0].imported == 2)
     #expect(result.outcome.files[0].rejected == 3)
     #expect(result.rejected == 3)
-    let log = try Store.openExisting(path: database).importLog()
+    let log = try SQLiteStore.openExisting(path: database).importLog()
     #expect(log[0].rejected == 3 && log[0].imported == 2)
-    let table = try CSVTable.read(rejects)
+    let table = try RecordTable.read(rejects)
     #expect(table.header == ["_uuid", "phone", "commune_code", "commune_name", "province_code", "weight", "d101", "d102", "comment", "papi_file", "papi_line", "papi_reason"])
     #expect(table.rows.map { $0.fields[0] } == ["b", "c", "d"])
     #expect(table.rows[0].fields[8] == "bad, answer", "fields are kept unchanged")
@@ -165,7 +164,7 @@ struct StoreTests {
     let result = try importFiles([repoPath("samples/broken/faults.csv")], wave: "test", skip: rejects)
     #expect(result.outcome.files[0].imported == 9)
     #expect(result.rejected == 6)
-    let table = try CSVTable.read(rejects)
+    let table = try RecordTable.read(rejects)
     let line = try #require(table.column(["papi_line"]))
     let reason = try #require(table.column(["papi_reason"]))
     #expect(table.rows.map { $0.fields[line] } == ["6", "8", "10", "12", "14", "17"])
@@ -176,7 +175,7 @@ struct StoreTests {
 
   @Test func personalDataNeverReachesTheDatabase() throws {
     try importFiles([Self.kobo2024], wave: "2024")
-    let export = try CSVTable.read(Self.kobo2024)
+    let export = try RecordTable.read(Self.kobo2024)
     let phone = try #require(export.column(["phone"]))
     let name = try #require(export.column(["respondent_name"]))
     let phones = export.rows.map { $0.fields[phone] }.filter { $0.count >= 9 }
@@ -188,7 +187,7 @@ struct StoreTests {
   }
 
   @Test func theSchemaIsVersionedByMigrations() throws {
-    _ = try Store.open(path: database)
+    _ = try SQLiteStore.open(path: database)
     let queue = try DatabaseQueue(path: database)
     let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
     #expect(
@@ -196,20 +195,20 @@ struct StoreTests {
         "v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history",
         "v4: respondents kept in key order only", "v5: citizen feedback",
       ])
-    #expect(try queue.read { try StoreSchema.migrator.hasCompletedMigrations($0) })
+    #expect(try queue.read { try SQLiteSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.
     try importFiles([Self.kobo2024], wave: "2024")
-    _ = try Store.open(path: database)
+    _ = try SQLiteStore.open(path: database)
     #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
   }
 
   @Test func aDatabaseOfTheLastReleaseIsBroughtUpToDate() throws {
     // A database as the previous build (schema v2) left it, with a loaded published set.
     let queue = try DatabaseQueue(path: database)
-    try StoreSchema.migrator.migrate(queue, upTo: "v2: published scores")
+    try SQLiteSchema.migrator.migrate(queue, upTo: "v2: published scores")
     try queue.write { try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')") }
     try queue.close()
-    _ = try Store.open(path: database)
+    _ = try SQLiteStore.open(path: database)
     #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 5)
     #expect(try count("SELECT COUNT(*) FROM benchmark_set") == 1)
     #expect(try count("SELECT COUNT(*) FROM action") == 0)
@@ -218,26 +217,26 @@ struct StoreTests {
   @Test func aWaveStoredBeforeV4KeepsItsOrderAndGrowsAfterIt() throws {
     // Schema v3 with a wave of two respondents whose ids sort against their file order.
     let queue = try DatabaseQueue(path: database)
-    try StoreSchema.migrator.migrate(queue, upTo: "v3: action register with append-only history")
+    try SQLiteSchema.migrator.migrate(queue, upTo: "v3: action register with append-only history")
     try queue.write { db in
       try db.execute(
         sql: "INSERT INTO questionnaire VALUES (?, 'fixture', 'papi', ?, '2025-01-01T00:00:00Z')",
-        arguments: [QuestionnaireText.hash(SurveyFixture.yaml), SurveyFixture.yaml])
+        arguments: [QuestionnaireText(SurveyFixture.yaml).hash, SurveyFixture.yaml])
       try db.execute(
         sql: """
           INSERT INTO wave VALUES ('w', ?, '2025-01-01T00:00:00Z');
           INSERT INTO wave_unit VALUES ('w', 1, '62', NULL, NULL, 0), ('w', 0, '00101', 'Xã Đắk Pnê', '62', 0);
           INSERT INTO import_log VALUES (1, 'w', 'old.csv', 'abc', 2, 2, 0, 0, 0, 0, 'fixture', ?, '2025-01-01T00:00:00Z', '0.3');
           INSERT INTO respondent VALUES ('w', 'zz', 0, '00101', 1.0, zeroblob(7), 1), ('w', 'aa', 1, '00101', 1.0, zeroblob(7), 1);
-          """, arguments: [QuestionnaireText.hash(SurveyFixture.yaml), QuestionnaireText.hash(SurveyFixture.yaml)])
+          """, arguments: [QuestionnaireText(SurveyFixture.yaml).hash, QuestionnaireText(SurveyFixture.yaml).hash])
     }
     try queue.close()
     let q = try writeTemporary(SurveyFixture.yaml, name: "q.yaml")
-    _ = try Store.open(path: database)
+    _ = try SQLiteStore.open(path: database)
     #expect(try count("SELECT next_seq FROM wave WHERE name = 'w'") == 2)
     #expect(try count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'respondent_order'") == 0)
     try importFiles([try writeTemporary(SurveyFixture.odk(), name: "new.csv")], wave: "w", questionnaire: q)
-    let (_, table) = try Store.openExisting(path: database).loadWave("w")
+    let (_, table) = try SQLiteStore.openExisting(path: database).wave("w")
     let fileIDs = SurveyFixture.rows.map { $0[0] }
     #expect((0..<table.count).map(table.respondentID) == ["zz", "aa"] + fileIDs, "stored order, then the file's order")
     #expect((0..<table.count).map { Int(table.origin($0).record) } == Array(0..<(2 + fileIDs.count)))

@@ -42,7 +42,7 @@ func read(_ text: String, _ yaml: String, options: ReadOptions = ReadOptions()) 
 func scoreJSON(_ paths: [String], _ q: Questionnaire, options: ReadOptions = ReadOptions(), level: Int = 0) throws -> String {
   let result = ExportReader.read(paths, questionnaire: q, options: options)
   #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
-  return JSONRenderer.render(Scorer(questionnaire: q).score(result.table, level: level))
+  return ScoreJSONRenderer().text(Scorer(questionnaire: q).score(result.table, level: level))
 }
 
 /// Writes CSV records the way a platform would: every field quoted or only when needed.

@@ -14,13 +14,12 @@ public struct PlanRequest: Sendable {
   /// just before `wave`.
   public var compareWave: String?
   public var level: String?
-  public var format: ActionFormat = .table
-  public var language: Language = .vi
-  public var databasePath: String = Store.defaultPath
+  public var format: OutputFormat = .table
+  public var options = RenderOptions()
   public var author: String = PlanRequest.defaultAuthor
-  public var excel = false
 
-  /// Feedback lexicons (`--lexicon`), for the feedback linked to the tasks.
+  /// Feedback lexicons (`--lexicon`), added to the default one, for the feedback linked to
+  /// the tasks.
   public var lexicons: [String] = []
 
   public init(wave: String, targetsPath: String) {
@@ -32,33 +31,29 @@ public struct PlanRequest: Sendable {
   public static var defaultAuthor: String { ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "papi" }
 }
 
-/// `papi plan`: flags become stored action items; running it again creates nothing new.
+/// `papi plan`: the stored wave's weakness report (the same stages as `papi report`) →
+/// the catalogue's tasks for its flags → stored action items (running it again creates
+/// nothing new) → the plan document, or the action register.
 public enum PlanCommand {
-  public static func run(_ request: PlanRequest) throws(PapiError) -> (text: String, warnings: [Diagnostic]) {
-    let store = try Store.openExisting(path: request.databasePath)
+  /// Plans, stores the actions and renders into `sink`; returns the warnings and notes.
+  public static func run(_ request: PlanRequest, store: any PapiStore, to sink: inout some OutputSink) throws(PapiError) -> [Diagnostic] {
     var compare = request.compareWave
     if compare == nil { compare = try previousWave(before: request.wave, in: store) }
-    var reportRequest = ReportRequest()
-    reportRequest.wave = request.wave
-    reportRequest.compareWave = compare
-    reportRequest.targetsPath = request.targetsPath
-    reportRequest.level = request.level
-    reportRequest.databasePath = request.databasePath
-    reportRequest.language = request.language
-    reportRequest.lexicons = request.lexicons
-    let (report, reportWarnings) = try ReportCommand.build(reportRequest)
-    var warnings = reportWarnings
+    let current = try StoredWave(request.wave, in: store).read()
+    let previous = try compare.map { wave throws(PapiError) in try StoredWave(wave, in: store).read() }
+    let level = try current.level(request.level)
+    let targets = try TargetSet.load(path: request.targetsPath)
+    var (report, warnings) = try WeaknessReportPipeline(targets: targets, reference: store)
+      .report(current, previous: previous, previousWave: compare, wave: request.wave, level: level)
+    let feedback = level == 0
+      ? try FeedbackStage.besideFlags(wave: request.wave, compare: compare, lexicons: request.lexicons, store: store, warnings: &warnings)
+      : nil
+    try WeaknessReportPipeline.addRegister(&report, wave: request.wave, actions: store, waves: store, feedback: feedback)
 
-    let cataloguePath = request.tasksPath ?? TaskCatalogue.defaultPath
-    if request.tasksPath == nil && !FileManager.default.fileExists(atPath: cataloguePath) {
-      throw PapiError(
-        file: cataloguePath, message: L("không tìm thấy danh mục nhiệm vụ mặc định.", "the default task catalogue is not here."),
-        fix: L("Chạy lệnh từ thư mục của papi, hoặc chỉ danh mục bằng --tasks FILE.", "Run from papi's folder, or give the catalogue with --tasks FILE."))
-    }
-    let catalogue = try TaskCatalogue.load(path: cataloguePath)
+    let catalogue = try TaskCatalogue.load(path: try DefaultInputs.catalogue(request.tasksPath, notes: &warnings))
     try catalogue.check(questionnaire: report.questionnaire)
     let start = request.start ?? CivilDate.today()
-    let proposal = try PlanBuilder.propose(report, catalogue: catalogue, wave: request.wave, start: start, created: Store.now())
+    let proposal = try PlanBuilder.propose(report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow())
     let names = Dictionary(report.scores.units.compactMap { unit in unit.name.map { (unit.code, $0) } }, uniquingKeysWith: { first, _ in first })
     for (unit, metric) in proposal.uncovered {
       warnings.append(
@@ -78,23 +73,36 @@ public enum PlanCommand {
     let actions = try store.actions(filter)
     let offices = try store.offices()
     let today = request.today ?? CivilDate.today()
+    let language = request.options.language
     switch request.format {
     case .md, .html:
       let document = PlanDocument(
         wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count, start: start,
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
-        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today, feedback: report.feedback)
-      return (request.format == .md ? document.markdown(request.language) : document.html(request.language), warnings)
+        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today,
+        feedback: report.feedback)
+      if request.format == .md {
+        MarkdownWriter().render(document.document(language), to: &sink)
+      } else {
+        HTMLWriter().render(document.document(language), to: &sink)
+      }
     case .table, .csv, .json:
-      let listing = ActionListRenderer.Listing(actions: actions, remeasured: [:], offices: offices, today: today)
-      var text = ActionListRenderer.render(listing, format: request.format, language: request.language, excel: request.excel)
-      if request.format == .table { text = summary(outcome, request, compare: compare, start: start) + text }
-      return (text, warnings)
+      if request.format == .table { sink.write(summary(outcome, request, compare: compare, start: start)) }
+      let listing = ActionListing(actions: actions, remeasured: [:], offices: offices, today: today)
+      ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)
     }
+    return warnings
+  }
+
+  /// The whole output as text.
+  public static func run(_ request: PlanRequest, store: any PapiStore) throws(PapiError) -> CommandOutput {
+    var buffer = ByteBuffer()
+    let warnings = try run(request, store: store, to: &buffer)
+    return CommandOutput(text: buffer.text, warnings: warnings)
   }
 
   static func summary(_ outcome: PlanOutcome, _ request: PlanRequest, compare: String?, start: CivilDate) -> String {
-    let vi = request.language == .vi
+    let vi = request.options.language == .vi
     var out = vi
       ? "Kế hoạch đợt \(request.wave)\(compare.map { " (so với đợt \($0))" } ?? ""), hạn tính từ \(start.vietnamese):"
       : "Plan for wave \(request.wave)\(compare.map { " (compared with wave \($0))" } ?? ""), deadlines from \(start):"
@@ -105,70 +113,8 @@ public enum PlanCommand {
   }
 
   /// The stored wave just before `wave` (by name, numbers by value), if any.
-  static func previousWave(before wave: String, in store: Store) throws(PapiError) -> String? {
+  static func previousWave(before wave: String, in store: any WaveRepository) throws(PapiError) -> String? {
     try store.waveNames().filter { WaveOrder.before($0, wave) }.max(by: WaveOrder.before)
   }
 }
 
-/// What `papi actions list` was asked to show.
-public struct ActionListRequest: Sendable {
-  public var filter = ActionFilter()
-  /// Only actions overdue on `today`.
-  public var overdue = false
-  public var today: CivilDate?
-  public var format: ActionFormat = .table
-  public var language: Language = .vi
-  public var databasePath: String = Store.defaultPath
-  public var excel = false
-
-  public init() {}
-}
-
-/// `papi actions list|update|history`.
-public enum ActionsCommand {
-  public static func list(_ request: ActionListRequest) throws(PapiError) -> String {
-    let store = try Store.openExisting(path: request.databasePath)
-    let today = request.today ?? CivilDate.today()
-    var filter = request.filter
-    if request.overdue { filter.overdueOn = today }
-    let actions = try store.actions(filter)
-    let listing = ActionListRenderer.Listing(
-      actions: actions, remeasured: try store.remeasure(actions), offices: try store.offices(), today: today)
-    return ActionListRenderer.render(listing, format: request.format, language: request.language, excel: request.excel)
-  }
-
-  public static func update(
-    id: String, status: ActionStatus?, note: String?, author: String, database: String, language: Language
-  ) throws(PapiError) -> String {
-    let store = try Store.openExisting(path: database)
-    let before = try store.action(id: id)
-    let after = try store.updateAction(id: id, status: status, note: note, author: author)
-    if let status {
-      return language == .vi
-        ? "\(id): \(before.status.label(.vi)) → \(status.label(.vi)) (\(author)).\n"
-        : "\(id): \(before.status.label(.en)) → \(status.label(.en)) (\(author)).\n"
-    }
-    return language == .vi ? "\(id): đã ghi chú (\(author)); trạng thái \(after.status.label(.vi)).\n" : "\(id): note added (\(author)); status \(after.status.label(.en)).\n"
-  }
-
-  public static func history(id: String, database: String, language: Language) throws(PapiError) -> String {
-    let store = try Store.openExisting(path: database)
-    let action = try store.action(id: id)
-    let vi = language == .vi
-    let text = ActionText(language: language, offices: try store.offices())
-    var out = "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
-    for event in try store.history(id: id) {
-      var line = "\(event.time)  \(event.author)  "
-      switch event.kind {
-      case .created: line += vi ? "tạo từ kế hoạch đợt \(action.wave)" : "created by the plan of wave \(action.wave)"
-      case .status: line += "\(event.from?.label(language) ?? "?") → \(event.to?.label(language) ?? "?")"
-      case .note: line += vi ? "ghi chú" : "note"
-      case .unflagged: line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
-      case .flaggedAgain: line += vi ? "bị cảnh báo lại" : "flagged again"
-      }
-      if let note = event.note, !note.isEmpty { line += ": " + note }
-      out += printable(line) + "\n"
-    }
-    return out
-  }
-}

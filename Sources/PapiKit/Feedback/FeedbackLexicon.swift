@@ -3,7 +3,6 @@ import Yams
 
 /// Terms per PAPI dimension and sub-dimension (`questionnaires/feedback-lexicon.yaml`).
 public struct FeedbackLexicon: Sendable {
-  public static let defaultPath = "questionnaires/feedback-lexicon.yaml"
 
   struct Term: Sendable {
     /// As written in the lexicon (NFC), for the lists of frequent terms.
@@ -40,13 +39,13 @@ public struct FeedbackLexicon: Sendable {
 
   func term(_ index: Int) -> Term { terms[index] }
 
-  /// Reads `paths` in order (the default lexicon when empty); each adds its terms to the
-  /// ones before it, unless it says `replace: true`. With `ids`, every key must be one of
-  /// them (a questionnaire's dimension and sub-dimension ids).
+  /// Reads `paths` in order; each adds its terms to the ones before it, unless it says
+  /// `replace: true`. With `ids`, every key must be one of them (a questionnaire's
+  /// dimension and sub-dimension ids).
   public static func load(_ paths: [String], ids: Set<String>? = nil) throws(PapiError) -> FeedbackLexicon {
     var lexicon = FeedbackLexicon()
     var problems: [Diagnostic] = []
-    for path in paths.isEmpty ? [defaultPath] : paths {
+    for path in paths {
       let text = try YAMLReader.text(path, kind: L("từ điển ý kiến", "feedback lexicon"), option: "--lexicon")
       let root = try YAMLReader.root(text, source: path, format: "questionnaires/feedback-lexicon.yaml")
       var reader = YAMLReader(source: path)

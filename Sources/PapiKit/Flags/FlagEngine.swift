@@ -92,7 +92,7 @@ enum FlagEngine {
       // Weakest: per dimension, the sub-dimension lowest relative to its maximum.
       if isPublished || unit.total.n >= minN {
         for (dimension, scored) in zip(questionnaire.dimensions, unit.dimensions) where scored.subdimensions.count > 1 {
-          let maximum = questionnaire.kind == .percent ? 100 : 10 / Double(scored.subdimensions.count)
+          let maximum = questionnaire.scheme.subdimensionMaximum(of: scored.subdimensions.count)
           let candidates = scored.subdimensions.compactMap { sub in sub.score.value.map { (sub, $0 / maximum) } }
           guard let weakest = candidates.min(by: { $0.1 < $1.1 }) else { continue }
           list.append(
@@ -130,18 +130,5 @@ extension MetricIndex {
   /// Dimensions and sub-dimensions (the composites `declined` looks at besides the total).
   static func isComposite(_ metric: String, _ questionnaire: Questionnaire) -> Bool {
     questionnaire.dimensions.contains { $0.id == metric || $0.subdimensions.contains { $0.id == metric } }
-  }
-}
-
-extension WeaknessReport {
-  /// Links every flag that calls for action to the catalogue's tasks for its metric.
-  mutating func linkTasks(_ catalogue: TaskCatalogue) {
-    for unit in scores.units {
-      flags[unit.code] = flags[unit.code]?.map { flag in
-        var flag = flag
-        if PlanBuilder.actionable.contains(flag.status) { flag.tasks = PlanBuilder.tasks(for: flag.metric, of: unit, catalogue).map(\.id) }
-        return flag
-      }
-    }
   }
 }

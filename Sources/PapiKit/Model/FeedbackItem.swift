@@ -24,3 +24,22 @@ public struct FeedbackItem: Sendable, Equatable {
     self.line = line
   }
 }
+
+/// Feedback items read from one file, to be stored with a wave.
+public struct FeedbackBatch: Sendable {
+  public enum Source: String, Sendable {
+    /// A questionnaire's free-text columns in a survey export.
+    case survey
+    /// A standalone feedback export (petitions, hotline, portal).
+    case export
+  }
+
+  public var file: String
+  public var sha256: String
+  public var rowsRead: Int
+  public var source: Source
+  public var items: [FeedbackItem]
+  /// Survey: the respondents the file holds, so that `--replace` also withdraws a comment
+  /// a corrected export no longer has.
+  public var respondents: [String] = []
+}

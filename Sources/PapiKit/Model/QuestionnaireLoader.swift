@@ -5,7 +5,7 @@ import Yams
 public enum QuestionnaireLoader {
   /// Loads the questionnaire at `path`, refusing it with every problem found.
   public static func load(path: String) throws(PapiError) -> Questionnaire {
-    try parse(yaml: try QuestionnaireText.read(path), source: path)
+    try parse(yaml: try QuestionnaireText.read(path).text, source: path)
   }
 
   /// Parses questionnaire YAML; `source` names it in messages.
@@ -182,7 +182,7 @@ extension YAMLReader {
           problem(list, L("`\(id)`: satisfied \(bad) nằm ngoài khoảng.", "`\(id)`: satisfied value \(bad) is outside the range."),
                   L("Dùng các giá trị trong `range`.", "Use values inside `range`."))
         }
-        if kind != .percent {
+        if !ScoringScheme(kind).allowsSatisfiedAnswers {
           problem(list, L("`\(id)`: `satisfied` chỉ dùng với `kind: percent`.", "`\(id)`: `satisfied` is only for `kind: percent`."),
                   L("Bỏ `satisfied` hoặc đổi kind.", "Remove `satisfied` or change the kind."))
         }

@@ -22,7 +22,7 @@ public enum PlanBuilder {
       // Flags come most serious first, so a metric both below target and declined keeps
       // the more serious one.
       for flag in report.flags[unit.code] ?? [] where actionable.contains(flag.status) {
-        let tasks = Self.tasks(for: flag.metric, of: unit, catalogue)
+        let tasks = Self.tasks(for: flag.metric, of: unit, catalogue, scheme: report.questionnaire.scheme)
         if tasks.isEmpty {
           if !uncovered.contains(where: { $0.unit == unit.code && $0.metric == flag.metric }) { uncovered.append((unit.code, flag.metric)) }
           continue
@@ -50,10 +50,12 @@ public enum PlanBuilder {
   /// takes the tasks of its sub-dimensions, weakest first (lowest score relative to its
   /// maximum): the first one that has tasks, as the district reports trace a lost dimension
   /// to the sub-criteria that lost the points.
-  static func tasks(for metric: String, of unit: UnitScore, _ catalogue: TaskCatalogue) -> [RemediationTask] {
+  static func tasks(
+    for metric: String, of unit: UnitScore, _ catalogue: TaskCatalogue, scheme: ScoringScheme
+  ) -> [RemediationTask] {
     let own = catalogue.tasks(for: metric)
     guard own.isEmpty, let dimension = unit.dimensions.first(where: { $0.id == metric }) else { return own }
-    let maximum = 10 / Double(max(dimension.subdimensions.count, 1))
+    let maximum = scheme.subdimensionMaximum(of: max(dimension.subdimensions.count, 1))
     let weakestFirst = dimension.subdimensions.compactMap { sub in sub.score.value.map { (sub.id, $0 / maximum) } }
       .enumerated().sorted { ($0.1.1, $0.0) < ($1.1.1, $1.0) }.map(\.1.0)
     for subdimension in weakestFirst {

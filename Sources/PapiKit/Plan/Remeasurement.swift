@@ -58,11 +58,14 @@ public struct Remeasurement: Sendable, Equatable {
   }
 }
 
-extension Store {
+extension Remeasurement {
   /// Each action measured again in the latest stored wave after its own (up to `latest`,
-  /// when given). Actions whose wave has no later wave are left out. `known` is a wave
-  /// already scored by the caller (the report's own), used instead of scoring it again.
-  public func remeasure(_ actions: [ActionItem], upTo latest: String? = nil, known: ScoreReport? = nil) throws(PapiError) -> [String: Remeasurement] {
+  /// when given), scored from `waves`. Actions whose wave has no later wave are left out.
+  /// `known` is a wave already scored by the caller (the report's own), used instead of
+  /// scoring it again.
+  public static func remeasure(
+    _ actions: [ActionItem], waves repository: any WaveRepository, upTo latest: String? = nil, known: ScoreReport? = nil
+  ) throws(PapiError) -> [String: Remeasurement] {
     /// A later wave scored at one level: its units by code, and their ranks.
     struct Scored {
       var units: [String: UnitScore]
@@ -72,7 +75,7 @@ extension Store {
         ranks = FlagEngine.rank(report.units)
       }
     }
-    let waves = try waveNames()
+    let waves = try repository.waveNames()
     var scored: [String: Scored] = [:]
     if let known, let wave = known.wave { scored["\(wave)\u{1F}\(known.level)"] = Scored(known) }
     var result: [String: Remeasurement] = [:]
@@ -81,7 +84,7 @@ extension Store {
       guard let wave = later.max(by: WaveOrder.before) else { continue }
       let key = "\(wave)\u{1F}\(action.level)"
       if scored[key] == nil {
-        let (questionnaire, table) = try loadWave(wave)
+        let (questionnaire, table) = try repository.wave(wave)
         guard let level = UnitLevels.names(for: questionnaire.respondent).firstIndex(of: action.level) else { continue }
         scored[key] = Scored(Scorer(questionnaire: questionnaire).score(table, level: level, wave: wave))
       }
@@ -96,7 +99,7 @@ extension Store {
           now = estimate
         }
       }
-      result[action.id] = Remeasurement.assess(action, now: now, wave: wave)
+      result[action.id] = assess(action, now: now, wave: wave)
     }
     return result
   }

@@ -94,7 +94,6 @@ public struct RemediationTask: Sendable, Equatable {
 /// working-day deadlines use. A local catalogue may `extends:` another: its tasks replace
 /// the ones with the same id and add new ones, and `remove:` drops tasks by id.
 public struct TaskCatalogue: Sendable {
-  public static let defaultPath = "questionnaires/papi-tasks.yaml"
 
   public var id: String
   public var title: LocalizedText
@@ -134,7 +133,14 @@ public struct TaskCatalogue: Sendable {
     let text = try YAMLReader.text(path, kind: L("danh mục nhiệm vụ", "task catalogue"), option: "--tasks")
     let root = try YAMLReader.root(text, source: path, format: "questionnaires/papi-tasks.yaml")
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-    func resolve(_ name: String) -> String { name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
+    // Beside the catalogue, else papi's own copy of a shipped file (a local catalogue that
+    // `extends: papi-tasks.yaml` from any folder).
+    func resolve(_ name: String) -> String {
+      if name.hasPrefix("/") { return name }
+      let beside = folder.appendingPathComponent(name).path
+      if FileManager.default.fileExists(atPath: beside) { return beside }
+      return DefaultFiles.builtIn(name) ?? beside
+    }
 
     var base: TaskCatalogue?
     if let extends = root["extends"]?.string {

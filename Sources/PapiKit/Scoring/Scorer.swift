@@ -14,7 +14,12 @@ public struct Scorer: Sendable {
   /// Number of sub-dimensions of each dimension.
   let subCount: [Int]
   let indicatorWeights: [Double]
-  let dimensionShare: [Double]
+  /// Per sub-dimension: what it starts from, and its weight in its dimension; per
+  /// dimension, its weight in the total (`ScoringScheme`).
+  let subFloor: [Double]
+  let subScale: [Double]
+  let dimScale: [Double]
+  let scheme: ScoringScheme
 
   public init(questionnaire: Questionnaire) {
     self.questionnaire = questionnaire
@@ -41,8 +46,14 @@ public struct Scorer: Sendable {
     self.dimOf = dimOf
     self.subCount = subCount
     indicatorWeights = indicators.map(\.weight)
+    let scheme = questionnaire.scheme
+    self.scheme = scheme
+    subFloor = dimOf.map { d in
+      scheme.subdimensionsShareTheScale ? scheme.subdimensionFloor / Double(subCount[d]) : scheme.subdimensionFloor
+    }
+    subScale = dimOf.map { d in scheme.compositesAreMeans ? 1 / Double(subCount[d]) : 1.0 }
     let totalWeight = questionnaire.dimensions.reduce(0) { $0 + $1.weight }
-    dimensionShare = questionnaire.dimensions.map { $0.weight / totalWeight }
+    dimScale = questionnaire.dimensions.map { scheme.compositesAreMeans ? $0.weight / totalWeight : 1.0 }
   }
 
   /// Scores every unit at `level` (0 = the unit column, k = the k-th parent column).
@@ -101,7 +112,6 @@ public struct Scorer: Sendable {
     let indicatorCount = table.width
     let subTotal = dimOf.count
     let dimTotal = subCount.count
-    let percent = questionnaire.kind == .percent
     scratch.reset()
     let n = scratch.n, sumW = scratch.sumW, sumWX = scratch.sumWX
     let values = scratch.values, offsets = scratch.offsets
@@ -129,21 +139,18 @@ public struct Scorer: Sendable {
     }
     var coefficient = [Double](repeating: 0, count: indicatorCount)
     var subValue = [Double?](repeating: nil, count: subTotal)
-    for s in 0..<subTotal where activeWeight[s] > 0 {
-      let k = Double(subCount[dimOf[s]])
-      subValue[s] = percent ? 0 : 1 / k
-    }
+    for s in 0..<subTotal where activeWeight[s] > 0 { subValue[s] = subFloor[s] }
+    let indicatorScale = scheme.indicatorScale
+    let dividesByCount = scheme.subdimensionsShareTheScale
     for i in 0..<indicatorCount {
       guard let estimate = p[i] else { continue }
       let s = subOf[i]
-      let k = Double(subCount[dimOf[s]])
       let share = indicatorWeights[i] / activeWeight[s]
-      let c = percent ? 100 * share : 9 * share / k
+      var c = indicatorScale * share
+      if dividesByCount { c /= Double(subCount[dimOf[s]]) }
       coefficient[i] = c
       subValue[s] = (subValue[s] ?? 0) + c * estimate
     }
-    let subScale = (0..<subTotal).map { percent ? 1 / Double(subCount[dimOf[$0]]) : 1.0 }
-    let dimScale = (0..<dimTotal).map { percent ? dimensionShare[$0] : 1.0 }
 
     // Pass 2: linearised scores z of every respondent, for indicators and composites.
     let zz = scratch.zz, mean = scratch.mean, coefficients = scratch.coefficient
@@ -202,7 +209,7 @@ public struct Scorer: Sendable {
 
     // Assemble, propagating nulls upwards.
     var dimensions: [DimensionScore] = []
-    var totalValue: Double? = percent ? 0 : 0
+    var totalValue: Double? = 0
     var totalComplete = true
     var flatIndicator = 0
     var flatSub = 0

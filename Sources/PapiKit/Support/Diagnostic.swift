@@ -1,20 +1,33 @@
-/// Where in an input file something was found. Lines are physical lines as an editor
-/// shows them (the header is line 1); columns are 1-based field positions.
+import Foundation
+
+/// Where in an input file something was found: a physical line and field of a text file
+/// (the header is line 1, columns count from 1), or a sheet, row and column of a workbook.
 public struct SourceLocation: Sendable, Equatable {
   public var file: String
+  /// The physical line, or the worksheet's row when `sheet` is set.
   public var line: Int?
   public var column: Int?
   public var columnName: String?
+  /// The worksheet of a workbook; the place then reads `Sheet1!C12`.
+  public var sheet: String?
 
-  public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+  public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, sheet: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
     self.columnName = columnName
+    self.sheet = sheet
   }
 
   func text(_ language: Language) -> String {
     var parts = [file]
+    if let sheet {
+      // A spreadsheet's own way of naming a cell: sheet, column letters, row.
+      var cell = sheet + "!" + (column.map(Self.columnLetters) ?? "") + (line.map(String.init) ?? "")
+      if let columnName { cell += " (\(columnName))" }
+      parts.append(cell)
+      return parts.joined(separator: ", ")
+    }
     if let line { parts.append(language == .vi ? "dòng \(line)" : "line \(line)") }
     if let column {
       let label = language == .vi ? "cột \(column)" : "column \(column)"
@@ -22,11 +35,27 @@ public struct SourceLocation: Sendable, Equatable {
     }
     return parts.joined(separator: ", ")
   }
+
+  /// `A` for column 1, `Z` for 26, `AA` for 27.
+  static func columnLetters(_ column: Int) -> String {
+    var number = column
+    var letters = ""
+    while number > 0 {
+      let remainder = (number - 1) % 26
+      letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+      number = (number - 1) / 26
+    }
+    return letters
+  }
 }
 
 /// One problem found in the input: what, where, the offending value and what to do.
 public struct Diagnostic: Sendable, Equatable {
-  public enum Severity: String, Sendable { case error, warning }
+  public enum Severity: String, Sendable {
+    case error, warning
+    /// Information a person should see, such as which default file was used.
+    case note
+  }
 
   public var severity: Severity
   public var location: SourceLocation
@@ -62,6 +91,8 @@ public struct Diagnostic: Sendable, Equatable {
     case (.error, .en): label = "error"
     case (.warning, .vi): label = "cảnh báo"
     case (.warning, .en): label = "warning"
+    case (.note, .vi): label = "ghi chú"
+    case (.note, .en): label = "note"
     }
     var line = "\(location.text(language)): \(label): \(message.text(language))"
     if let value {
@@ -97,18 +128,42 @@ func quoted(_ value: String) -> String {
 }
 
 /// An error that stops the command. Its text is the user interface: it names the input,
-/// the place, the value and the fix, in the user's language.
+/// the place, the value and the fix, in the user's language (`text(_:)`); `code` says what
+/// kind of failure it is, stable across versions, for programs that call papi.
 public struct PapiError: Error, Sendable {
+  /// What kind of failure an error is. The raw values are part of the interface: they do
+  /// not change between versions.
+  public enum Code: String, Sendable, CaseIterable {
+    /// An input's content is wrong: an export, questionnaire, targets file, catalogue,
+    /// register or another file the user gave (the default).
+    case invalidInput = "invalid-input"
+    /// A file cannot be opened, read or written.
+    case unreadableFile = "unreadable-file"
+    /// A file is in a format papi does not read (a workbook, for now).
+    case unsupportedFormat = "unsupported-format"
+    /// The store failed or is not a papi store.
+    case database
+    /// Something the command names is not there: a database, wave, set, unit or action.
+    case notFound = "not-found"
+    /// What is being stored differs from what is stored already.
+    case conflict
+    /// A file papi ships with cannot be found.
+    case missingResource = "missing-resource"
+  }
+
+  public var code: Code
   public var diagnostics: [Diagnostic]
 
-  public init(_ diagnostics: [Diagnostic]) {
+  public init(_ diagnostics: [Diagnostic], code: Code = .invalidInput) {
+    self.code = code
     self.diagnostics = diagnostics
   }
 
   init(
-    file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
+    _ code: Code = .invalidInput, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
     value: String? = nil, message: LocalizedText, fix: LocalizedText
   ) {
+    self.code = code
     self.diagnostics = [
       Diagnostic(
         .error, SourceLocation(file: file, line: line, column: column, columnName: columnName),
@@ -119,6 +174,14 @@ public struct PapiError: Error, Sendable {
   public func text(_ language: Language) -> String {
     diagnostics.map { $0.text(language) }.joined(separator: "\n")
   }
+}
+
+extension PapiError: LocalizedError {
+  /// Every diagnostic in Vietnamese, papi's first language (`text(.en)` for English).
+  public var errorDescription: String? { text(.vi) }
+
+  /// The fix of the first diagnostic.
+  public var recoverySuggestion: String? { diagnostics.first.map { $0.fix.text(.vi) } }
 }
 
 /// Shorthand for a bilingual text.

@@ -1,0 +1,69 @@
+/// What `papi actions list` was asked to show.
+public struct ActionListRequest: Sendable {
+  public var filter = ActionFilter()
+  /// Only actions overdue on `today`.
+  public var overdue = false
+  public var today: CivilDate?
+  public var format: OutputFormat = .table
+  public var options = RenderOptions()
+
+  public init() {}
+}
+
+/// `papi actions list|update|history`: the action register, read and changed.
+public enum ActionsCommand {
+  /// The actions that pass the request's filter, each re-measured in the latest later wave.
+  public static func list(
+    _ request: ActionListRequest, store: any ActionRepository & WaveRepository, to sink: inout some OutputSink
+  ) throws(PapiError) {
+    let today = request.today ?? CivilDate.today()
+    var filter = request.filter
+    if request.overdue { filter.overdueOn = today }
+    let actions = try store.actions(filter)
+    let listing = ActionListing(
+      actions: actions, remeasured: try Remeasurement.remeasure(actions, waves: store), offices: try store.offices(), today: today)
+    ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)
+  }
+
+  /// The list as text.
+  public static func list(_ request: ActionListRequest, store: any ActionRepository & WaveRepository) throws(PapiError) -> String {
+    var buffer = ByteBuffer()
+    try list(request, store: store, to: &buffer)
+    return buffer.text
+  }
+
+  /// Changes an action's status and/or adds a note; says what changed.
+  public static func update(
+    id: String, status: ActionStatus?, note: String?, author: String, store: any ActionRepository, language: Language
+  ) throws(PapiError) -> String {
+    let before = try store.action(id: id)
+    let after = try store.updateAction(id: id, status: status, note: note, author: author)
+    if let status {
+      return language == .vi
+        ? "\(id): \(before.status.label(.vi)) → \(status.label(.vi)) (\(author)).\n"
+        : "\(id): \(before.status.label(.en)) → \(status.label(.en)) (\(author)).\n"
+    }
+    return language == .vi ? "\(id): đã ghi chú (\(author)); trạng thái \(after.status.label(.vi)).\n" : "\(id): note added (\(author)); status \(after.status.label(.en)).\n"
+  }
+
+  /// Every change of an action, oldest first, with time and author.
+  public static func history(id: String, store: any ActionRepository, language: Language) throws(PapiError) -> String {
+    let action = try store.action(id: id)
+    let vi = language == .vi
+    let text = ActionText(language: language, offices: try store.offices())
+    var out = "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
+    for event in try store.history(id: id) {
+      var line = "\(event.time)  \(event.author)  "
+      switch event.kind {
+      case .created: line += vi ? "tạo từ kế hoạch đợt \(action.wave)" : "created by the plan of wave \(action.wave)"
+      case .status: line += "\(event.from?.label(language) ?? "?") → \(event.to?.label(language) ?? "?")"
+      case .note: line += vi ? "ghi chú" : "note"
+      case .unflagged: line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
+      case .flaggedAgain: line += vi ? "bị cảnh báo lại" : "flagged again"
+      }
+      if let note = event.note, !note.isEmpty { line += ": " + note }
+      out += printable(line) + "\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,202 @@
+/// What the reader does with each column of an export.
+enum ColumnRole {
+  case ignore
+  /// A personal-data column: never read.
+  case pii
+  case id
+  case unit
+  case unitName
+  case parent(Int)
+  case weight
+  /// Indicators whose answer is this cell.
+  case answer([Int])
+  /// A select-multiple cell holding chosen options separated by spaces.
+  case summary([SelectTarget])
+  /// A select-multiple 0/1 column for one option of one indicator.
+  case option(Int)
+  /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
+  case comment(Int)
+}
+
+struct SelectTarget {
+  var indicator: Int
+  var option: [UInt8]
+}
+
+/// Matches an export's header to the questionnaire (questionnaires/README.md,
+/// "How export headers are matched").
+struct ColumnPlan {
+  var roles: [ColumnRole]
+  var problems: [Diagnostic]
+  /// Index of the column chosen as respondent id.
+  var idColumn: Int?
+  /// The columns of the questionnaire's free-text answers (`feedback:`), with the name
+  /// each was declared under, and a warning for each declared name the header lacks.
+  var commentColumns: [(index: Int, name: String)]
+  var commentWarnings: [Diagnostic]
+
+  private enum Target: Hashable {
+    case id(Int), unit, unitName, parent(Int), weight, pii
+    case answer(Int), summary(Int), option(Int)
+  }
+
+  /// What `find` knows for `header`, or for the header without its group path: `grp/q101`
+  /// and `grp-sub-q101` are tried as `q101` too (after `grp/`, then after `sub-`).
+  static func lookup<T>(_ header: String, _ find: (Substring) -> T?) -> T? {
+    var candidate = Substring(header)
+    while true {
+      if let hit = find(candidate) { return hit }
+      guard let cut = candidate.firstIndex(where: { $0 == "/" || $0 == "-" }) else { return nil }
+      candidate = candidate[candidate.index(after: cut)...]
+      if candidate.isEmpty { return nil }
+    }
+  }
+
+  init(header: [String], questionnaire q: Questionnaire, file: String) {
+    var exact: [String: [Target]] = [:]
+    func add(_ name: String, _ target: Target) {
+      exact[name.nfc, default: []].append(target)
+    }
+    let respondent = q.respondent
+    func addRespondent(_ name: String, _ target: Target) {
+      add(name, target)
+      for alias in respondent.aliases[name] ?? [] { add(alias, target) }
+    }
+    for (rank, name) in respondent.id.enumerated() { addRespondent(name, .id(rank)) }
+    addRespondent(respondent.unit, .unit)
+    if let name = respondent.unitName { addRespondent(name, .unitName) }
+    for (level, name) in respondent.parents.enumerated() { addRespondent(name, .parent(level)) }
+    if let name = respondent.weight { addRespondent(name, .weight) }
+    for name in respondent.pii { addRespondent(name, .pii) }
+    let indicators = q.indicators
+    for (index, indicator) in indicators.enumerated() {
+      for column in indicator.columns {
+        if let option = indicator.select {
+          add(column, .summary(index))
+          add("\(column)/\(option)", .option(index))
+          add("\(column)-\(option)", .option(index))
+        } else {
+          add(column, .answer(index))
+        }
+      }
+    }
+    var folded: [String: [Target]] = [:]
+    for (key, value) in exact { folded[key.lowercased(), default: []].append(contentsOf: value) }
+
+    func targets(for header: String) -> [Target] {
+      Self.lookup(header) { exact[String($0)] ?? folded[$0.lowercased()] } ?? []
+    }
+
+    var roles = [ColumnRole](repeating: .ignore, count: header.count)
+    var problems: [Diagnostic] = []
+    var claimed: [Target: Int] = [:]
+    var idColumns: [Int: Int] = [:]  // rank → column
+    var answerColumns: [Int: [Int]] = [:]
+    var summaryColumns: [Int: [Int]] = [:]
+    var optionColumn: [Int: Int] = [:]
+    for (column, name) in header.enumerated() {
+      for target in targets(for: name) {
+        if let first = claimed[target] {
+          if case .id = target { continue }
+          if case .pii = target { continue }
+          problems.append(
+            Diagnostic(
+              .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: name),
+              message: L("cột này trùng tên với cột \(first + 1) (\(header[first])); chỉ dùng cột đầu tiên.",
+                         "this column has the same name as column \(first + 1) (\(header[first])); only the first is used."),
+              fix: L("Đổi tên một trong hai cột nếu chúng chứa dữ liệu khác nhau.",
+                     "Rename one of the two columns if they hold different data.")))
+          continue
+        }
+        claimed[target] = column
+        switch target {
+        case .id(let rank): idColumns[rank] = column
+        case .unit: roles[column] = .unit
+        case .unitName: roles[column] = .unitName
+        case .parent(let level): roles[column] = .parent(level)
+        case .weight: roles[column] = .weight
+        case .pii: roles[column] = .pii
+        case .answer(let index): answerColumns[column, default: []].append(index)
+        case .summary(let index): summaryColumns[column, default: []].append(index)
+        case .option(let index): optionColumn[index] = column
+        }
+      }
+    }
+    for (column, list) in answerColumns { roles[column] = .answer(list) }
+    for (column, list) in summaryColumns {
+      let kept = list.filter { optionColumn[$0] == nil }
+      if !kept.isEmpty {
+        roles[column] = .summary(kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").utf8)) })
+      }
+    }
+    for (index, column) in optionColumn { roles[column] = .option(index) }
+    if let rank = idColumns.keys.min(), let column = idColumns[rank] {
+      roles[column] = .id
+      idColumn = column
+    }
+
+    let location = SourceLocation(file: file, line: 1)
+    func missingColumn(_ name: String, _ what: LocalizedText) {
+      problems.append(
+        Diagnostic(
+          .error, location, value: name,
+          message: L("không có cột nào khớp với cột bắt buộc `\(name)` (\(what.vi)).",
+                     "no header matches the required column `\(name)` (\(what.en))."),
+          fix: L("Đổi tên cột trong tệp thành `\(name)`, hoặc thêm tên cột của tệp vào `respondent.aliases` trong bảng hỏi.",
+                 "Rename the column in the export to `\(name)`, or add the export's header to `respondent.aliases` in the questionnaire.")))
+    }
+    if idColumn == nil {
+      missingColumn(respondent.id.joined(separator: " | "), L("mã người trả lời", "respondent id"))
+    }
+    if claimed[.unit] == nil { missingColumn(respondent.unit, L("mã đơn vị", "unit code")) }
+    for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {
+      missingColumn(name, L("mã đơn vị cấp trên", "parent unit code"))
+    }
+    if let name = respondent.weight, claimed[.weight] == nil {
+      problems.append(
+        Diagnostic(
+          .warning, location, value: name,
+          message: L("không có cột trọng số `\(name)`; mọi người trả lời có trọng số 1.",
+                     "no weight column `\(name)`; every respondent weighs 1."),
+          fix: L("Nếu tệp có trọng số dưới tên khác, thêm tên đó vào `respondent.aliases.\(name)`.",
+                 "If the export has weights under another name, add it to `respondent.aliases.\(name)`.")))
+    }
+    var absent: [String] = []
+    for (index, indicator) in indicators.enumerated() {
+      let present = claimed[.answer(index)] != nil || claimed[.summary(index)] != nil || claimed[.option(index)] != nil
+      if !present { absent.append("\(indicator.id) (\(indicator.columns[0]))") }
+    }
+    if absent.count == indicators.count {
+      problems.append(
+        Diagnostic(
+          .error, location,
+          message: L("không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
+                     "no column of the export matches a question of questionnaire \(q.id)."),
+          fix: L("Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
+                 "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' `columns:`.")))
+    } else if !absent.isEmpty {
+      problems.append(
+        Diagnostic(
+          .warning, location, value: absent.joined(separator: ", "),
+          message: L("\(absent.count) chỉ số thành phần không có cột trong tệp; ước lượng của chúng sẽ là null.",
+                     "\(absent.count) indicators have no column in the export; their estimates will be null."),
+          fix: L("Nếu tệp đặt tên khác cho các cột này, thêm tên đó vào `columns:` của chỉ số.",
+                 "If the export names these columns differently, add that name to the indicator's `columns:`.")))
+    }
+    self.roles = roles
+    self.problems = problems
+    // Free-text columns: the header itself, or after its group path ("grp/comment"),
+    // without case.
+    commentColumns = q.feedback.compactMap { name in
+      let wanted = name.nfc.lowercased()
+      return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map { ($0, name) }
+    }
+    let found = commentColumns
+    commentWarnings = q.feedback.filter { name in !found.contains { $0.name == name } }.map { name in
+      Diagnostic(
+        .warning, SourceLocation(file: file, line: 1), value: name,
+        message: L("không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).", "no column `\(name)` for the feedback the questionnaire declares."),
+        fix: L("Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.", "Correct the column name in the questionnaire's `feedback:` to match the export."))
+    }
+  }
+}

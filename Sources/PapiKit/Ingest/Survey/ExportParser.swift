@@ -1,0 +1,714 @@
+import Foundation
+
+/// Turns an export's records into respondent rows: header matching, the KoboToolbox HXL
+/// row, answer coding, ids, units, weights and, when asked, the comments of the
+/// questionnaire's free-text columns. Cells are read from the format's buffer; a `String`
+/// is made only for headers, new units, comments and answers that are not plain numbers.
+final class ExportParser: RecordSink, PartitionedSink {
+  let questionnaire: Questionnaire
+  let file: String
+  let fileIndex: Int32
+  let codings: [AnswerCoding]
+  let indicatorIDs: [String]
+  let diagnosticLimit: Int
+  /// Skip bad rows (keeping them, less personal data, in `rejected`) instead of failing.
+  let skipBadRows: Bool
+  /// Keep the comments of the free-text columns of the rows kept (`comments`).
+  let readComments: Bool
+  var table: ResponseTable
+  private(set) var rejected: [RejectedRow] = []
+  /// The current row's fields as text, kept only when skipping bad rows.
+  private var rowFields: [String] = []
+  private var rowDiagnosticStart = 0
+  var idIndex: IDIndex
+
+  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var suppressed = 0
+  /// Errors among `suppressed` (rows rejected with --on-error skip are not errors).
+  private(set) var suppressedErrors = 0
+  private var rowFailed = false
+  private(set) var recordsRead = 0
+  private(set) var rowsKept = 0
+  private(set) var duplicatesDropped = 0
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || suppressedErrors > 0 }
+
+  private(set) var header: [String] = []
+  private var roles: [ColumnRole] = []
+  /// The questionnaire's free-text (feedback) columns, with their declared names.
+  private var commentColumns: [(index: Int, name: String)] = []
+  /// Their indices, masked in a rejects file.
+  private var freeText: Set<Int> = []
+  /// The comments of the rows kept, masked, with the line each row starts on.
+  private(set) var comments: [FeedbackItem] = []
+  /// The ids of the rows kept, when comments are read (a corrected export may have
+  /// withdrawn a respondent's comment).
+  private(set) var commentRespondents: [String] = []
+  /// The declared free-text columns the header lacks.
+  private(set) var commentWarnings: [Diagnostic] = []
+  private var commentBytes: [[UInt8]] = []
+  private var hxlChecked = false
+
+  /// The state touched for every cell, behind a pointer: Swift checks exclusive access to a
+  /// class's stored properties at run time, which cost a fifth of the reading time.
+  private struct Hot {
+    var record = 0
+    var fieldIndex = 0
+    /// Records from this one on are data rows read by the fast path.
+    var fastFrom = Int.max
+    var columnCount = 0
+    /// Per column: 0 ignore, 1 one indicator's answer (`target`), 2 anything else.
+    var kind: UnsafeMutablePointer<UInt8>?
+    var target: UnsafeMutablePointer<Int32>?
+  }
+
+  private let hot: UnsafeMutablePointer<Hot>
+  /// The current row's answer codes.
+  private let row: UnsafeMutableBufferPointer<UInt8>
+  /// Codes of the answers 0…99 of every indicator, `smallCodes[i << 7 + answer]`: small
+  /// enough to stay in the processor's first-level cache (other answers go through the
+  /// indicator's `AnswerCoding`).
+  private let smallCodes: UnsafeMutablePointer<UInt8>
+
+  private(set) var record: Int {
+    get { hot.pointee.record }
+    set { hot.pointee.record = newValue }
+  }
+
+  private(set) var fieldIndex: Int {
+    get { hot.pointee.fieldIndex }
+    set { hot.pointee.fieldIndex = newValue }
+  }
+  private var buffered: [[UInt8]] = []
+
+  // The row being read.
+  private var rowBad = false
+  /// Problems in this row's cells, reported only if the row is not ragged (a missing
+  /// field shifts every later cell, and one message says so better than fifty).
+  private var cellProblems: [Diagnostic] = []
+  private var idBytes: [UInt8] = []
+  private var unitBytes: [UInt8] = []
+  private var nameBytes: [UInt8] = []
+  private var parentBytes: [[UInt8]]
+  private var weight = 1.0
+  private var extraValue: String?
+  /// Unit and parent codes already resolved (each code preceded by its length) → unit.
+  private var knownUnits: [[UInt8]: Int32] = [:]
+  private var unitKey: [UInt8] = []
+  /// Stop once the header is read (to learn the columns before reading in parts).
+  var stopAfterHeader = false
+  /// True in a parser reading a file from its start. A parser of a later part has no
+  /// header, numbers its records from 0 and leaves duplicate ids to the join (`absorb`).
+  private(set) var fromStart = true
+
+  init(
+    questionnaire: Questionnaire, file: String, fileIndex: Int32, table: ResponseTable, idIndex: IDIndex,
+    diagnosticLimit: Int, skipBadRows: Bool = false, readComments: Bool = false
+  ) {
+    self.skipBadRows = skipBadRows
+    self.readComments = readComments && !questionnaire.feedback.isEmpty
+    self.questionnaire = questionnaire
+    self.file = file
+    self.fileIndex = fileIndex
+    self.table = table
+    self.idIndex = idIndex
+    self.diagnosticLimit = diagnosticLimit
+    let indicators = questionnaire.indicators
+    self.codings = indicators.map { AnswerCoding(indicator: $0, kind: questionnaire.kind, missing: questionnaire.missing) }
+    self.indicatorIDs = indicators.map(\.id)
+    self.row = .allocate(capacity: indicators.count)
+    self.row.initialize(repeating: AnswerCode.missing)
+    self.smallCodes = .allocate(capacity: indicators.count << 7)
+    self.smallCodes.initialize(repeating: AnswerCode.invalid, count: indicators.count << 7)
+    for (index, coding) in codings.enumerated() {
+      for answer in 0..<100 { smallCodes[index << 7 | answer] = coding.integerCodes[answer] }
+    }
+    self.hot = .allocate(capacity: 1)
+    self.hot.initialize(to: Hot())
+    self.parentBytes = Array(repeating: [], count: questionnaire.respondent.parents.count)
+    self.table.units.ensureLevels(1 + questionnaire.respondent.parents.count)
+    super.init()
+  }
+
+  /// A parser like this one before it read anything, with an empty table.
+  func emptyCopy() -> ExportParser {
+    ExportParser(
+      questionnaire: questionnaire, file: file, fileIndex: fileIndex, table: ResponseTable(indicatorCount: table.indicatorCount),
+      idIndex: IDIndex(), diagnosticLimit: diagnosticLimit, skipBadRows: skipBadRows, readComments: readComments)
+  }
+
+  /// Comments are kept with the line their row starts on.
+  override var wantsRecordLines: Bool { readComments }
+
+  var hasHeader: Bool { !header.isEmpty }
+
+  deinit {
+    hot.pointee.kind?.deallocate()
+    hot.pointee.target?.deallocate()
+    hot.deallocate()
+    row.deallocate()
+    smallCodes.deallocate()
+  }
+
+  // MARK: libcsv callbacks
+
+  override func field(_ bytes: UnsafeRawBufferPointer) {
+    let state = hot
+    if state.pointee.record >= state.pointee.fastFrom {
+      let column = state.pointee.fieldIndex
+      state.pointee.fieldIndex = column + 1
+      if column < state.pointee.columnCount, let kind = state.pointee.kind, let target = state.pointee.target {
+        switch kind[column] {
+        case 0: return
+        case 1:
+          let indicator = Int(target[column])
+          let code = answerCode(bytes, indicator)
+          if code == AnswerCode.invalid {
+            badAnswer(bytes, indicator: indicator, column: column)
+          } else {
+            row[indicator] = code
+          }
+          return
+        default: break
+        }
+      }
+      state.pointee.fieldIndex = column
+      cell(bytes)
+      state.pointee.fieldIndex = column + 1
+      return
+    }
+    if stop { return }
+    if record == 0 {
+      header.append(String(decoding: bytes, as: UTF8.self).trimmedNFC)
+    } else if record == 1 && !hxlChecked {
+      buffered.append(Array(bytes))
+    } else {
+      capture(bytes)
+      cell(bytes)
+    }
+    fieldIndex += 1
+  }
+
+  /// Keeps the field's text for a possible rejects file; personal data is never kept.
+  private func capture(_ bytes: UnsafeRawBufferPointer) {
+    guard skipBadRows else { return }
+    let column = fieldIndex
+    if column < roles.count, case .pii = roles[column] {
+      rowFields.append("")
+    } else if freeText.contains(column) {
+      // Citizens' comments may carry phone numbers and addresses.
+      rowFields.append(PersonalDataMask.mask(String(decoding: bytes, as: UTF8.self).nfc))
+    } else {
+      rowFields.append(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  override func endRecord(_ terminator: Int32) {
+    if stop { return }
+    if record == 0 && fromStart {
+      startData()
+      if stopAfterHeader { stop = true }
+    } else if record == 1 && !hxlChecked {
+      hxlChecked = true
+      if !skipBadRows { hot.pointee.fastFrom = 2 }
+      let isHXL = buffered.contains { !$0.isEmpty } && buffered.allSatisfy { $0.isEmpty || $0.first == UInt8(ascii: "#") }
+      if !isHXL {
+        let fields = buffered
+        fieldIndex = 0
+        for field in fields {
+          field.withUnsafeBytes {
+            capture($0)
+            cell($0)
+          }
+          fieldIndex += 1
+        }
+        finishRow()
+      }
+      buffered = []
+    } else {
+      finishRow()
+    }
+    record += 1
+    fieldIndex = 0
+  }
+
+  // MARK: Header
+
+  private func startData() {
+    let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
+    commentColumns = plan.commentColumns
+    if readComments { commentWarnings = plan.commentWarnings }
+    install(plan.roles)
+    for problem in plan.problems { report(problem) }
+    if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
+  }
+
+  /// Makes this parser read a later part of `first`'s file: records from a byte offset on,
+  /// all of them data rows, numbered from 0. Call once `first` has read the header.
+  func continueAfter(_ first: ExportParser) {
+    header = first.header
+    commentColumns = first.commentColumns
+    install(first.roles)
+    hxlChecked = true
+    hot.pointee.fastFrom = 0
+    fromStart = false
+  }
+
+  private func install(_ roles: [ColumnRole]) {
+    var roles = roles
+    freeText = Set(commentColumns.map(\.index))
+    if readComments {
+      for (slot, column) in commentColumns.enumerated() where column.index < roles.count {
+        if case .ignore = roles[column.index] { roles[column.index] = .comment(slot) }
+      }
+      commentBytes = Array(repeating: [], count: commentColumns.count)
+    }
+    self.roles = roles
+    let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
+    let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
+    for (column, role) in roles.enumerated() {
+      switch role {
+      case .ignore, .pii:
+        kind[column] = 0
+        target[column] = 0
+      case .answer(let indicators) where indicators.count == 1:
+        kind[column] = 1
+        target[column] = Int32(indicators[0])
+      default:
+        kind[column] = 2
+        target[column] = 0
+      }
+    }
+    hot.pointee.kind = kind
+    hot.pointee.target = target
+    hot.pointee.columnCount = roles.count
+  }
+
+  // MARK: Cells
+
+  private func cell(_ bytes: UnsafeRawBufferPointer) {
+    let column = fieldIndex
+    guard column < roles.count else {
+      if column == roles.count { extraValue = String(decoding: bytes, as: UTF8.self) }
+      return
+    }
+    switch roles[column] {
+    case .ignore, .pii:
+      return
+    case .comment(let slot):
+      commentBytes[slot].append(contentsOf: bytes)
+    case .answer(let indicators):
+      for indicator in indicators {
+        let code = answerCode(bytes, indicator)
+        if code == AnswerCode.invalid {
+          badAnswer(bytes, indicator: indicator, column: column)
+        } else {
+          row[indicator] = code
+        }
+      }
+    case .summary(let targets):
+      summary(bytes, targets: targets, column: column)
+    case .option(let indicator):
+      let code = codings[indicator].code(bytes)
+      if code == AnswerCode.invalid { badAnswer(bytes, indicator: indicator, column: column) } else { row[indicator] = code }
+    case .id:
+      idBytes.append(contentsOf: bytes)
+    case .unit:
+      unitBytes.append(contentsOf: bytes)
+    case .unitName:
+      nameBytes.append(contentsOf: bytes)
+    case .parent(let level):
+      parentBytes[level].append(contentsOf: bytes)
+    case .weight:
+      if let value = parseDecimal(bytes), value > 0, value.isFinite {
+        weight = value
+      } else {
+        rowBad = true
+        cellProblems.append(
+          Diagnostic(
+            .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
+            message: L("trọng số phải là một số dương (dấu chấm thập phân).", "the weight must be a positive number (decimal point)."),
+            fix: L("Sửa trọng số của dòng này, ví dụ 1.25.", "Correct this row's weight, for example 1.25.")))
+      }
+    }
+  }
+
+  /// The code of a cell for one indicator: integers from the flat table, the rest through
+  /// the indicator's coding.
+  @inline(__always)
+  private func answerCode(_ bytes: UnsafeRawBufferPointer, _ indicator: Int) -> UInt8 {
+    let count = bytes.count
+    if count == 0 { return AnswerCode.missing }
+    if count <= 2 {
+      let base = bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)
+      var number = UInt(base[0]) &- 48
+      var digits = number < 10
+      if count == 2 {
+        let second = UInt(base[1]) &- 48
+        digits = digits && second < 10
+        number = number &* 10 &+ second
+      }
+      if digits {
+        let code = smallCodes[indicator &<< 7 | Int(number)]
+        if code != AnswerCode.invalid { return code }
+      }
+    }
+    return codings[indicator].code(bytes)
+  }
+
+  private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
+    let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
+    let missing = text.isEmpty || questionnaire.missing.contains(text)
+    let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
+    for target in targets {
+      row[target.indicator] = missing ? AnswerCode.missing : (chosen.contains(target.option) ? 1 : 0)
+    }
+  }
+
+  private func badAnswer(_ bytes: UnsafeRawBufferPointer, indicator: Int, column: Int) {
+    rowBad = true
+    let accepted = codings[indicator].accepted.prefix(12).joined(separator: ", ")
+    cellProblems.append(
+      Diagnostic(
+        .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
+        message: L("câu trả lời không thuộc các mã của chỉ số \(indicatorIDs[indicator]) (hợp lệ: \(accepted)).",
+                   "the answer is not one of indicator \(indicatorIDs[indicator])'s codes (valid: \(accepted))."),
+        fix: L("Sửa câu trả lời trong tệp, hoặc nếu đó là một mã hợp lệ, thêm nó vào `yes`/`no`/`labels`/`scores` hay `missing` của chỉ số trong bảng hỏi.",
+               "Correct the answer in the export, or if it is a valid code, add it to the indicator's `yes`/`no`/`labels`/`scores` or `missing` in the questionnaire.")))
+  }
+
+  // MARK: Rows
+
+  private func finishRow() {
+    defer {
+      if skipBadRows { rejectIfBad() }
+      resetRow()
+    }
+    recordsRead += 1
+    if fieldIndex != header.count {
+      let fewer = fieldIndex < header.count
+      let column = fewer ? fieldIndex : header.count
+      report(
+        Diagnostic(
+          .error,
+          SourceLocation(file: file, column: column + 1, columnName: fewer ? header[column] : nil),
+          record: record, value: fewer ? nil : extraValue,
+          message: fewer
+            ? L("dòng có \(fieldIndex) trường nhưng tiêu đề có \(header.count) cột.", "the row has \(fieldIndex) fields but the header has \(header.count) columns.")
+            : L("dòng có \(fieldIndex) trường, nhiều hơn \(header.count) cột của tiêu đề.", "the row has \(fieldIndex) fields, more than the header's \(header.count) columns."),
+          fix: L("Thường do thiếu hoặc thừa dấu phân cách hay dấu ngoặc kép; sửa dòng này trong tệp.",
+                 "Usually a missing or extra delimiter or quote; correct this row in the export.")))
+      return
+    }
+    for problem in cellProblems { report(problem) }
+    if rowBad { return }
+    if idBytes.isEmpty {
+      report(rowProblem(column: nil, L("thiếu mã người trả lời.", "the respondent id is empty."),
+                        L("Điền mã người trả lời (ví dụ _uuid) cho dòng này.", "Fill in this row's respondent id (for example _uuid).")))
+      return
+    }
+    if unitBytes.isEmpty {
+      report(rowProblem(column: roles.firstIndex { if case .unit = $0 { return true } else { return false } },
+                        L("thiếu mã đơn vị (xã/phường).", "the unit (commune) code is empty."),
+                        L("Điền mã xã của người trả lời này.", "Fill in this respondent's commune code.")))
+      return
+    }
+    guard let unit = resolveUnit() else { return }
+    let answers = UnsafeBufferPointer(row)
+    if fromStart && !isNewID(idBytes, in: table, answers: answers, weight: weight, unit: unit, record: record) { return }
+    table.append(answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)), id: idBytes)
+    rowsKept += 1
+    if readComments { keepComments() }
+  }
+
+  /// The row's comments as feedback items (id `respondent#column`, channel `survey`):
+  /// empty cells, missing codes and "no comment" answers are not feedback.
+  private func keepComments() {
+    let id = String(decoding: idBytes, as: UTF8.self).trimmedNFC
+    let unit = String(decoding: unitBytes, as: UTF8.self).trimmedNFC
+    commentRespondents.append(id)
+    for (slot, column) in commentColumns.enumerated() {
+      let text = String(decoding: commentBytes[slot], as: UTF8.self).trimmedNFC
+      guard !text.isEmpty, !questionnaire.missing.contains(text), !FeedbackReader.isNoComment(text) else { continue }
+      comments.append(
+        FeedbackItem(id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine))
+    }
+  }
+
+  /// An empty file is an error; a header without rows, a warning.
+  func checkNotEmpty() {
+    if header.isEmpty {
+      report(
+        Diagnostic(
+          .error, SourceLocation(file: file, line: 1), message: L("tệp rỗng.", "the file is empty."),
+          fix: L("Xuất lại dữ liệu từ nền tảng khảo sát.", "Export the data again from the survey platform.")))
+    } else if recordsRead == 0 && !stop {
+      report(
+        Diagnostic(
+          .warning, SourceLocation(file: file, line: 1),
+          message: L("tệp chỉ có dòng tiêu đề, không có câu trả lời.", "the file has a header but no responses."),
+          fix: L("Kiểm tra bộ lọc khi xuất dữ liệu.", "Check the filters used when exporting.")))
+    }
+  }
+
+  /// Whether no earlier row of `table` has this id (it is then indexed as the next row).
+  /// Otherwise the row is reported as a duplicate, and counted as dropped when it is an
+  /// identical copy.
+  private func isNewID(
+    _ id: some Collection<UInt8>, in table: ResponseTable, answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32,
+    record: Int
+  ) -> Bool {
+    let found = id.withContiguousStorageIfAvailable { idIndex.insert(UnsafeRawBufferPointer($0), row: Int32(table.count), table: table) }
+      ?? Array(id).withUnsafeBytes { idIndex.insert($0, row: Int32(table.count), table: table) }
+    guard case .existing(let other) = found else { return true }
+    let (problem, same) = duplicate(of: other, in: table, id: id, answers: answers, weight: weight, unit: unit, record: record)
+    if same { duplicatesDropped += 1 }
+    report(problem)
+    return false
+  }
+
+  /// The problem of a row whose id row `other` of `table` already has: a warning, and the
+  /// row dropped, when everything else is the same too; an error otherwise.
+  func duplicate(
+    of other: Int, in table: ResponseTable, id: some Collection<UInt8>, answers: UnsafeBufferPointer<UInt8>, weight: Double,
+    unit: Int32, record: Int
+  ) -> (Diagnostic, dropped: Bool) {
+    let same = table.answers(other).elementsEqual(answers) && table.weight(other) == weight && table.unit(other) == unit
+    let first = table.origin(other)
+    let firstFile = table.files[Int(first.file)]
+    // In the same file the earlier record's line is filled in after reading ({related});
+    // in an earlier file its data-record number is given.
+    let sameFile = firstFile == file
+    let whereVI = sameFile ? "dòng {related}" : "\(firstFile), bản ghi dữ liệu \(first.record)"
+    let whereEN = sameFile ? "line {related}" : "\(firstFile), data record \(first.record)"
+    let id = String(decoding: id, as: UTF8.self)
+    var problem: Diagnostic
+    if same {
+      problem = rowProblem(column: nil,
+        L("mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
+          "respondent id \(id) repeats with identical answers (\(whereEN)); the copy is dropped."),
+        L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
+        severity: .warning, record: record)
+    } else {
+      problem = rowProblem(column: nil,
+        L("mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
+          "respondent id \(id) already appears (\(whereEN)) with different answers."),
+        L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
+          "Keep the correct submission and delete the other, or correct the id if they are two different people."),
+        record: record)
+    }
+    if sameFile { problem.related = Int(first.record) }
+    return (problem, same)
+  }
+
+  /// The unit of this row. A combination of unit and parent codes met before costs a
+  /// dictionary lookup on bytes; a new one goes through `resolveNewUnit`.
+  private func resolveUnit() -> Int32? {
+    unitKey.removeAll(keepingCapacity: true)
+    func add(_ bytes: [UInt8]) {
+      unitKey.append(UInt8(truncatingIfNeeded: bytes.count >> 8))
+      unitKey.append(UInt8(truncatingIfNeeded: bytes.count))
+      unitKey.append(contentsOf: bytes)
+    }
+    add(unitBytes)
+    for bytes in parentBytes { add(bytes) }
+    if let known = knownUnits[unitKey] {
+      if !nameBytes.isEmpty && table.units.levels[0][Int(known)].name == nil {
+        table.units.levels[0][Int(known)].name = String(decoding: nameBytes, as: UTF8.self).nfc
+      }
+      return known
+    }
+    guard let unit = resolveNewUnit() else { return nil }
+    knownUnits[unitKey] = unit
+    return unit
+  }
+
+  private func resolveNewUnit() -> Int32? {
+    let code = String(decoding: unitBytes, as: UTF8.self)
+    var parentCodes: [String] = []
+    for (level, bytes) in parentBytes.enumerated() {
+      if bytes.isEmpty {
+        report(rowProblem(column: nil, L("thiếu mã đơn vị cấp trên (\(questionnaire.respondent.parents[level])).", "the parent unit code (\(questionnaire.respondent.parents[level])) is empty."),
+                          L("Điền mã đơn vị cấp trên cho dòng này.", "Fill in this row's parent unit code.")))
+        return nil
+      }
+      parentCodes.append(String(decoding: bytes, as: UTF8.self))
+    }
+    let name = nameBytes.isEmpty ? nil : String(decoding: nameBytes, as: UTF8.self).nfc
+    guard let known = table.units.find(code, level: 0) else { return addUnit(code, parents: parentCodes, name: name) }
+    let parents = parentCodes.enumerated().map { table.units.index(of: $0.element, level: $0.offset + 1) }
+    if table.units.levels[0][Int(known)].parents != parents {
+      let earlier = table.units.levels[0][Int(known)].parents.map { table.units.levels[1][Int($0)].code }
+      report(rowProblem(column: nil,
+        L("xã \(code) đã thuộc đơn vị \(earlier.first ?? "?") ở dòng trước, ở đây lại thuộc \(parentCodes.first ?? "?").",
+          "commune \(code) was under \(earlier.first ?? "?") in an earlier row but is under \(parentCodes.first ?? "?") here."),
+        L("Sửa mã đơn vị cấp trên hoặc mã xã của dòng này.", "Correct this row's parent or commune code.")))
+      return nil
+    }
+    if table.units.levels[0][Int(known)].name == nil, let name { table.units.levels[0][Int(known)].name = name }
+    return known
+  }
+
+  /// Adds a unit first met now, with its parents (nearest first), each parent's own
+  /// parents when not known yet, and its name.
+  private func addUnit(_ code: String, parents parentCodes: [String], name: String?) -> Int32 {
+    let parents = parentCodes.enumerated().map { table.units.index(of: $0.element, level: $0.offset + 1) }
+    let unit = table.units.index(of: code, level: 0)
+    table.units.levels[0][Int(unit)].parents = parents
+    table.units.levels[0][Int(unit)].name = name
+    for level in 0..<parents.count where level + 1 < parents.count {
+      let child = Int(parents[level])
+      if table.units.levels[level + 1][child].parents.isEmpty {
+        table.units.levels[level + 1][child].parents = Array(parents[(level + 1)...])
+      }
+    }
+    return unit
+  }
+
+  // MARK: Parts
+
+  /// Joins the rows `part` read from the next part of this file, as if this parser had
+  /// read on: units mapped by code, record numbers shifted, duplicate ids found and
+  /// reported in record order. Returns false, changing nothing, when the file must be
+  /// read again in one part to report exactly: `part` stopped or found errors, or a unit
+  /// has other parents there than here.
+  func absorb(_ part: ExportParser) -> Bool {
+    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop else { return false }
+    let theirs = part.table.units
+    func parentCodes(_ unit: UnitDirectory.Unit, in units: UnitDirectory) -> [String] {
+      unit.parents.enumerated().map { units.levels[$0.offset + 1][Int($0.element)].code }
+    }
+    for unit in theirs.levels[0] {
+      if let known = table.units.find(unit.code, level: 0),
+        parentCodes(table.units.levels[0][Int(known)], in: table.units) != parentCodes(unit, in: theirs)
+      {
+        return false
+      }
+    }
+    var unitMap: [Int32] = []
+    for unit in theirs.levels[0] {
+      if let known = table.units.find(unit.code, level: 0) {
+        if table.units.levels[0][Int(known)].name == nil, let name = unit.name { table.units.levels[0][Int(known)].name = name }
+        unitMap.append(known)
+      } else {
+        unitMap.append(addUnit(unit.code, parents: parentCodes(unit, in: theirs), name: unit.name))
+      }
+    }
+    let offset = record
+    var kept = 0
+    idIndex.reserve(table.count + part.table.count)
+    table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
+      let new = isNewID(row.id, in: table, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
+      if new { kept += 1 }
+      return new
+    }
+    rowsKept += kept
+    recordsRead += part.recordsRead
+    record = offset + part.record
+    return true
+  }
+
+  /// With `--on-error skip`, a file that ends inside a quoted field loses only its last
+  /// record: it is set aside with the fields read so far and the unfinished one.
+  func rejectUnfinished(partial: String, problem: Diagnostic) {
+    var warning = problem
+    warning.severity = .warning
+    report(warning)
+    rejected.append(RejectedRow(file: file, record: record, fields: rowFields + [partial], reason: problem.message))
+  }
+
+  /// When this row had errors: turns them into warnings and keeps the row for the rejects
+  /// file with their reasons.
+  private func rejectIfBad() {
+    var reasons: [LocalizedText] = []
+    for index in rowDiagnosticStart..<diagnostics.count where diagnostics[index].severity == .error && diagnostics[index].record == record {
+      diagnostics[index].severity = .warning
+      reasons.append(diagnostics[index].message)
+    }
+    guard rowFailed else { return }
+    if reasons.isEmpty { reasons.append(L("xem các thông báo ở trên", "see the messages above")) }
+    rejected.append(
+      RejectedRow(
+        file: file, record: record, fields: rowFields,
+        reason: LocalizedText(vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))))
+  }
+
+  private func resetRow() {
+    rowFailed = false
+    rowFields.removeAll(keepingCapacity: true)
+    rowDiagnosticStart = diagnostics.count
+    row.update(repeating: AnswerCode.missing)
+    rowBad = false
+    cellProblems.removeAll(keepingCapacity: true)
+    idBytes.removeAll(keepingCapacity: true)
+    unitBytes.removeAll(keepingCapacity: true)
+    nameBytes.removeAll(keepingCapacity: true)
+    for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }
+    for slot in commentBytes.indices { commentBytes[slot].removeAll(keepingCapacity: true) }
+    weight = 1
+    extraValue = nil
+  }
+
+  // MARK: Diagnostics
+
+  private func location(_ column: Int?) -> SourceLocation {
+    SourceLocation(file: file, column: column.map { $0 + 1 }, columnName: column.map { header[$0] })
+  }
+
+  private func rowProblem(
+    column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error, record: Int? = nil
+  ) -> Diagnostic {
+    Diagnostic(severity, location(column), record: record ?? self.record, field: column, value: column == nil ? nil : "", message: message, fix: fix)
+  }
+
+  func report(_ diagnostic: Diagnostic) {
+    let rowError = skipBadRows && diagnostic.severity == .error && diagnostic.record == record && record > 0
+    if rowError { rowFailed = true }
+    if diagnostics.count < diagnosticLimit {
+      diagnostics.append(diagnostic)
+    } else {
+      suppressed += 1
+      if diagnostic.severity == .error && !rowError { suppressedErrors += 1 }
+    }
+  }
+}
+
+/// A data row set aside by `--on-error skip`: its fields as read (personal-data columns
+/// blank) and why it was rejected.
+public struct RejectedRow: Sendable {
+  public var file: String
+  public var record: Int
+  public var line: Int?
+  public var fields: [String]
+  public var reason: LocalizedText
+}
+
+/// Parses a plain decimal ("1.25", "0.8", "3") from bytes without making a String.
+func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+  var mantissa: UInt64 = 0
+  var digits = 0
+  var fraction = 0
+  var index = 0
+  let count = bytes.count
+  while index < count, case let digit = bytes[index] &- 48, digit <= 9 {
+    mantissa = mantissa &* 10 &+ UInt64(digit)
+    digits += 1
+    index += 1
+  }
+  if index < count && bytes[index] == UInt8(ascii: ".") {
+    index += 1
+    while index < count, case let digit = bytes[index] &- 48, digit <= 9 {
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      digits += 1
+      fraction += 1
+      index += 1
+    }
+  }
+  if index == count && digits > 0 && digits <= 15 {
+    return Double(mantissa) / powersOfTen[fraction]
+  }
+  let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+  if text.isEmpty || text.contains(",") { return nil }
+  return Double(text)
+}
+
+private let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }

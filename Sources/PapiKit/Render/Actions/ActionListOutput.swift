@@ -1,0 +1,13 @@
+/// The action register (`papi actions list`, and `papi plan` in table, CSV or JSON) in each
+/// format.
+public enum ActionListOutput {
+  public static func render(_ listing: ActionListing, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
+    switch format {
+    case .table: ActionListTable(language: options.language).render(listing, to: &sink)
+    case .md: MarkdownWriter().render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
+    case .html: HTMLWriter().render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
+    case .csv: ActionListCSV(excel: options.excel).render(listing, to: &sink)
+    case .json: ActionListJSON().render(listing, to: &sink)
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/// A wave's feedback report (`papi feedback report`) in each format.
+public enum FeedbackReportOutput {
+  /// `questionnaire` names the dimensions (PAPI's when nil); `lexicon` lists the files the
+  /// items were classified with, for the JSON.
+  public static func render(
+    _ summary: FeedbackSummary, questionnaire: Questionnaire?, lexicon: [String], as format: OutputFormat,
+    options: RenderOptions, to sink: inout some OutputSink
+  ) {
+    let language = options.language
+    switch format {
+    case .table: FeedbackReportTable(questionnaire: questionnaire, language: language).render(summary, to: &sink)
+    case .md:
+      MarkdownWriter().render(
+        FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document, to: &sink)
+    case .html:
+      HTMLWriter().render(
+        FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document, to: &sink)
+    case .csv: FeedbackReportCSV(excel: options.excel).render(summary, to: &sink)
+    case .json: FeedbackReportJSON(lexicon: lexicon).render(summary, to: &sink)
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/// Every format papi writes. Each command writes the ones its subject has: a document
+/// (the weakness report, the plan, the action list, the feedback report) in all five;
+/// scores as a table or JSON.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  /// Text for an 80-column terminal.
+  case table
+  /// Markdown, to paste into a report.
+  case md
+  /// One self-contained HTML page that prints on A4.
+  case html
+  /// CSV data (RFC 4180; for Excel with `RenderOptions.excel`).
+  case csv
+  /// JSON data (PRODUCT.md §6).
+  case json
+}
+
+/// How to render, besides the format: the language, CSV for Excel, terminal colours.
+public struct RenderOptions: Sendable {
+  public var language: Language
+  /// CSV for Excel: UTF-8 with BOM, `;` and decimal commas.
+  public var excel: Bool
+  /// ANSI colours in a table (only when stdout is a terminal).
+  public var color: Bool
+
+  public init(language: Language = .vi, excel: Bool = false, color: Bool = false) {
+    self.language = language
+    self.excel = excel
+    self.color = color
+  }
+}

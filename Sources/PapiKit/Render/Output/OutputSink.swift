@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where rendered bytes go, as they are produced: a file, stdout, or memory.
+public protocol OutputSink {
+  mutating func write(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension OutputSink {
+  /// Writes text as UTF-8.
+  public mutating func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// Bytes kept in memory (tests, and whoever wants the whole output as text).
+public struct ByteBuffer: OutputSink {
+  public private(set) var bytes: [UInt8] = []
+
+  public init() {}
+
+  public mutating func write(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
+
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Writes to stdout, or to a file created at the first write (so a command that fails
+/// before writing leaves an existing file untouched), remembering the first failure.
+public final class FileOutput: OutputSink {
+  /// The file, nil for stdout.
+  public let path: String?
+  private var descriptor: Int32?
+  private var failure: Int32?
+
+  public init(path: String?) {
+    self.path = path
+    if path == nil { descriptor = STDOUT_FILENO }
+  }
+
+  private func opened() -> Int32? {
+    if let descriptor { return descriptor }
+    guard let path, failure == nil else { return nil }
+    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if file < 0 {
+      failure = errno
+      return nil
+    }
+    descriptor = file
+    return file
+  }
+
+  public func write(_ buffer: UnsafeRawBufferPointer) {
+    guard failure == nil, let descriptor = opened(), let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = errno
+        return
+      }
+      offset += written
+    }
+  }
+
+  /// Closes the file (creating it when nothing was written); the first failure, if any,
+  /// is an error naming the file and the reason.
+  public func finish() throws(PapiError) {
+    let descriptor = opened()
+    if path != nil, let descriptor, close(descriptor) != 0, failure == nil { failure = errno }
+    if let failure {
+      let reason = String(cString: strerror(failure))
+      throw PapiError(
+        .unreadableFile, file: path ?? "stdout",
+        message: L("không ghi được (\(reason)).", "cannot write (\(reason))."),
+        fix: L("Kiểm tra đường dẫn --out, quyền ghi và chỗ trống trên ổ đĩa.", "Check the --out path, that it is writable and that the disk has room."))
+    }
+  }
+}

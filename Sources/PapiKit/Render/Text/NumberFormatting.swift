@@ -1,0 +1,23 @@
+import Foundation
+
+/// Fixed-decimal numbers for people: a decimal comma in Vietnamese, a point in English.
+/// Rounding happens only here, never in JSON.
+struct NumberFormatting {
+  let language: Language
+
+  func fixed(_ value: Double?, _ decimals: Int) -> String {
+    guard let value else { return "—" }
+    let text = String(format: "%.\(decimals)f", value)
+    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+  }
+
+  func integer(_ value: Int) -> String {
+    let digits = String(value)
+    var grouped = ""
+    for (index, character) in digits.reversed().enumerated() {
+      if index > 0 && index % 3 == 0 { grouped.append(language == .vi ? "." : ",") }
+      grouped.append(character)
+    }
+    return String(grouped.reversed())
+  }
+}

@@ -1,0 +1,23 @@
+/// The action register: action items with their append-only history, and the offices
+/// plans name.
+public protocol ActionRepository: Repository {
+  /// Stores a plan run's proposed actions in one transaction: new ones are created (with a
+  /// `created` history entry), existing ones are left as they are, and actions of the same
+  /// wave and level that the run no longer proposes are marked as no longer flagged.
+  func applyPlan(wave: String, level: String, actions: [ActionItem], offices: [Office], author: String) throws(PapiError) -> PlanOutcome
+  /// The actions that pass `filter`, what is due first first (then by unit, metric, task).
+  func actions(_ filter: ActionFilter) throws(PapiError) -> [ActionItem]
+  /// One action; an unknown id is an error that says how to find the right one.
+  func action(id: String) throws(PapiError) -> ActionItem
+  /// Changes an action's status and/or adds a note, appending the change to its history.
+  func updateAction(id: String, status: ActionStatus?, note: String?, author: String) throws(PapiError) -> ActionItem
+  /// Every change of an action, oldest first.
+  func history(id: String) throws(PapiError) -> [ActionEvent]
+  /// The offices plans have named, by name.
+  func offices() throws(PapiError) -> [String: Office]
+}
+
+extension ActionRepository {
+  /// Every action.
+  public func actions() throws(PapiError) -> [ActionItem] { try actions(ActionFilter()) }
+}
