@@ -36,6 +36,10 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
+      // The files papi uses when none is given (task catalogue, holiday calendar, feedback
+      // lexicon) and the questionnaires, found from any folder (`DefaultFiles`). The
+      // repository's questionnaires/ is a link to this folder.
+      resources: [.copy("Resources/questionnaires")],
       swiftSettings: strictSettings
     ),
     .executableTarget(
