@@ -107,12 +107,12 @@ var papiExecutable: URL {
   return repositoryRoot.appendingPathComponent(".build/debug/papi")
 }
 
-/// Runs `papi` in the repository root as a user would.
-func runPapi(_ arguments: [String]) throws -> PapiRun {
+/// Runs `papi` in the repository root (or `folder`) as a user would.
+func runPapi(_ arguments: [String], in folder: URL = repositoryRoot) throws -> PapiRun {
   let process = Process()
   process.executableURL = papiExecutable
   process.arguments = arguments
-  process.currentDirectoryURL = repositoryRoot
+  process.currentDirectoryURL = folder
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

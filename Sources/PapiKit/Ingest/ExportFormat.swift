@@ -100,8 +100,10 @@ struct RecordsRead: Sendable {
 }
 
 /// Where records are in a file: the line each starts on and the line of each field, and the
-/// record the format was in when it stopped.
+/// record the format was in when it stopped. In a workbook, `sheet` names the worksheet and
+/// the lines are its rows.
 struct RecordPlaces: Sendable {
+  var sheet: String?
   var recordLines: [Int: Int] = [:]
   var fieldLines: [Int: [Int]] = [:]
   /// The record being read when the file ended or broke: its number, the line it starts
@@ -110,7 +112,7 @@ struct RecordPlaces: Sendable {
 
   /// The line of `field` of `record` (the header is record 0, on line 1).
   func line(record: Int, field: Int?) -> Int? {
-    if record == 0 { return 1 }
+    if record == 0 { return recordLines[0] ?? 1 }
     if record == pending.record, let field, field == pending.fields { return pending.fieldLine }
     if let field, let lines = fieldLines[record], field < lines.count { return lines[field] }
     if let line = recordLines[record] { return line }

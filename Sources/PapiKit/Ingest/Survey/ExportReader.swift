@@ -10,6 +10,14 @@ public enum ExportReader {
     _ paths: [String], questionnaire: Questionnaire, options: ReadOptions = ReadOptions(),
     progress: ((ReadProgress) -> Void)? = nil
   ) -> ReadResult {
+    read(paths, questionnaire: questionnaire, options: options, progress: progress, formats: ExportFormats.detect)
+  }
+
+  /// The same, with the function that chooses each file's format (`ExportFormats.detect`).
+  static func read(
+    _ paths: [String], questionnaire: Questionnaire, options: ReadOptions, progress: ((ReadProgress) -> Void)?,
+    formats: (String) throws(PapiError) -> any ExportFormat
+  ) -> ReadResult {
     var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
     var idIndex = IDIndex()
     var diagnostics: [Diagnostic] = []
@@ -21,7 +29,7 @@ public enum ExportReader {
       table.files.append(path)
       let format: any ExportFormat
       do {
-        format = try ExportFormats.detect(path)
+        format = try formats(path)
       } catch {
         diagnostics += error.diagnostics
         reports.append(FileReport(path: path))
@@ -123,6 +131,7 @@ public enum ExportReader {
       }
       if let record = diagnostic.record, let line = places.line(record: record, field: diagnostic.field) {
         placed.location.line = line
+        placed.location.sheet = places.sheet
       }
       return placed
     }
