@@ -122,8 +122,9 @@ screenshot: build
 
 # Times `papi score` and `papi import` against the C/libcsv baseline of ../shared/bench on
 # its generated file (BENCH_ROWS rows, made once in .bench-data/), A B A B after a warm-up.
+# BENCH_AGAINST=/path/to/another/papi runs that build in the same pairs (an A/B).
 bench: build
-	python3 bench/run.py --rows $(BENCH_ROWS) --pairs $(BENCH_PAIRS)
+	python3 bench/run.py --rows $(BENCH_ROWS) --pairs $(BENCH_PAIRS) $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST))
 
 # The README's scaling table: 10k, 100k and 1M rows.
 bench-scaling: build

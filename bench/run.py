@@ -9,7 +9,12 @@ ratios, and the same for `papi import` into a fresh database. It also checks tha
 indicator estimates agree with the baseline's weighted means (the same numbers on the
 0-1 scale), so a fast wrong answer cannot pass.
 
-Usage: python3 bench/run.py [--rows 1000000] [--pairs 5]
+With --against BINARY (another build of papi, e.g. the previous main's), each pair also
+runs that binary's `papi score`, so the two binaries' ratios to the C job, wall times and
+peaks come from the same run (an A/B on a machine whose speed drifts), and the imports
+alternate between the two.
+
+Usage: python3 bench/run.py [--rows 1000000] [--pairs 5] [--against OTHER_PAPI]
        python3 bench/run.py --scaling      (10k, 100k and 1M rows: the README's table)
 """
 import argparse
@@ -61,21 +66,25 @@ def baseline():
     return binary
 
 
-def commands(path):
+def commands(path, against=None):
     out = os.path.join(DATA, "out")
     os.makedirs(out, exist_ok=True)
-    return {
+    cmds = {
         "papi score": [PAPI, "score", path, "-q", QUESTIONNAIRE, "--format", "json", "--out", os.path.join(out, "papi.json")],
         "C libcsv job": [baseline(), path, os.path.join(out, "c.csv")],
     }
+    if against:
+        cmds["other papi score"] = [against, "score", path, "-q", QUESTIONNAIRE, "--format", "json", "--out",
+                                    os.path.join(out, "other.json")]
+    return cmds
 
 
-def import_once(path):
+def import_once(path, binary=PAPI):
     database = os.path.join(DATA, "out", "bench.db")
     for suffix in ("", "-journal", "-wal", "-shm"):
         if os.path.exists(database + suffix):
             os.remove(database + suffix)
-    result = run([PAPI, "import", path, "-q", QUESTIONNAIRE, "--wave", "bench", "--db", database])
+    result = run([binary, "import", path, "-q", QUESTIONNAIRE, "--wave", "bench", "--db", database])
     return result, os.path.getsize(database)
 
 
@@ -110,19 +119,26 @@ def check_against_baseline():
     return compared, worst
 
 
-def measure(rows, pairs, imports):
+def measure(rows, pairs, imports, against=None):
     path = data_file(rows)
-    cmds = commands(path)
+    cmds = commands(path, against)
     for cmd in cmds.values():
         run(cmd)  # warm-up
     results = {name: [] for name in cmds}
-    ratios = []
-    for _ in range(pairs):
-        a = run(cmds["papi score"])
-        b = run(cmds["C libcsv job"])
-        results["papi score"].append(a)
-        results["C libcsv job"].append(b)
-        ratios.append(a[0] / b[0])
+    ratios, other_ratios = [], []
+    for index in range(pairs):
+        # With another binary, which papi goes first alternates from pair to pair.
+        order = ["papi score", "C libcsv job"] + (["other papi score"] if against else [])
+        if against and index % 2:
+            order = ["other papi score", "C libcsv job", "papi score"]
+        timed = {name: run(cmds[name]) for name in order}
+        for name, result in timed.items():
+            results[name].append(result)
+        ratios.append(timed["papi score"][0] / timed["C libcsv job"][0])
+        if against:
+            other_ratios.append(timed["other papi score"][0] / timed["C libcsv job"][0])
+    if against and open(os.path.join(DATA, "out", "papi.json"), "rb").read() != open(os.path.join(DATA, "out", "other.json"), "rb").read():
+        sys.exit("bench: the two binaries wrote different JSON")
     # In a process of its own: loading the JSON grows this one, and a child forked later
     # would start with that peak (Linux keeps ru_maxrss across fork and exec).
     check = subprocess.run([sys.executable, os.path.abspath(__file__), "--check"], capture_output=True, text=True)
@@ -132,16 +148,21 @@ def measure(rows, pairs, imports):
     import_once(path)  # warm-up
     # Each import is followed by a score run, so that the import / score ratio is paired
     # too: this machine's speed drifts by tens of percent within minutes.
-    runs, import_ratios = [], []
+    runs, import_ratios, other_imports = [], [], []
     for _ in range(imports):
         done = import_once(path)
         score = run(cmds["papi score"])
         runs.append(done)
         import_ratios.append(done[0][0] / score[0])
+        if against:
+            other_imports.append(import_once(path, against)[0])
     results["papi import"] = [r[0] for r in runs]
+    if against:
+        results["other papi import"] = other_imports
     return {
         "path": path, "rows": rows, "size": os.path.getsize(path), "results": results, "ratios": ratios,
-        "import_ratios": import_ratios, "db": runs[-1][1], "compared": compared, "worst": worst,
+        "other_ratios": other_ratios, "import_ratios": import_ratios, "db": runs[-1][1], "compared": compared,
+        "worst": worst,
     }
 
 
@@ -154,6 +175,7 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--scaling", action="store_true")
+    parser.add_argument("--against", help="another papi binary to run in the same pairs (A/B)")
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.check:
@@ -173,15 +195,20 @@ def main():
             print(f"| {rows:,} | {m['size'] / 1e6:.1f} MB | {score[0]:.2f} s, {score[2]:.0f} MiB | {imp[0]:.2f} s, {imp[2]:.0f} MiB "
                   f"| {c[0]:.2f} s | {statistics.median(m['ratios']):.2f} | {statistics.median(m['import_ratios']):.2f} |", flush=True)
         return
-    m = measure(args.rows, args.pairs, max(3, args.pairs // 2))
+    if args.against and not os.path.exists(args.against):
+        sys.exit(f"bench: {args.against} does not exist")
+    m = measure(args.rows, args.pairs, max(3, args.pairs // 2), args.against)
     size = m["size"] / 1e6
     print(f"file: {m['path']} ({args.rows:,} rows, {size:.1f} MB), {args.pairs} pairs after a warm-up")
-    print(f"{'command':<14} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15} {'MB/s':>8}")
+    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15} {'MB/s':>8}")
     for name, runs in m["results"].items():
         wall, cpu, peak = summary(runs)
-        print(f"{name:<14} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f} {size / wall:>8.0f}")
+        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f} {size / wall:>8.0f}")
     print(f"paired ratio papi score / C (median of {len(m['ratios'])}): {statistics.median(m['ratios']):.2f} "
           f"(pairs: {', '.join(f'{r:.2f}' for r in m['ratios'])})")
+    if args.against:
+        print(f"paired ratio other papi score / C ({args.against}): {statistics.median(m['other_ratios']):.2f} "
+              f"(pairs: {', '.join(f'{r:.2f}' for r in m['other_ratios'])}); both wrote the same JSON")
     print("(the C baseline's peak is below what this harness can read, about 11 MiB: see RESULTS.md)")
     import_wall = summary(m["results"]["papi import"])[0]
     ratios = m["import_ratios"]

@@ -81,11 +81,7 @@ public enum PlanCommand {
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
         uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today,
         feedback: report.feedback)
-      if request.format == .md {
-        MarkdownWriter().render(document.document(language), to: &sink)
-      } else {
-        HTMLWriter().render(document.document(language), to: &sink)
-      }
+      DocumentFormat(request.format)?.render(document.document(language), to: &sink)
     case .table, .csv, .json:
       if request.format == .table { sink.write(summary(outcome, request, compare: compare, start: start)) }
       let listing = ActionListing(actions: actions, remeasured: [:], offices: offices, today: today)

@@ -20,7 +20,7 @@ struct AnswerCoding: Sendable {
   /// What a valid answer looks like, for messages ("1, 2, Có, Không, 98, 99").
   let accepted: [String]
 
-  init(indicator: Indicator, kind: QuestionnaireKind, missing globalMissing: [String]) {
+  init(indicator: Indicator, missing globalMissing: [String]) {
     var values: [Double] = []
     var integers = [UInt8](repeating: AnswerCode.invalid, count: 1000)
     var texts: [String: UInt8] = [:]

@@ -28,7 +28,7 @@ public struct Scorer: Sendable {
     var valueOffset: [Int] = []
     for indicator in indicators {
       valueOffset.append(values.count)
-      values += AnswerCoding(indicator: indicator, kind: questionnaire.kind, missing: questionnaire.missing).values
+      values += AnswerCoding(indicator: indicator, missing: questionnaire.missing).values
     }
     self.values = values
     self.valueOffset = valueOffset

@@ -68,15 +68,15 @@ public enum DefaultFiles {
   /// papi's own copy of `name`, when there is one (a catalogue's `extends:` or
   /// `calendar:` naming a shipped file that is not beside it).
   static func builtIn(_ name: String) -> String? {
-    guard let builtInFolder, !name.contains("/"), FileManager.default.fileExists(atPath: builtInFolder + "/" + name) else { return nil }
+    guard let builtInFolder, !name.contains("/"), exists(builtInFolder + "/" + name) else { return nil }
     return builtInFolder + "/" + name
   }
 
   /// `name` in the working folder's `questionnaires/`, else in papi's own copy.
   static func find(_ name: String) -> Found? {
     let local = folder + "/" + name
-    if FileManager.default.fileExists(atPath: local) { return Found(path: local, origin: .workingFolder) }
-    if let builtIn = builtInFolder, FileManager.default.fileExists(atPath: builtIn + "/" + name) {
+    if exists(local) { return Found(path: local, origin: .workingFolder) }
+    if let builtIn = builtInFolder, exists(builtIn + "/" + name) {
       return Found(path: builtIn + "/" + name, origin: .builtIn)
     }
     return nil
@@ -86,11 +86,15 @@ public enum DefaultFiles {
   /// name such as `papi-2024` or `sipas-2024.yaml`, the working folder's or papi's own
   /// copy. Anything else is returned as given, for the loader to report.
   public static func questionnaire(_ given: String) -> (path: String, found: Found?) {
-    if FileManager.default.fileExists(atPath: given) || given.contains("/") { return (given, nil) }
+    if given.contains("/") || exists(given) { return (given, nil) }
     let name = given.hasSuffix(".yaml") ? given : given + ".yaml"
     if let found = find(name) { return (found.path, found) }
     return (given, nil)
   }
+
+  /// Whether a file is there (the C library's `access`: a command that needs no default
+  /// does not start Foundation's file manager for it).
+  static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
   /// papi's own copy of the files: beside the executable (the build folder's resource
   /// bundle), or in `share/papi` next to the `bin/` of an installation.

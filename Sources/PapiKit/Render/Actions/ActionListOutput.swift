@@ -4,8 +4,8 @@ public enum ActionListOutput {
   public static func render(_ listing: ActionListing, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
     switch format {
     case .table: ActionListTable(language: options.language).render(listing, to: &sink)
-    case .md: MarkdownWriter().render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
-    case .html: HTMLWriter().render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
+    case .md, .html:
+      DocumentFormat(format)?.render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
     case .csv: ActionListCSV(excel: options.excel).render(listing, to: &sink)
     case .json: ActionListJSON().render(listing, to: &sink)
     }

@@ -9,12 +9,9 @@ public enum FeedbackReportOutput {
     let language = options.language
     switch format {
     case .table: FeedbackReportTable(questionnaire: questionnaire, language: language).render(summary, to: &sink)
-    case .md:
-      MarkdownWriter().render(
-        FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document, to: &sink)
-    case .html:
-      HTMLWriter().render(
-        FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document, to: &sink)
+    case .md, .html:
+      let document = FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document
+      DocumentFormat(format)?.render(document, to: &sink)
     case .csv: FeedbackReportCSV(excel: options.excel).render(summary, to: &sink)
     case .json: FeedbackReportJSON(lexicon: lexicon).render(summary, to: &sink)
     }

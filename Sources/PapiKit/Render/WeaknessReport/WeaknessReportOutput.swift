@@ -4,8 +4,9 @@ public enum WeaknessReportOutput {
   public static func render(_ report: WeaknessReport, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
     switch format {
     case .table: ReportTableRenderer(language: options.language, color: options.color).render(report, to: &sink)
-    case .md: MarkdownWriter().render(WeaknessReportDocument(report, language: options.language, medium: .text).document, to: &sink)
-    case .html: HTMLWriter().render(WeaknessReportDocument(report, language: options.language, medium: .print).document, to: &sink)
+    case .md, .html:
+      guard let writer = DocumentFormat(format) else { return }
+      writer.render(WeaknessReportDocument(report, language: options.language, medium: writer.medium).document, to: &sink)
     case .csv: ReportCSVRenderer(excel: options.excel).render(report, to: &sink)
     case .json: ReportJSONRenderer().render(report, to: &sink)
     }
