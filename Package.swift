@@ -17,6 +17,9 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    // `swift package generate-documentation --target PapiKit` (the DocC catalog in
+    // Sources/PapiKit/PapiKit.docc).
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
   ],
   targets: [
     // libcsv from Debian's libcsv-dev. Debian ships no pkg-config file for it,
