@@ -5,12 +5,17 @@ import PapiKit
 /// `papi feedback …`: citizen comments and petitions classified by PAPI dimension.
 struct Feedback: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Citizen feedback: classify comments and petitions by PAPI dimension, store them with a wave, report them beside the scores.",
+    abstract:
+      "Citizen feedback: classify comments and petitions by PAPI dimension, store them with a wave, report them "
+      + "beside the scores.",
     subcommands: [Classify.self, Import.self, Report.self])
 
   struct Classify: ParsableCommand, Localized {
     static let configuration = CommandConfiguration(
-      abstract: "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about; stores nothing. With -q, FILE is a survey export and its `feedback:` columns are read.")
+      abstract:
+        "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about; stores nothing. With "
+        + "-q, FILE is a survey export and its `feedback:` columns are read."
+    )
 
     @OptionGroup var input: ExportOptions
     @OptionGroup var lexicon: LexiconOption
@@ -40,7 +45,10 @@ struct Feedback: ParsableCommand {
 
   struct Import: ParsableCommand, Localized {
     static let configuration = CommandConfiguration(
-      abstract: "Store feedback exports (id, date, unit_code, channel, text, status) with a wave, all files or none; personal data is masked first.")
+      abstract:
+        "Store feedback exports (id, date, unit_code, channel, text, status) with a wave, all files or none; "
+        + "personal data is masked first."
+    )
 
     @OptionGroup var input: ExportOptions
     @Option(help: "The wave the feedback belongs to, e.g. 2024.") var wave: String
@@ -55,15 +63,20 @@ struct Feedback: ParsableCommand {
 
     func run() throws {
       let (counts, repeats, warnings) = try FeedbackImportCommand.run(
-        FeedbackImportRequest(files: input.files, wave: wave, read: input.readOptions, replace: replace), store: database.creatable)
+        FeedbackImportRequest(files: input.files, wave: wave, read: input.readOptions, replace: replace),
+        store: database.creatable)
       Console.report(warnings, language)
-      try Console.print(FeedbackImportText.text(counts, repeats: repeats, wave: wave, database: database.path, language: language))
+      try Console.print(
+        FeedbackImportText.text(counts, repeats: repeats, wave: wave, database: database.path, language: language))
     }
   }
 
   struct Report: ParsableCommand, Localized {
     static let configuration = CommandConfiguration(
-      abstract: "A wave's feedback per unit and dimension: counts, shares, change from the previous wave, frequent terms and quotes.")
+      abstract:
+        "A wave's feedback per unit and dimension: counts, shares, change from the previous wave, frequent terms and "
+        + "quotes."
+    )
 
     @Option(help: "The wave.") var wave: String
     @Option(help: "Compare with this wave (default: the wave with feedback stored before it).") var compare: String?

@@ -11,7 +11,9 @@ struct Import: ParsableCommand, Localized {
   @Option(help: "The wave to store the rows in, e.g. 2024.") var wave: String
   @OptionGroup var database: DatabaseOption
   @Flag(help: "Replace stored rows whose respondent id comes again with different answers.") var replace = false
-  @Option(help: "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects.")
+  @Option(
+    help:
+      "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects.")
   var onError: OnError = .abort
   @Option(help: "With --on-error skip: the CSV file for the rejected rows, each with its reason.") var rejects: String?
   @Option(help: "Check unit codes against this loaded unit set (default: every loaded set).") var units: String?
@@ -21,7 +23,9 @@ struct Import: ParsableCommand, Localized {
   func validate() throws {
     if input.files.isEmpty { throw ValidationError("Give at least one export file to import.") }
     _ = try input.requiredQuestionnaire()
-    if onError == .skip && rejects == nil { throw ValidationError("--on-error skip needs --rejects FILE for the rejected rows.") }
+    if onError == .skip && rejects == nil {
+      throw ValidationError("--on-error skip needs --rejects FILE for the rejected rows.")
+    }
     if onError == .abort && rejects != nil { throw ValidationError("--rejects goes with --on-error skip.") }
   }
 
@@ -36,11 +40,14 @@ struct Import: ParsableCommand, Localized {
     let vi = language == .vi
     let result = try ImportCommand.run(
       ImportRequest(
-        files: input.files, questionnairePath: questionnaire, wave: wave, read: options, replace: replace, rejectsPath: rejects,
+        files: input.files, questionnairePath: questionnaire, wave: wave, read: options, replace: replace,
+        rejectsPath: rejects,
         unitSet: units),
       store: database.creatable,
       readProgress: { step in
-        progress.update(vi ? "đọc" : "reading", rows: step.rows, fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil)
+        progress.update(
+          vi ? "đọc" : "reading", rows: step.rows,
+          fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil)
       },
       writeProgress: { rows, total in
         progress.update(vi ? "ghi" : "writing", rows: rows, fraction: total > 0 ? Double(rows) / Double(total) : nil)
@@ -48,6 +55,7 @@ struct Import: ParsableCommand, Localized {
     progress.finish()
     Console.report(result.warnings, language)
     try Console.print(
-      ImportReport.text(result.outcome, rejected: result.rejected, rejectsPath: rejects, database: database.path, language: language))
+      ImportReport.text(
+        result.outcome, rejected: result.rejected, rejectsPath: rejects, database: database.path, language: language))
   }
 }

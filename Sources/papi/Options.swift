@@ -56,7 +56,9 @@ struct ExportOptions: ParsableArguments {
 
   /// The questionnaire, which commands reading exports require.
   func requiredQuestionnaire() throws -> String {
-    guard let questionnaire else { throw ValidationError("Missing -q QUESTIONNAIRE (for example -q questionnaires/papi-2024.yaml).") }
+    guard let questionnaire else {
+      throw ValidationError("Missing -q QUESTIONNAIRE (for example -q questionnaires/papi-2024.yaml).")
+    }
     return questionnaire
   }
 
@@ -71,7 +73,9 @@ struct ExportOptions: ParsableArguments {
     }
     if let encoding, InputEncoding(name: encoding) == nil {
       throw ValidationError(
-        "--encoding '\(encoding)' is not supported; use one of: \(InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+        "--encoding '\(encoding)' is not supported; use one of: "
+          + "\(InputEncoding.allCases.map(\.rawValue).joined(separator: ", "))."
+      )
     }
   }
 
@@ -100,7 +104,10 @@ struct DatabaseOption: ParsableArguments {
 struct LexiconOption: ParsableArguments {
   @Option(
     name: .customLong("lexicon"),
-    help: "A lexicon YAML file added to the default feedback lexicon (repeatable; `replace: true` in the file uses it alone).")
+    help: ArgumentHelp(
+      "A lexicon YAML file added to the default feedback lexicon (repeatable; `replace: true` in the file uses it "
+        + "alone).")
+  )
   var paths: [String] = []
 }
 

@@ -9,7 +9,8 @@ struct Papi: ParsableCommand {
     abstract: "Turn PAPI- and SIPAS-style survey exports into commune scores, weakness reports and improvement plans.",
     version: PapiVersion.current,
     subcommands: [
-      Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self, Plan.self, Actions.self,
+      Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self,
+      Plan.self, Actions.self,
       Feedback.self,
     ]
   )

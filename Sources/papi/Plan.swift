@@ -9,14 +9,19 @@ extension CivilDate: ExpressibleByArgument {
 
 struct Plan: ParsableCommand, Localized {
   static let configuration = CommandConfiguration(
-    abstract: "Turn a stored wave's flags into action items with a lead office and a deadline (running it twice creates nothing new).")
+    abstract:
+      "Turn a stored wave's flags into action items with a lead office and a deadline (running it twice creates "
+      + "nothing new)."
+  )
 
   @Option(help: "The stored wave to plan for.") var wave: String
   @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String
-  @Option(help: "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`.") var tasks: String?
+  @Option(help: "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`.")
+  var tasks: String?
   @Option(help: "The day deadlines are counted from, YYYY-MM-DD (default: today).") var start: CivilDate?
   @Option(help: "The day overdue is judged on in the output, YYYY-MM-DD (default: today).") var today: CivilDate?
-  @Option(help: "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave).") var compare: String?
+  @Option(help: "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave).")
+  var compare: String?
   @Option(help: "Level: commune, district or province.") var level: String?
   @Option(help: "Who makes the plan, for the actions' history (default: the login name).") var by: String?
   @OptionGroup var output: OutputOptions
@@ -51,11 +56,14 @@ struct Plan: ParsableCommand, Localized {
 
 struct Actions: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "The action register: list, update and the history of every change.", subcommands: [List.self, Update.self, History.self])
+    abstract: "The action register: list, update and the history of every change.",
+    subcommands: [List.self, Update.self, History.self])
 
   struct List: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(abstract: "List actions, with their re-measurement in a later wave when there is one.")
-    @Option(parsing: .upToNextOption, help: "Only these statuses: open, in_progress, done, dropped.") var status: [ActionStatus] = []
+    static let configuration = CommandConfiguration(
+      abstract: "List actions, with their re-measurement in a later wave when there is one.")
+    @Option(parsing: .upToNextOption, help: "Only these statuses: open, in_progress, done, dropped.") var status:
+      [ActionStatus] = []
     @Flag(help: "Only actions past their due date and not finished.") var overdue = false
     @Option(help: "Only this unit's code.") var unit: String?
     @Option(help: "Only actions this office leads or supports (accents and case do not matter).") var agency: String?
@@ -88,7 +96,8 @@ struct Actions: ParsableCommand {
   }
 
   struct Update: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(abstract: "Change an action's status and/or add a note; the change is kept in its history.")
+    static let configuration = CommandConfiguration(
+      abstract: "Change an action's status and/or add a note; the change is kept in its history.")
     @Argument(help: "The action's id (see `papi actions list`).") var id: String
     @Option(help: "New status: open, in_progress, done or dropped.") var status: ActionStatus?
     @Option(help: "A note: what was done, or why the action is dropped.") var note: String?
@@ -104,12 +113,14 @@ struct Actions: ParsableCommand {
     func run() throws {
       try Console.print(
         try ActionsCommand.update(
-          id: id, status: status, note: note, author: by ?? PlanRequest.defaultAuthor, store: database.existing, language: language))
+          id: id, status: status, note: note, author: by ?? PlanRequest.defaultAuthor, store: database.existing,
+          language: language))
     }
   }
 
   struct History: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(abstract: "Every change of an action, oldest first, with time and author.")
+    static let configuration = CommandConfiguration(
+      abstract: "Every change of an action, oldest first, with time and author.")
     @Argument(help: "The action's id.") var id: String
     @OptionGroup var lang: LanguageOption
     @OptionGroup var database: DatabaseOption

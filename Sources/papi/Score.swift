@@ -30,7 +30,8 @@ struct Score: ParsableCommand, Localized {
   func run() throws {
     var notes: [Diagnostic] = []
     let request = ScoreRequest(
-      files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: input.readOptions, level: level,
+      files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: input.readOptions,
+      level: level,
       unit: unit, format: output.format, language: language, wave: wave, asOfUnits: asOfUnits)
     Console.report(notes, language)
     let store = input.files.isEmpty || asOfUnits != nil ? database.existing : nil

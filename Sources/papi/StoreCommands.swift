@@ -2,7 +2,8 @@ import ArgumentParser
 import PapiKit
 
 struct Waves: ParsableCommand, Localized {
-  static let configuration = CommandConfiguration(abstract: "List the stored waves with their respondent and commune counts.")
+  static let configuration = CommandConfiguration(
+    abstract: "List the stored waves with their respondent and commune counts.")
   @OptionGroup var database: DatabaseOption
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }
@@ -41,7 +42,8 @@ struct Units: ParsableCommand {
 
     func run() throws {
       let count = try ReferenceCommands.loadUnits(file, as: set, store: database.creatable)
-      try Console.print(language == .vi ? "Đã nạp \(count) đơn vị vào bộ \(set).\n" : "Loaded \(count) units as set \(set).\n")
+      try Console.print(
+        language == .vi ? "Đã nạp \(count) đơn vị vào bộ \(set).\n" : "Loaded \(count) units as set \(set).\n")
     }
   }
 
@@ -56,7 +58,9 @@ struct Units: ParsableCommand {
 
     func run() throws {
       let count = try ReferenceCommands.loadCrosswalk(file, to: to, store: database.creatable)
-      try Console.print(language == .vi ? "Đã nạp \(count) dòng chuyển đổi sang bộ \(to).\n" : "Loaded \(count) crosswalk rows into set \(to).\n")
+      try Console.print(
+        language == .vi
+          ? "Đã nạp \(count) dòng chuyển đổi sang bộ \(to).\n" : "Loaded \(count) crosswalk rows into set \(to).\n")
     }
   }
 

@@ -18,7 +18,8 @@ struct Validate: ParsableCommand, Localized {
     var notes: [Diagnostic] = []
     let questionnaire = input.questionnairePath(notes: &notes) ?? ""
     Console.report(notes, language)
-    let outcome = try ValidateCommand.run(files: input.files, questionnairePath: questionnaire, read: input.readOptions, language: language)
+    let outcome = try ValidateCommand.run(
+      files: input.files, questionnairePath: questionnaire, read: input.readOptions, language: language)
     Console.report(outcome.diagnostics, language)
     try Console.print(outcome.summary)
     if !outcome.passed { throw ExitCode(1) }

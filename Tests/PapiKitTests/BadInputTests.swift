@@ -68,7 +68,8 @@ struct BadInputTests {
   }
 
   @Test func duplicateIdWithDifferentAnswers() throws {
-    let (_, found) = try errors(Self.header + "a,00101,Xã A,62,1,1,3,\nb,00101,Xã A,62,1,1,3,\na,00101,Xã A,62,1,2,3,\n")
+    let (_, found) = try errors(
+      Self.header + "a,00101,Xã A,62,1,1,3,\nb,00101,Xã A,62,1,1,3,\na,00101,Xã A,62,1,2,3,\n")
     let error = try #require(found.first)
     #expect(found.count == 1)
     #expect(error.location.line == 4)
@@ -94,7 +95,8 @@ struct BadInputTests {
     #expect(error.value == "0xDE 0x2C 0x36 0x32")
     #expect(error.location.line == 2)
     #expect(error.fix.en.contains("--encoding cp1258"))
-    let fixed = ExportReader.read([path], questionnaire: try questionnaire(Self.yaml), options: ReadOptions(encoding: .cp1258))
+    let fixed = ExportReader.read(
+      [path], questionnaire: try questionnaire(Self.yaml), options: ReadOptions(encoding: .cp1258))
     #expect(!fixed.hasErrors)
     #expect(fixed.table.units.levels[0][0].name == "Xã")
   }
@@ -108,14 +110,17 @@ struct BadInputTests {
   }
 
   @Test func validateListsEveryProblemInTheFile() throws {
-    let text = Self.header
+    let text =
+      Self.header
       + "a,00101,Xã A,62,1,7,3,\n"  // answer outside codes
       + "b,00101,Xã A,62,1,1,3\n"  // ragged
       + "c,00101,Xã A,62,x,1,3,\n"  // bad weight
       + "d,00101,Xã A,62,1,1,9,\n"  // likert outside range
       + "e,00101,Xã A,62,1,1,3,\"open\n"  // unterminated quote
     let path = try writeTemporary(text)
-    let outcome = try ValidateCommand.run(files: [path], questionnairePath: try writeTemporary(Self.yaml, name: "q.yaml"), read: ReadOptions(), language: .en)
+    let outcome = try ValidateCommand.run(
+      files: [path], questionnairePath: try writeTemporary(Self.yaml, name: "q.yaml"), read: ReadOptions(),
+      language: .en)
     #expect(!outcome.passed)
     let lines = outcome.diagnostics.filter { $0.severity == .error }.compactMap(\.location.line)
     #expect(lines == [2, 3, 4, 5, 6])

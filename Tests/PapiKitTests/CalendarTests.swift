@@ -39,7 +39,9 @@ struct CalendarTests {
   @Test func tetAndHungKingsAreHolidays() throws {
     let calendar = try vn()
     // Tết Ất Tỵ: 25/1–2/2/2025; Tết Bính Ngọ: 14/2–22/2/2026; Giỗ Tổ 2025: 7/4 (10/3 âm lịch).
-    for day in ["2025-01-27", "2025-01-31", "2026-02-16", "2026-02-20", "2025-04-07", "2024-04-18", "2026-04-27", "2025-09-01"] {
+    for day in [
+      "2025-01-27", "2025-01-31", "2026-02-16", "2026-02-20", "2025-04-07", "2024-04-18", "2026-04-27", "2025-09-01",
+    ] {
       #expect(!calendar.isWorkingDay(try date(day)), "\(day) is a holiday")
     }
     #expect(calendar.isWorkingDay(try date("2025-02-03")))
@@ -68,7 +70,9 @@ struct CalendarTests {
     let due = try calendar.adding(workingDays: 30, to: start)
     // Counted independently: weekdays between, minus the weekdays of Tết (16–20/2/2026).
     var weekdays = 0
-    for number in (start.dayNumber + 1)...due.dayNumber where CivilDate(dayNumber: number).weekday <= 5 { weekdays += 1 }
+    for number in (start.dayNumber + 1)...due.dayNumber where CivilDate(dayNumber: number).weekday <= 5 {
+      weekdays += 1
+    }
     #expect(weekdays - 5 == 30)
     #expect(due == (try date("2026-03-16")))
   }
@@ -107,11 +111,16 @@ struct CalendarTests {
       }
     }
     #expect(problems("holidays: []\n") == ["1: missing `covers: {from: …, to: …}`."])
-    #expect(problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {date: 2024-02-30}\n")
-      == ["3: holidays: `2024-02-30` is not a YYYY-MM-DD date."])
-    #expect(problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {from: 2024-02-14, to: 2024-02-08}\n")
-      == ["3: holidays: `from` is after `to`."])
-    #expect(problems("covers: {from: 2024-01-01, to: 2024-12-31}\nweekend: [sunday, caturday]\n") == ["2: weekend: `caturday` is not a day of the week."])
+    #expect(
+      problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {date: 2024-02-30}\n")
+        == ["3: holidays: `2024-02-30` is not a YYYY-MM-DD date."])
+    #expect(
+      problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {from: 2024-02-14, to: 2024-02-08}\n")
+        == ["3: holidays: `from` is after `to`."])
+    #expect(
+      problems("covers: {from: 2024-01-01, to: 2024-12-31}\nweekend: [sunday, caturday]\n") == [
+        "2: weekend: `caturday` is not a day of the week."
+      ])
   }
 }
 
@@ -125,10 +134,14 @@ struct DefaultCatalogueTests {
     let papi = try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
     try catalogue.check(questionnaire: papi)
     for dimension in papi.dimensions {
-      let own = catalogue.tasks.filter { task in task.appliesTo.contains { TaskCatalogue.coverage(of: $0).contains(dimension.id) } }
+      let own = catalogue.tasks.filter { task in
+        task.appliesTo.contains { TaskCatalogue.coverage(of: $0).contains(dimension.id) }
+      }
       #expect(own.count >= 3, "\(dimension.id) has \(own.count) tasks")
       // Every sub-dimension gets tasks: its own, or its dimension's.
-      for subdimension in dimension.subdimensions { #expect(!catalogue.tasks(for: subdimension.id).isEmpty, "\(subdimension.id)") }
+      for subdimension in dimension.subdimensions {
+        #expect(!catalogue.tasks(for: subdimension.id).isEmpty, "\(subdimension.id)")
+      }
     }
     #expect(!catalogue.tasks(for: "total").isEmpty && !catalogue.tasks(for: "rank").isEmpty)
     #expect(catalogue.calendar?.source.hasSuffix("holidays-vn.yaml") == true)

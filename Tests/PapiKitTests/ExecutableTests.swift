@@ -25,7 +25,9 @@ struct ExecutableTests {
   }
 
   @Test func scoreDetailInEnglishFitsEightyColumns() throws {
-    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--unit", "23491", "--lang", "en"])
+    let run = try papi([
+      "score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--unit", "23491", "--lang", "en",
+    ])
     #expect(run.status == 0)
     #expect(run.stdout.contains("Xã Đắk Pnê (23491)"))
     #expect(run.stdout.contains("95% CI"))
@@ -33,7 +35,10 @@ struct ExecutableTests {
   }
 
   @Test func scoreJSONHasTheContractShape() throws {
-    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--format", "json", "--wave", "2024"])
+    let run = try papi([
+      "score", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--format", "json", "--wave",
+      "2024",
+    ])
     #expect(run.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(Set(json.keys) == ["tool", "questionnaire", "wave", "level", "units"])
@@ -43,7 +48,8 @@ struct ExecutableTests {
     #expect(Set(units[0].keys) == ["code", "name", "parent", "respondents", "total", "dimensions", "flags", "actions"])
     let dimension = try #require((units[0]["dimensions"] as? [[String: Any]])?.first)
     #expect(Set(dimension.keys) == ["id", "score", "se", "low", "upp", "n", "complete", "subdimensions"])
-    let indicator = try #require(((dimension["subdimensions"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.first)
+    let indicator = try #require(
+      ((dimension["subdimensions"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.first)
     #expect(Set(indicator.keys) == ["id", "estimate", "se", "low", "upp", "n"])
   }
 
@@ -51,7 +57,10 @@ struct ExecutableTests {
     let run = try papi(["validate", "samples/broken/faults.csv", "-q", "questionnaires/papi-2024.yaml", "--lang", "en"])
     #expect(run.status == 1)
     #expect(run.stdout.contains("samples/broken/faults.csv: 6 errors"))
-    for expected in ["fields but the header has", "is not one of indicator", "already appears", "code is empty", "the weight must be", "never closed"] {
+    for expected in [
+      "fields but the header has", "is not one of indicator", "already appears", "code is empty", "the weight must be",
+      "never closed",
+    ] {
       #expect(run.stderr.contains(expected), "\(expected)")
     }
     #expect(run.stderr.contains("samples/broken/faults.csv, line 8, column 15 (grp_d1/d101)"))
@@ -63,7 +72,9 @@ struct ExecutableTests {
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.contains("vị trí byte 662"))
     #expect(run.stderr.contains("--encoding cp1258"))
-    let fixed = try papi(["score", "samples/broken/cp1258-undeclared.csv", "-q", "questionnaires/papi-2024.yaml", "--encoding", "cp1258"])
+    let fixed = try papi([
+      "score", "samples/broken/cp1258-undeclared.csv", "-q", "questionnaires/papi-2024.yaml", "--encoding", "cp1258",
+    ])
     #expect(fixed.status == 0)
   }
 
@@ -75,7 +86,10 @@ struct ExecutableTests {
   }
 
   @Test func aFeedbackReportOfAWaveWithoutFeedbackSaysWhatToDo() throws {
-    let run = try papi(["feedback", "report", "--wave", "2024", "--db", try temporaryDirectory().appendingPathComponent("none.db").path, "--lang", "en"])
+    let run = try papi([
+      "feedback", "report", "--wave", "2024", "--db", try temporaryDirectory().appendingPathComponent("none.db").path,
+      "--lang", "en",
+    ])
     #expect(run.status == 1)
     #expect(run.stderr.contains("there is no database here yet"))
     #expect(run.stdout.isEmpty)
@@ -90,7 +104,9 @@ struct ExecutableTests {
     let first = try #require(items.first)
     #expect(first["id"] as? String == "PA-2024-0001")
     #expect(first["dimensions"] as? [String] == ["d6"])
-    #expect(items.first { $0["id"] as? String == "PA-2024-0034" }?["dimensions"] as? [String] == [], "good wishes stay unclassified")
+    #expect(
+      items.first { $0["id"] as? String == "PA-2024-0034" }?["dimensions"] as? [String] == [],
+      "good wishes stay unclassified")
     #expect(!run.stdout.contains("0905"), "no text, so no personal data, is printed")
   }
 

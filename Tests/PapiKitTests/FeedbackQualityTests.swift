@@ -34,7 +34,8 @@ struct FeedbackQualityTests {
         all.append(
           Labelled(
             id: row.fields[0], dimensions: Set(row.fields[1].split(separator: " ").map(String.init)),
-            subdimensions: Set(row.fields[2].split(separator: " ").map(String.init)), text: row.fields[3], heldOut: number % 2 == 0))
+            subdimensions: Set(row.fields[2].split(separator: " ").map(String.init)), text: row.fields[3],
+            heldOut: number % 2 == 0))
       }
     }
     return all
@@ -42,7 +43,9 @@ struct FeedbackQualityTests {
 
   /// Precision, recall and F1 of each dimension d1…d8 (a text may have several).
   static func scores(_ texts: [Labelled], classifier: FeedbackClassifier) -> Scores {
-    var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
+    var tp: [String: Int] = [:]
+    var fp: [String: Int] = [:]
+    var fn: [String: Int] = [:]
     for text in texts {
       let found = Set(classifier.classify(text.text).dimensions)
       for id in found.union(text.dimensions) {
@@ -55,7 +58,9 @@ struct FeedbackQualityTests {
     }
     return Scores(
       perDimension: (1...8).map { "d\($0)" }.map { id in
-        let t = Double(tp[id] ?? 0), p = Double(fp[id] ?? 0), n = Double(fn[id] ?? 0)
+        let t = Double(tp[id] ?? 0)
+        let p = Double(fp[id] ?? 0)
+        let n = Double(fn[id] ?? 0)
         let precision = t + p > 0 ? t / (t + p) : 0
         let recall = t + n > 0 ? t / (t + n) : 0
         let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
@@ -66,7 +71,8 @@ struct FeedbackQualityTests {
   static func table(_ scores: Scores) -> String {
     var out = "| dimension | precision | recall | F1 | texts |\n|---|---:|---:|---:|---:|\n"
     for row in scores.perDimension {
-      out += String(format: "| %@ | %.2f | %.2f | %.2f | %d |\n", row.id, row.precision, row.recall, row.f1, row.support)
+      out += String(
+        format: "| %@ | %.2f | %.2f | %.2f | %d |\n", row.id, row.precision, row.recall, row.f1, row.support)
     }
     return out + String(format: "| macro | | | **%.3f** | |\n", scores.macroF1)
   }
@@ -86,12 +92,15 @@ struct FeedbackQualityTests {
     }
     for text in texts {
       #expect(text.text == text.text.nfc, "\(text.id) is NFC")
-      for sub in text.subdimensions { #expect(text.dimensions.contains(FeedbackLexicon.dimension(of: sub)), "\(text.id): \(sub)") }
+      for sub in text.subdimensions {
+        #expect(text.dimensions.contains(FeedbackLexicon.dimension(of: sub)), "\(text.id): \(sub)")
+      }
     }
   }
 
   @Test func heldOutMacroF1IsAtLeast080() throws {
-    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load([repoPath("questionnaires/feedback-lexicon.yaml")]))
+    let classifier = FeedbackClassifier(
+      lexicon: try FeedbackLexicon.load([repoPath("questionnaires/feedback-lexicon.yaml")]))
     let texts = try Self.labelled()
     let tuning = Self.scores(texts.filter { !$0.heldOut }, classifier: classifier)
     let heldOut = Self.scores(texts.filter(\.heldOut), classifier: classifier)

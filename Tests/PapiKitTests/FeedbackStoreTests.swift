@@ -18,11 +18,16 @@ struct FeedbackStoreTests {
   }
 
   func importSurvey(_ files: [String], wave: String) throws -> ImportCommand.Result {
-    try ImportCommand.run(ImportRequest(files: files.map(repoPath), questionnairePath: Self.papi, wave: wave), store: SQLiteStore(path: database, mode: .createIfMissing))
+    try ImportCommand.run(
+      ImportRequest(files: files.map(repoPath), questionnairePath: Self.papi, wave: wave),
+      store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
   func importFeedback(_ files: [String], wave: String = "2024", replace: Bool = false) throws -> [FeedbackCounts] {
-    try FeedbackImportCommand.run(FeedbackImportRequest(files: files, wave: wave, replace: replace), store: SQLiteStore(path: database, mode: .createIfMissing)).counts
+    try FeedbackImportCommand.run(
+      FeedbackImportRequest(files: files, wave: wave, replace: replace),
+      store: SQLiteStore(path: database, mode: .createIfMissing)
+    ).counts
   }
 
   /// The samples as `make demo` stores them.
@@ -34,7 +39,9 @@ struct FeedbackStoreTests {
 
   func feedbackReport(_ format: OutputFormat, unit: String? = nil) throws -> String {
     try FeedbackReportCommand.run(
-      FeedbackReportRequest(wave: "2024", compare: nil, unit: unit, lexicons: [Self.lexicon], format: format), store: SQLiteStore(path: database, mode: .existing)).text
+      FeedbackReportRequest(wave: "2024", compare: nil, unit: unit, lexicons: [Self.lexicon], format: format),
+      store: SQLiteStore(path: database, mode: .existing)
+    ).text
   }
 
   func count(_ sql: String) throws -> Int {
@@ -45,20 +52,27 @@ struct FeedbackStoreTests {
     let result = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
     let stored = try #require(result.outcome.feedback.first)
     #expect(stored.imported == 233)
-    #expect(try count("SELECT COUNT(*) FROM feedback WHERE source = 'survey' AND id LIKE '%#comment' AND channel = 'survey'") == 233)
+    #expect(
+      try count("SELECT COUNT(*) FROM feedback WHERE source = 'survey' AND id LIKE '%#comment' AND channel = 'survey'")
+        == 233)
     // Importing the same export again changes nothing, comments included.
     let again = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
     #expect(again.outcome.noOp && again.outcome.feedback.first?.unchanged == 233)
   }
 
   @Test func aPetitionsExportIsStoredAllOrNothingAndReimportIsANoOp() throws {
-    let broken = try writeTemporary("id,date,unit_code,channel,text\nx1,2024-01-01,23491,hotline,Đường lầy lội\nx2,2024-99-01,23491,hotline,ngày sai\n")
+    let broken = try writeTemporary(
+      "id,date,unit_code,channel,text\nx1,2024-01-01,23491,hotline,Đường lầy lội\nx2,2024-99-01,23491,hotline,ngày "
+        + "sai\n"
+    )
     #expect(throws: PapiError.self) { try importFeedback([Self.petitions, broken]) }
     #expect(!FileManager.default.fileExists(atPath: database), "every file is checked before the database is touched")
     #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, imported: 36)])
     #expect(try importFeedback([Self.petitions]) == [FeedbackCounts(file: Self.petitions, unchanged: 36)])
     #expect(try count("SELECT COUNT(*) FROM feedback_import") == 2)
-    let logged = try DatabaseQueue(path: database).read { try String.fetchAll($0, sql: "SELECT sha256 FROM feedback_import") }
+    let logged = try DatabaseQueue(path: database).read {
+      try String.fetchAll($0, sql: "SELECT sha256 FROM feedback_import")
+    }
     #expect(logged == Array(repeating: DecodedStream.sha256(ofFile: Self.petitions), count: 2))
     // No phone number, e-mail or ID number of the export reaches the database.
     let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
@@ -69,8 +83,10 @@ struct FeedbackStoreTests {
 
   @Test func unitsTheSurveyDoesNotHaveAreStoredAndSaid() throws {
     _ = try importSurvey(["samples/kobo-kontum-2024.csv"], wave: "2024")
-    let file = try writeTemporary("id,date,unit_code,channel,text\nq1,2024-01-01,23491,hotline,Đường lầy lội\nq2,2024-01-01,2349l,hotline,Sổ đỏ\n")
-    let result = try FeedbackImportCommand.run(FeedbackImportRequest(files: [file], wave: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
+    let file = try writeTemporary(
+      "id,date,unit_code,channel,text\nq1,2024-01-01,23491,hotline,Đường lầy lội\nq2,2024-01-01,2349l,hotline,Sổ đỏ\n")
+    let result = try FeedbackImportCommand.run(
+      FeedbackImportRequest(files: [file], wave: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
     #expect(result.counts.first?.imported == 2)
     let warning = try #require(result.warnings.first)
     #expect(warning.value == "2349l" && warning.location.line == 3)
@@ -78,24 +94,35 @@ struct FeedbackStoreTests {
   }
 
   @Test func aChangedItemIsAConflictUnlessReplace() throws {
-    let first = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "a.csv")
-    let second = try writeTemporary("id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội lắm\np2,2024-01-02,23491,hotline,Sổ đỏ chậm\n", name: "b.csv")
+    let first = try writeTemporary(
+      "id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội\np2,2024-01-02,23491,hotline,Sổ đỏ "
+        + "chậm\n",
+      name: "a.csv")
+    let second = try writeTemporary(
+      "id,date,unit_code,channel,text\np1,2024-01-01,23491,hotline,Đường lầy lội lắm\np2,2024-01-02,23491,hotline,Sổ "
+        + "đỏ chậm\n",
+      name: "b.csv")
     _ = try importFeedback([first])
     let error = try #require(throws: PapiError.self) { try importFeedback([second]) }
-    #expect(error.diagnostics[0].message.en.contains("1 feedback ids are already stored in wave 2024 with different content"))
+    #expect(
+      error.diagnostics[0].message.en.contains("1 feedback ids are already stored in wave 2024 with different content"))
     #expect(error.diagnostics[0].value?.contains("p1 (\(second), dòng/line 2)") == true)
     #expect(try importFeedback([second], replace: true) == [FeedbackCounts(file: second, replaced: 1, unchanged: 1)])
   }
 
   @Test func aggregatesCountSharesTermsQuotesAndChangeByHand() throws {
     let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load([Self.lexicon]))
-    func item(_ id: String, _ unit: String, _ text: String) -> FeedbackItem { FeedbackItem(id: id, unit: unit, text: text, line: 1) }
+    func item(_ id: String, _ unit: String, _ text: String) -> FeedbackItem {
+      FeedbackItem(id: id, unit: unit, text: text, line: 1)
+    }
     let now = [
       item("1", "A", "Sổ đỏ chờ lâu quá"), item("2", "A", "Sổ đỏ nộp từ năm ngoái chưa có"),
       item("3", "A", "Trạm y tế thiếu thuốc"), item("4", "A", "Cảm ơn cán bộ"), item("5", "B", "Sổ đỏ chậm"),
     ]
     let before = [item("9", "A", "Sổ đỏ chậm"), item("8", "A", "Rác thải không ai thu gom")]
-    let summary = FeedbackSummary.build(wave: "2024", items: now, previousWave: "2023", previous: before, classifier: classifier, unitNames: ["A": "Xã A"])
+    let summary = FeedbackSummary.build(
+      wave: "2024", items: now, previousWave: "2023", previous: before, classifier: classifier, unitNames: ["A": "Xã A"]
+    )
     let a = try #require(summary.unit("A"))
     #expect(a.items == 4 && a.unclassified == 1 && a.previousItems == 2 && a.name == "Xã A")
     #expect(a.themes.map(\.dimension) == ["d5", "d6"])
@@ -122,7 +149,8 @@ struct FeedbackStoreTests {
     return try ImportCommand.run(
       ImportRequest(
         files: [try writeTemporary(csv)], questionnairePath: q, wave: "w",
-        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects), store: SQLiteStore(path: database, mode: .createIfMissing))
+        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects),
+      store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
   @Test func aCorrectedExportWithdrawsACommentWithReplace() throws {
@@ -142,7 +170,9 @@ struct FeedbackStoreTests {
     let u01 = try #require(lines.first { $0.contains(",u01,") })
     lines.append(u01.replacingOccurrences(of: "Cán bộ tận tình, chu đáo", with: "Khác hẳn"))
     _ = try fixtureImport(lines.joined(separator: "\n") + "\n")
-    let text = try DatabaseQueue(path: database).read { try String.fetchOne($0, sql: "SELECT text FROM feedback WHERE id = 'u01#comment'") }
+    let text = try DatabaseQueue(path: database).read {
+      try String.fetchOne($0, sql: "SELECT text FROM feedback WHERE id = 'u01#comment'")
+    }
     #expect(text == "Cán bộ tận tình, chu đáo")
   }
 
@@ -159,8 +189,11 @@ struct FeedbackStoreTests {
   }
 
   @Test func theSameIdInTwoFilesOfOneImportIsAnError() throws {
-    let a = try writeTemporary("id,date,unit_code,channel,text\n1,2024-01-01,23491,hotline,Đường lầy lội\n", name: "hotline.csv")
-    let b = try writeTemporary("id,date,unit_code,channel,text,status\n1,2024-01-02,23491,portal,Sổ đỏ chậm,Đã gọi lại 0905123456\n", name: "portal.csv")
+    let a = try writeTemporary(
+      "id,date,unit_code,channel,text\n1,2024-01-01,23491,hotline,Đường lầy lội\n", name: "hotline.csv")
+    let b = try writeTemporary(
+      "id,date,unit_code,channel,text,status\n1,2024-01-02,23491,portal,Sổ đỏ chậm,Đã gọi lại 0905123456\n",
+      name: "portal.csv")
     let error = try #require(throws: PapiError.self) { try importFeedback([a, b]) }
     #expect(error.diagnostics[0].message.en == "id 1 is also in \(a), line 2.")
     #expect(error.diagnostics[0].location.file == b && error.diagnostics[0].location.line == 2)
@@ -171,7 +204,10 @@ struct FeedbackStoreTests {
   @Test func aWaveWithoutFeedbackNamesTheWavesThatHaveSome() throws {
     try samples()
     let error = try #require(throws: PapiError.self) {
-      try FeedbackReportCommand.run(FeedbackReportRequest(wave: "2022", lexicons: [Self.lexicon]), store: SQLiteStore(path: database, mode: .existing)).text
+      try FeedbackReportCommand.run(
+        FeedbackReportRequest(wave: "2022", lexicons: [Self.lexicon]),
+        store: SQLiteStore(path: database, mode: .existing)
+      ).text
     }
     #expect(error.diagnostics[0].message.en.contains("wave 2022 has no feedback (waves with feedback: 2023, 2024)"))
     #expect(error.diagnostics[0].fix.en.contains("papi feedback import FILE --wave 2022"))
@@ -197,7 +233,9 @@ struct FeedbackStoreTests {
     for format in OutputFormat.allCases {
       request.format = format
       let ext = format == .table ? "txt" : format.rawValue
-      try assertReportGolden(try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text, "report-feedback-19369.\(ext)")
+      try assertReportGolden(
+        try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text,
+        "report-feedback-19369.\(ext)")
     }
     let (report, _) = try ReportCommand.build(request, store: SQLiteStore(path: database, mode: .existing))
     #expect(report.flaggedDimensions("19369") == ["d2", "d3", "d5", "d6", "d8"])
@@ -217,7 +255,9 @@ struct FeedbackStoreTests {
     let text = try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     let section = try #require(text.range(of: "### Ý kiến người dân và nhiệm vụ liên quan"))
     let table = text[section.upperBound...]
-    #expect(table.contains("| Xã Vĩnh Thái (19369) | D3 Trách nhiệm giải trình với người dân | 1 | chưa được trả lời, khiếu nại | "))
+    #expect(
+      table.contains(
+        "| Xã Vĩnh Thái (19369) | D3 Trách nhiệm giải trình với người dân | 1 | chưa được trả lời, khiếu nại | "))
     #expect(table.contains("(đã giao)"))
   }
 }

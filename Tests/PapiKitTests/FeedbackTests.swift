@@ -18,8 +18,10 @@ struct FeedbackTests {
 
   @Test func caseDiacriticsAndUnicodeFormDoNotMatter() throws {
     let c = try Self.classifier()
-    for text in ["Xin hỏi bao giờ có sổ đỏ", "XIN HỎI BAO GIỜ CÓ SỔ ĐỎ", "xin hoi bao gio co so do",
-                 "Xin hỏi bao giờ có sổ đỏ".decomposedStringWithCanonicalMapping] {
+    for text in [
+      "Xin hỏi bao giờ có sổ đỏ", "XIN HỎI BAO GIỜ CÓ SỔ ĐỎ", "xin hoi bao gio co so do",
+      "Xin hỏi bao giờ có sổ đỏ".decomposedStringWithCanonicalMapping,
+    ] {
       #expect(c.classify(text).subdimensions == ["d5.2"], "\(text)")
     }
   }
@@ -137,7 +139,8 @@ struct FeedbackTests {
   static let header = "id,date,unit_code,channel,text,status\n"
 
   @Test func aFeedbackExportIsReadMaskedAndNormalised() throws {
-    let text = Self.header
+    let text =
+      Self.header
       + "p1,2024-03-15,23491,Tổng đài 1022,\"Đường vào thôn lầy lội, gọi 0905123456\",đã giải quyết\n"
       + "p2,15/03/2024 08:30,23491,Cổng DVC,\("Sổ đỏ chờ lâu".decomposedStringWithCanonicalMapping),\n"
       + "p2,15/03/2024 08:30,23491,Cổng DVC,Sổ đỏ chờ lâu,\n"
@@ -151,13 +154,22 @@ struct FeedbackTests {
   }
 
   @Test func vietnameseHeadersAndGroupPathsAreAccepted() throws {
-    let text = "Mã phản ánh;Ngày tiếp nhận;grp/Mã xã;Kênh tiếp nhận;Nội dung phản ánh;Trạng thái\nA-1;2024-01-02;23491;Zalo;Rác thải không thu gom;Đang xử lý\n"
+    let text =
+      "Mã phản ánh;Ngày tiếp nhận;grp/Mã xã;Kênh tiếp nhận;Nội dung phản ánh;Trạng "
+      + "thái\nA-1;2024-01-02;23491;Zalo;Rác thải không thu gom;Đang xử lý\n"
     let file = try FeedbackReader.read(try writeTemporary(text))
-    #expect(file.items == [FeedbackItem(id: "A-1", unit: "23491", date: "2024-01-02", channel: "Zalo", status: "Đang xử lý", text: "Rác thải không thu gom", line: 2)])
+    #expect(
+      file.items == [
+        FeedbackItem(
+          id: "A-1", unit: "23491", date: "2024-01-02", channel: "Zalo", status: "Đang xử lý",
+          text: "Rác thải không thu gom", line: 2)
+      ])
   }
 
   @Test func missingColumnsAreListedWithTheNamesAccepted() throws {
-    let error = try #require(throws: PapiError.self) { try FeedbackReader.read(try writeTemporary("id,noi dung\n1,x\n")) }
+    let error = try #require(throws: PapiError.self) {
+      try FeedbackReader.read(try writeTemporary("id,noi dung\n1,x\n"))
+    }
     let message = try #require(error.diagnostics.first)
     #expect(error.diagnostics.count == 1)
     #expect(message.location.line == 1)
@@ -168,7 +180,8 @@ struct FeedbackTests {
   }
 
   @Test func everyBadRowIsReportedAndNothingIsRead() throws {
-    let text = Self.header
+    let text =
+      Self.header
       + "p1,2024-03-15,23491,hotline,Đường lầy lội,\n"
       + ",2024-03-15,23491,hotline,không có mã,\n"
       + "p3,2024-13-45,23491,hotline,ngày sai,\n"
@@ -208,7 +221,9 @@ struct FeedbackTests {
 @Suite("Citizen feedback in survey exports")
 struct SurveyFeedbackTests {
   @Test func classifyReadsASurveysCommentsWithItsQuestionnaire() throws {
-    var request = FeedbackClassifyRequest(file: repoPath("samples/odk-quangtri-2024.csv"), lexicons: [repoPath("questionnaires/feedback-lexicon.yaml")], format: .csv)
+    var request = FeedbackClassifyRequest(
+      file: repoPath("samples/odk-quangtri-2024.csv"), lexicons: [repoPath("questionnaires/feedback-lexicon.yaml")],
+      format: .csv)
     request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
     let output = try FeedbackClassifyCommand.run(request)
     let lines = output.text.split(separator: "\r\n")
@@ -225,7 +240,8 @@ struct SurveyFeedbackTests {
     #expect(questionnaire.feedback == ["comment"])
     var options = ReadOptions()
     options.readComments = true
-    let result = ExportReader.read([repoPath("samples/kobo-kontum-2024.csv")], questionnaire: questionnaire, options: options)
+    let result = ExportReader.read(
+      [repoPath("samples/kobo-kontum-2024.csv")], questionnaire: questionnaire, options: options)
     #expect(!result.hasErrors)
     #expect(result.commentWarnings.isEmpty)
     let batch = try #require(result.comments.first)

@@ -13,13 +13,19 @@ struct GoldenTests {
 
   func run(_ format: OutputFormat, _ language: Language, unit: String? = nil, level: String? = nil) throws -> String {
     try ScoreCommand.run(
-      ScoreRequest(files: [repoPath(Self.sample)], questionnairePath: repoPath(Self.q), level: level, unit: unit, format: format, language: language, wave: "2024")
+      ScoreRequest(
+        files: [repoPath(Self.sample)], questionnairePath: repoPath(Self.q), level: level, unit: unit, format: format,
+        language: language, wave: "2024")
     ).text
   }
 
   @Test func tableVietnamese() throws { try assertReportGolden(try run(.table, .vi), "kobo-commune.vi.txt") }
-  @Test func tableEnglishOneCommune() throws { try assertReportGolden(try run(.table, .en, unit: "23494"), "kobo-23494.en.txt") }
-  @Test func tableProvince() throws { try assertReportGolden(try run(.table, .vi, level: "province"), "kobo-province.vi.txt") }
+  @Test func tableEnglishOneCommune() throws {
+    try assertReportGolden(try run(.table, .en, unit: "23494"), "kobo-23494.en.txt")
+  }
+  @Test func tableProvince() throws {
+    try assertReportGolden(try run(.table, .vi, level: "province"), "kobo-province.vi.txt")
+  }
   @Test func json() throws { try assertReportGolden(try run(.json, .vi), "kobo-commune.json") }
 }
 
@@ -38,14 +44,27 @@ struct JSONOutputTests {
     var checked = 0
     for character in text {
       if inString {
-        if escaped { escaped = false; current.append(character); continue }
-        if character == "\\" { escaped = true; continue }
-        if character == "\"" { inString = false; pendingString = current; continue }
+        if escaped {
+          escaped = false
+          current.append(character)
+          continue
+        }
+        if character == "\\" {
+          escaped = true
+          continue
+        }
+        if character == "\"" {
+          inString = false
+          pendingString = current
+          continue
+        }
         current.append(character)
         continue
       }
       switch character {
-      case "\"": inString = true; current = ""
+      case "\"":
+        inString = true
+        current = ""
       case "{": lastKey.append(nil)
       case "}": lastKey.removeLast()
       case ":":

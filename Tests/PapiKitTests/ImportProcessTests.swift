@@ -16,7 +16,10 @@ struct ImportProcessTests {
     var text = "_uuid,commune_code,commune_name,province_code,weight,d101,d102,d103,d104,d201,d202\n"
     text.reserveCapacity(rows * 60)
     for index in 0..<rows {
-      text += "r\(index),\(String(format: "%05d", index % 300)),Xã Số \(index % 300),62,1.\(index % 7),\(1 + index % 2),\(1 + index % 5),\(1 + index % 3),yte,\(index % 11),\(1 + index % 2)\n"
+      text +=
+        "r\(index),\(String(format: "%05d", index % 300)),Xã Số "
+        + "\(index % 300),62,1.\(index % 7),\(1 + index % 2),\(1 + index % 5),\(1 + index % 3),yte,"
+        + "\(index % 11),\(1 + index % 2)\n"
     }
     return try writeTemporary(text, name: "big.csv")
   }
@@ -51,7 +54,9 @@ struct ImportProcessTests {
     let check = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
     #expect(check == ["ok"])
     let counts = try queue.read { db in
-      try ["wave", "respondent", "import_log", "wave_unit"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+      try ["wave", "respondent", "import_log", "wave_unit"].map {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+      }
     }
     #expect(counts == [1, 10, 1, 5])
     let scoresAfter = try runPapi(["score", "--wave", "small", "--db", database, "--format", "json"]).stdout
@@ -60,7 +65,10 @@ struct ImportProcessTests {
 
   @Test func noProgressWhenStderrIsNotATerminal() throws {
     let database = try temporaryDirectory().appendingPathComponent("papi.db").path
-    let run = try runPapi(["import", repoPath("samples/kobo-kontum-2024.csv"), "-q", repoPath("questionnaires/papi-2024.yaml"), "--wave", "2024", "--db", database])
+    let run = try runPapi([
+      "import", repoPath("samples/kobo-kontum-2024.csv"), "-q", repoPath("questionnaires/papi-2024.yaml"), "--wave",
+      "2024", "--db", database,
+    ])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(run.stdout.contains("436"))
@@ -69,8 +77,11 @@ struct ImportProcessTests {
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
   func progressOnATerminal() throws {
     let database = try temporaryDirectory().appendingPathComponent("papi.db").path
-    let command = [papiExecutable.path, "import", repoPath("samples/kobo-kontum-2024.csv"), "-q", repoPath("questionnaires/papi-2024.yaml"),
-                   "--wave", "2024", "--db", database, "--lang", "en"].joined(separator: " ")
+    let command = [
+      papiExecutable.path, "import", repoPath("samples/kobo-kontum-2024.csv"), "-q",
+      repoPath("questionnaires/papi-2024.yaml"),
+      "--wave", "2024", "--db", database, "--lang", "en",
+    ].joined(separator: " ")
     let run = try runProcess("/usr/bin/script", ["-qec", command, "/dev/null"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("rows/s"))

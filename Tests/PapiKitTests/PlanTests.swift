@@ -22,7 +22,8 @@ struct PlanTests {
           - id: d1.1
             name: {vi: "Tri thức công dân", en: "Civic knowledge"}
             indicators:
-              - {id: d1.1.a, column: q1, type: binary, yes: ["1"], no: ["0"], text: {vi: "Biết về Pháp lệnh dân chủ", en: "Knows the grassroots democracy ordinance"}}
+              - {id: d1.1.a, column: q1, type: binary, yes: ["1"], no: ["0"], text: {vi: "Biết về Pháp lệnh dân\
+     chủ", en: "Knows the grassroots democracy ordinance"}}
     """
 
   static let catalogue = """
@@ -32,12 +33,17 @@ struct PlanTests {
     offices:
       - {name: "Phòng Tư pháp", en: "Justice Office", after_2025: {vi: "Sở Tư pháp", en: "Department of Justice"}}
     tasks:
-      - {id: t-d1-02, applies_to: [d1], title: {vi: "Họp dân định kỳ", en: "Hold regular village meetings"}, lead: "UBND xã", due: +20wd, priority: low}
-      - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật tại thôn", en: "Teach the law in villages"}, lead: "Phòng Tư pháp", support: ["UBND xã"], due: +10wd, priority: high}
-      - {id: t-d11-01, applies_to: [d1.1], title: {vi: "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", en: "Explain the Grassroots Democracy Law"}, lead: "UBND xã", due: +90d}
+      - {id: t-d1-02, applies_to: [d1], title: {vi: "Họp dân định kỳ", en: "Hold regular village meetings"}, lead:\
+     "UBND xã", due: +20wd, priority: low}
+      - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật tại thôn", en: "Teach the law in villages"},\
+     lead: "Phòng Tư pháp", support: ["UBND xã"], due: +10wd, priority: high}
+      - {id: t-d11-01, applies_to: [d1.1], title: {vi: "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", en: "Explain\
+     the Grassroots Democracy Law"}, lead: "UBND xã", due: +90d}
     """
 
-  static let targets = "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n  - {metric: d1.1, level: commune, target: 5.0}\n  - {metric: d1.1.a, level: commune, target: 0.9}\n"
+  static let targets =
+    "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n  - {metric: d1.1, level: commune, target: "
+    + "5.0}\n  - {metric: d1.1.a, level: commune, target: 0.9}\n"
 
   let folder: URL
   let database: String
@@ -60,15 +66,21 @@ struct PlanTests {
     for (wave, yes) in [("2023", [10, 10, 10]), ("2024", [38, 12, 19])] {
       var records = [["id", "commune_code", "commune_name", "province_code", "q1"]]
       for (index, (code, name)) in communes.enumerated() {
-        for respondent in 0..<40 { records.append(["\(wave)-\(code)-\(respondent)", code, name, "62", respondent < yes[index] ? "1" : "0"]) }
+        for respondent in 0..<40 {
+          records.append(["\(wave)-\(code)-\(respondent)", code, name, "62", respondent < yes[index] ? "1" : "0"])
+        }
       }
       let file = folder.appendingPathComponent("\(wave).csv").path
       try csv(records).write(toFile: file, atomically: true, encoding: .utf8)
-      _ = try ImportCommand.run(ImportRequest(files: [file], questionnairePath: questionnairePath, wave: wave), store: SQLiteStore(path: database, mode: .createIfMissing))
+      _ = try ImportCommand.run(
+        ImportRequest(files: [file], questionnairePath: questionnairePath, wave: wave),
+        store: SQLiteStore(path: database, mode: .createIfMissing))
     }
   }
 
-  func plan(_ wave: String = "2023", targets: String? = nil, format: OutputFormat = .table, author: String = "cán bộ A") throws -> String {
+  func plan(
+    _ wave: String = "2023", targets: String? = nil, format: OutputFormat = .table, author: String = "cán bộ A"
+  ) throws -> String {
     var request = PlanRequest(wave: wave, targetsPath: targets ?? self.targets)
     request.tasksPath = catalogue
     request.start = CivilDate("2024-01-08")
@@ -95,12 +107,14 @@ struct PlanTests {
   @Test func aLocalCatalogueReplacesRemovesAndAdds() throws {
     let local = folder.appendingPathComponent("local.yaml").path
     try """
-      extends: tasks.yaml
-      remove: [t-d1-02]
-      tasks:
-        - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật qua loa truyền thanh", en: "Teach the law over village loudspeakers"}, lead: "UBND xã", due: 2024-06-30}
-        - {id: t-local-01, applies_to: [d1.1.a], title: {vi: "Thi tìm hiểu pháp luật", en: "A law quiz"}, lead: "Đoàn Thanh niên xã", due: +15wd, priority: high}
-      """.write(toFile: local, atomically: true, encoding: .utf8)
+    extends: tasks.yaml
+    remove: [t-d1-02]
+    tasks:
+      - {id: t-d1-01, applies_to: [d1], title: {vi: "Phổ biến pháp luật qua loa truyền thanh", en: "Teach the law\
+     over village loudspeakers"}, lead: "UBND xã", due: 2024-06-30}
+      - {id: t-local-01, applies_to: [d1.1.a], title: {vi: "Thi tìm hiểu pháp luật", en: "A law quiz"}, lead: "Đoàn\
+     Thanh niên xã", due: +15wd, priority: high}
+    """.write(toFile: local, atomically: true, encoding: .utf8)
     let merged = try TaskCatalogue.load(path: local)
     #expect(merged.tasks.map(\.id) == ["t-d1-01", "t-d11-01", "t-local-01"])
     #expect(merged.tasks.first?.lead == "UBND xã")
@@ -122,22 +136,32 @@ struct PlanTests {
       }
     }
     let task = "{id: t1, applies_to: [d1], title: {vi: \"Việc\", en: \"Work\"}, lead: \"UBND xã\", due: +10d}"
-    #expect(try problems("tasks:\n  - \(task)\n  - \(task)\n") == ["3: duplicate task id `t1` (already used on line 2)."])
-    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: next month}\n")
-      == ["2: task t1: deadline `next month` is not valid."])
-    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d, owner: me}\n")
-      == ["2: task on line 2: unknown key `owner`."])
-    #expect(try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, due: +1d, priority: urgent}\n")
-      == ["2: t1: missing key `lead`.", "2: task t1: priority `urgent` is not valid."])
+    #expect(
+      try problems("tasks:\n  - \(task)\n  - \(task)\n") == ["3: duplicate task id `t1` (already used on line 2)."])
+    #expect(
+      try problems(
+        "tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: next month}\n")
+        == ["2: task t1: deadline `next month` is not valid."])
+    #expect(
+      try problems(
+        "tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d, owner: me}\n")
+        == ["2: task on line 2: unknown key `owner`."])
+    #expect(
+      try problems("tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, due: +1d, priority: urgent}\n")
+        == ["2: t1: missing key `lead`.", "2: task t1: priority `urgent` is not valid."])
     #expect(try problems("extends: nowhere.yaml\n").first?.contains("cannot read the task catalogue file") == true)
     // A metric the questionnaire lacks is refused when the plan checks the catalogue.
     let unknown = folder.appendingPathComponent("unknown.yaml").path
-    try "tasks:\n  - {id: t9, applies_to: [d9.1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d}\n".write(toFile: unknown, atomically: true, encoding: .utf8)
+    try "tasks:\n  - {id: t9, applies_to: [d9.1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: +1d}\n".write(
+      toFile: unknown, atomically: true, encoding: .utf8)
     do {
-      try TaskCatalogue.load(path: unknown).check(questionnaire: try QuestionnaireLoader.parse(yaml: Self.questionnaire, source: "q.yaml"))
+      try TaskCatalogue.load(path: unknown).check(
+        questionnaire: try QuestionnaireLoader.parse(yaml: Self.questionnaire, source: "q.yaml"))
       Issue.record("expected a refusal")
     } catch {
-      #expect(error.text(.en).contains("unknown.yaml, line 2: error: task t9: metric `d9.1` is not in questionnaire plan-fixture."))
+      #expect(
+        error.text(.en).contains(
+          "unknown.yaml, line 2: error: task t9: metric `d9.1` is not in questionnaire plan-fixture."))
     }
   }
 
@@ -150,7 +174,8 @@ struct PlanTests {
     // Per commune: d1 → its two tasks; d1.1 → its own task; d1.1.a → its sub-dimension's task.
     #expect(actions.count == 12)
     let first = try #require(actions.first)
-    #expect(first.unitCode == "10001" && first.metric == "d1" && first.task == "t-d1-01" && first.flag == .belowSignificant)
+    #expect(
+      first.unitCode == "10001" && first.metric == "d1" && first.task == "t-d1-01" && first.flag == .belowSignificant)
     #expect(first.id == ActionItem.id(wave: "2023", level: "commune", unit: "10001", metric: "d1", task: "t-d1-01"))
     // SHA-256 of "2023␟commune␟10001␟d1␟t-d1-01", computed with Python's hashlib.
     #expect(first.id == "c6f607e50d")
@@ -178,8 +203,10 @@ struct PlanTests {
   @Test func aFlagThatDisappearsLeavesItsActionMarked() throws {
     _ = try plan()
     let looser = folder.appendingPathComponent("looser.yaml").path
-    try "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n  - {metric: d1.1, level: commune, target: 5.0}\n"
-      .write(toFile: looser, atomically: true, encoding: .utf8)
+    let rules =
+      "min_n: 30\nrules:\n  - {metric: d1, level: commune, target: 5.0}\n"
+      + "  - {metric: d1.1, level: commune, target: 5.0}\n"
+    try rules.write(toFile: looser, atomically: true, encoding: .utf8)
     let output = try plan(targets: looser)
     #expect(output.contains("không còn bị cảnh báo 3"))
     let actions = try store().actions()
@@ -209,7 +236,8 @@ struct PlanTests {
         return error.text(.en)
       }
     }
-    #expect(refusal(.dropped, "thừa").contains("action \(id) cannot go from done to dropped. Value: \"done → dropped\"."))
+    #expect(
+      refusal(.dropped, "thừa").contains("action \(id) cannot go from done to dropped. Value: \"done → dropped\"."))
     #expect(refusal(.dropped, "thừa").contains("Fix: From done it can go to: in_progress."))
     #expect(refusal(.done, nil).contains("action \(id) is already done."))
     _ = try store.updateAction(id: id, status: .inProgress, note: "Mở lại: thôn 4 chưa họp", author: "Trần Thị B")
@@ -228,7 +256,9 @@ struct PlanTests {
   @Test func theHistoryCannotBeRewritten() throws {
     _ = try plan()
     let queue = try DatabaseQueue(path: database)
-    #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE action_event SET author = 'someone else'") } }
+    #expect(throws: (any Error).self) {
+      try queue.write { try $0.execute(sql: "UPDATE action_event SET author = 'someone else'") }
+    }
     #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "DELETE FROM action_event") } }
     #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM action_event") } == 12)
   }
@@ -241,7 +271,9 @@ struct PlanTests {
       request.today = CivilDate(today)
       request.overdue = true
       request.filter.agency = agency
-      return try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing)).split(separator: "\r\n").dropFirst().map { String($0.prefix(10)) }
+      return try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing)).split(
+        separator: "\r\n"
+      ).dropFirst().map { String($0.prefix(10)) }
     }
     #expect(try ids("2024-01-22").isEmpty)  // due that day: not yet overdue
     #expect(try ids("2024-01-23").count == 3)  // the three t-d1-01 actions
@@ -302,7 +334,9 @@ struct PlanTests {
     let actions = try #require(first["actions"] as? [[String: Any]])
     #expect(actions.count == 4)
     let d1 = try #require(actions.first { $0["task"] as? String == "t-d1-01" })
-    #expect(d1["lead"] as? String == "Phòng Tư pháp" && d1["due"] as? String == "2024-01-22" && d1["status"] as? String == "open")
+    #expect(
+      d1["lead"] as? String == "Phòng Tư pháp" && d1["due"] as? String == "2024-01-22"
+        && d1["status"] as? String == "open")
     #expect(d1["overdue"] == nil)
     let remeasured = try #require(d1["remeasurement"] as? [String: Any])
     #expect(remeasured["outcome"] as? String == "closed_significant" && remeasured["wave"] as? String == "2024")
@@ -313,7 +347,9 @@ struct PlanTests {
     request.format = .table
     request.options.language = .en
     // Words as they read, whatever the line wrapping.
-    let table = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let table = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text.split(
+      whereSeparator: \.isWhitespace
+    ).joined(separator: " ")
     #expect(table.contains("Actions:"))
     #expect(table.contains("Re-measured in 2024: 3.70 (2.41–4.99); still open; +0.45, not a significant change."))
   }
@@ -331,7 +367,9 @@ struct PlanTests {
     for format in [OutputFormat.table, .csv, .json, .md] {
       request.format = format
       request.options.language = format == .md ? .en : .vi
-      try assertReportGolden(stable(try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing))), "actions.\(format.rawValue)")
+      try assertReportGolden(
+        stable(try ActionsCommand.list(request, store: SQLiteStore(path: database, mode: .existing))),
+        "actions.\(format.rawValue)")
     }
   }
 
@@ -353,23 +391,36 @@ struct PlanTests {
   @Test func theSamplePlanCoversEveryActionableFlagOfTheReport() throws {
     let db = folder.appendingPathComponent("samples.db").path
     let papi = "questionnaires/papi-2024.yaml"
-    #expect(try runPapi(["import", "samples/kobo-kontum-2023.csv", "-q", papi, "--wave", "2023", "--db", db]).status == 0)
-    #expect(try runPapi(["import", "samples/kobo-kontum-2024.csv", "-q", papi, "--wave", "2024", "--db", db]).status == 0)
-    let planned = try runPapi(["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "json", "--db", db])
+    #expect(
+      try runPapi(["import", "samples/kobo-kontum-2023.csv", "-q", papi, "--wave", "2023", "--db", db]).status == 0)
+    #expect(
+      try runPapi(["import", "samples/kobo-kontum-2024.csv", "-q", papi, "--wave", "2024", "--db", db]).status == 0)
+    let planned = try runPapi([
+      "plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "json",
+      "--db", db,
+    ])
     #expect(planned.status == 0)
-    let report = try runPapi(["report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml", "--tasks",
-                              repoPath("questionnaires/papi-tasks.yaml"), "--format", "json", "--db", db])
+    let report = try runPapi([
+      "report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml", "--tasks",
+      repoPath("questionnaires/papi-tasks.yaml"), "--format", "json", "--db", db,
+    ])
     #expect(report.status == 0)
     // Every (unit, metric, task) the report links to a below, below_significant or declined
     // flag is exactly one stored action, and nothing else is.
-    func object(_ text: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) }
+    func object(_ text: String) throws -> [String: Any] {
+      try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
     var linked: Set<String> = []
     var declined = 0
     for unit in try #require(try object(report.stdout)["units"] as? [[String: Any]]) {
       for flag in unit["flags"] as? [[String: Any]] ?? [] {
-        guard let status = flag["status"] as? String, ["below", "below_significant", "declined"].contains(status) else { continue }
+        guard let status = flag["status"] as? String, ["below", "below_significant", "declined"].contains(status) else {
+          continue
+        }
         if status == "declined" { declined += 1 }
-        for task in flag["tasks"] as? [String] ?? [] { linked.insert("\(unit["code"] ?? "") \(flag["metric"] ?? "") \(task)") }
+        for task in flag["tasks"] as? [String] ?? [] {
+          linked.insert("\(unit["code"] ?? "") \(flag["metric"] ?? "") \(task)")
+        }
       }
     }
     let actions = try #require(try object(planned.stdout)["actions"] as? [[String: Any]])
@@ -380,12 +431,21 @@ struct PlanTests {
     // Ids are the SHA-256 of the key, so a second database planned the same way agrees.
     let id = try #require(actions.first?["id"] as? String)
     let first = try #require(actions.first)
-    #expect(id == ActionItem.id(wave: "2024", level: "commune", unit: first["unit"] as? String ?? "", metric: first["metric"] as? String ?? "",
-                                task: first["task"] as? String ?? ""))
+    #expect(
+      id
+        == ActionItem.id(
+          wave: "2024", level: "commune", unit: first["unit"] as? String ?? "",
+          metric: first["metric"] as? String ?? "",
+          task: first["task"] as? String ?? ""))
     // The plan document names every lead office in section III.
-    let document = try runPapi(["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "md", "--db", db])
+    let document = try runPapi([
+      "plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "2025-01-06", "--format", "md", "--db",
+      db,
+    ])
     #expect(document.stdout.contains("## III. TỔ CHỨC THỰC HIỆN"))
-    for lead in Set(actions.compactMap { $0["lead"] as? String }) { #expect(document.stdout.contains("### ") && document.stdout.contains(lead)) }
+    for lead in Set(actions.compactMap { $0["lead"] as? String }) {
+      #expect(document.stdout.contains("### ") && document.stdout.contains(lead))
+    }
   }
 
   @Test func aDimensionWithoutTasksTakesItsWeakestSubdimensionsTasks() throws {
@@ -398,10 +458,14 @@ struct PlanTests {
     for unit in report.scores.units {
       let d7 = try #require(unit.dimensions.first { $0.id == "d7" })
       // Worked out here: the sub-dimensions by score relative to 10/3, weakest first.
-      let weakest = d7.subdimensions.filter { $0.score.value != nil }.min { ($0.score.value ?? 0) < ($1.score.value ?? 0) }
+      let weakest = d7.subdimensions.filter { $0.score.value != nil }.min {
+        ($0.score.value ?? 0) < ($1.score.value ?? 0)
+      }
       let expected = catalogue.tasks(for: try #require(weakest).id).map(\.id)
       #expect(!expected.isEmpty)
-      #expect(PlanBuilder.tasks(for: "d7", of: unit, catalogue, scheme: report.questionnaire.scheme).map(\.id) == expected, "\(unit.code)")
+      #expect(
+        PlanBuilder.tasks(for: "d7", of: unit, catalogue, scheme: report.questionnaire.scheme).map(\.id) == expected,
+        "\(unit.code)")
     }
   }
 
@@ -415,10 +479,15 @@ struct PlanTests {
     #expect(unknown.stderr.contains("there is no action nope in the register."))
     let badStatus = try runPapi(["actions", "update", "c6f607e50d", "--status", "finished", "--db", database])
     #expect(badStatus.status == 64)
-    let noDatabase = try runPapi(["plan", "--wave", "2024", "--targets", targets, "--db", folder.appendingPathComponent("none.db").path, "--lang", "en"])
+    let noDatabase = try runPapi([
+      "plan", "--wave", "2024", "--targets", targets, "--db", folder.appendingPathComponent("none.db").path, "--lang",
+      "en",
+    ])
     #expect(noDatabase.status == 1)
     #expect(noDatabase.stderr.contains("there is no database here yet."))
-    let badDate = try runPapi(["plan", "--wave", "2023", "--targets", targets, "--start", "2024-13-01", "--db", database])
+    let badDate = try runPapi([
+      "plan", "--wave", "2023", "--targets", targets, "--start", "2024-13-01", "--db", database,
+    ])
     #expect(badDate.status == 64)
     let history = try runPapi(["actions", "history", "c6f607e50d", "--db", database])
     #expect(history.status == 0 && history.stdout.contains("cán bộ A  tạo từ kế hoạch đợt 2023"))

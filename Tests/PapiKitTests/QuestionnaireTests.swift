@@ -58,11 +58,12 @@ struct QuestionnaireTests {
   }
 
   @Test func duplicateID() {
-    let problems = refusal(Self.base + """
+    let problems = refusal(
+      Self.base + """
 
-              - {id: d1.1.a, column: a, type: binary, yes: ["1"], no: ["0"]}
-              - {id: d1.1.a, column: b, type: binary, yes: ["1"], no: ["0"]}
-      """)
+                - {id: d1.1.a, column: a, type: binary, yes: ["1"], no: ["0"]}
+                - {id: d1.1.a, column: b, type: binary, yes: ["1"], no: ["0"]}
+        """)
     #expect(problems.count == 1)
     #expect(problems.first?.message.en.contains("duplicate id `d1.1.a`") == true)
     #expect(problems.first?.location.line == 10)
@@ -81,7 +82,8 @@ struct QuestionnaireTests {
   }
 
   @Test func labelOutsideRange() {
-    let problems = refusal(Self.base + "\n          - {id: x, column: a, type: likert, range: [1, 5], labels: {\"Tốt\": 6}}\n")
+    let problems = refusal(
+      Self.base + "\n          - {id: x, column: a, type: likert, range: [1, 5], labels: {\"Tốt\": 6}}\n")
     #expect(problems.first?.message.en.contains("label \"Tốt\" = 6 is outside the range [1, 5]") == true)
   }
 
@@ -92,7 +94,8 @@ struct QuestionnaireTests {
   }
 
   @Test func dimensionWithoutSubdimensions() {
-    let problems = refusal("""
+    let problems = refusal(
+      """
       id: t
       respondent: {id: [_uuid], unit: commune_code}
       dimensions:
@@ -104,12 +107,13 @@ struct QuestionnaireTests {
   }
 
   @Test func everyProblemIsListed() {
-    let problems = refusal(Self.base + """
+    let problems = refusal(
+      Self.base + """
 
-              - {id: x, column: a, type: slider}
-              - {id: y, type: likert, range: [3, 3]}
-              - {id: x, column: b, type: choice, scores: {"1": 2}}
-      """)
+                - {id: x, column: a, type: slider}
+                - {id: y, type: likert, range: [3, 3]}
+                - {id: x, column: b, type: choice, scores: {"1": 2}}
+        """)
     #expect(problems.count == 5)
   }
 }

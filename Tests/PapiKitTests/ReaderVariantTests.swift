@@ -42,7 +42,8 @@ struct ReaderVariantTests {
   }
 
   @Test func odkLayout() throws {
-    try expectSame(Array(SurveyFixture.odk().utf8), "ODK Central: comma, minimal quoting, LF, '-' paths, one select cell")
+    try expectSame(
+      Array(SurveyFixture.odk().utf8), "ODK Central: comma, minimal quoting, LF, '-' paths, one select cell")
   }
 
   @Test func tabAndSemicolonDelimiters() throws {
@@ -51,7 +52,8 @@ struct ReaderVariantTests {
   }
 
   @Test func delimiterGivenExplicitly() throws {
-    try expectSame(Array(SurveyFixture.kobo().utf8), options: ReadOptions(delimiter: UInt8(ascii: ";")), "--delimiter ';'")
+    try expectSame(
+      Array(SurveyFixture.kobo().utf8), options: ReadOptions(delimiter: UInt8(ascii: ";")), "--delimiter ';'")
   }
 
   @Test func utf8WithBOM() throws {
@@ -84,7 +86,10 @@ struct ReaderVariantTests {
     // Many copies of the rows push records and multi-byte letters across 1 MiB chunk edges.
     var records = [["_uuid", "commune_code", "commune_name", "province_code", "weight", "d101", "comment"]]
     for index in 0..<40_000 {
-      records.append(["id\(index)", "00101", "Xã Đắk Pnê", "62", "1", index % 3 == 0 ? "2" : "Có", "ước mơ ổn định, \"đẹp\"\nthêm dòng"])
+      records.append([
+        "id\(index)", "00101", "Xã Đắk Pnê", "62", "1", index % 3 == 0 ? "2" : "Có",
+        "ước mơ ổn định, \"đẹp\"\nthêm dòng",
+      ])
     }
     let path = try writeTemporary(csv(records))
     let result = ExportReader.read([path], questionnaire: q)

@@ -12,7 +12,8 @@ struct RealExportTests {
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.path), "needs ../shared/data/real-exports"))
   func blantyreMarketWasteMonitoring() throws {
-    let q = try questionnaire("""
+    let q = try questionnaire(
+      """
       id: blantyre
       respondent: {id: [_uuid], unit: "Name of the market", pii: ["Name of RA"]}
       missing: [""]
@@ -33,13 +34,14 @@ struct RealExportTests {
     #expect(result.table.count == 1_770)
     #expect(result.table.units.levels[0].map(\.code).sorted() == ["BCA", "Bangwe", "Chigumula", "Limbe", "Naizi"])
     let report = Scorer(questionnaire: q).score(result.table, level: 0)
-    let master = report.units.flatMap { $0.dimensions[0].subdimensions[0].indicators[0].estimate.n }.reduce(0, +)
+    let master = report.units.map { $0.dimensions[0].subdimensions[0].indicators[0].estimate.n }.reduce(0, +)
     #expect(master == 1_765, "5 empty answers are missing, not 'no'")
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.path), "needs ../shared/data/real-exports"))
   func damAndYouHasDuplicateHeadersAndSlashesInLabels() throws {
-    let q = try questionnaire("""
+    let q = try questionnaire(
+      """
       id: dam
       respondent: {id: [_uuid], unit: "How was the respondent affected by the construction of the dam?"}
       dimensions:
@@ -48,7 +50,8 @@ struct RealExportTests {
           subdimensions:
             - id: d1.1
               indicators:
-                - {id: consent, column: "Do you consent to participating in our research?", type: binary, yes: ["Yes"], no: ["No"]}
+                - {id: consent, column: "Do you consent to participating in our research?", type: binary, yes:\
+       ["Yes"], no: ["No"]}
       """)
     let path = Self.folder.appendingPathComponent("dam-and-you-tehri-kobo.csv").path
     let result = ExportReader.read([path], questionnaire: q)

@@ -22,7 +22,8 @@ struct ReferenceTests {
     let expectedPath = repoPath("Tests/Independent/expected/\(name).json")
     let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
     let q = try QuestionnaireLoader.load(path: repoPath(entry.questionnaire))
-    let ours = try JSONSerialization.jsonObject(with: Data(try scoreJSON([repoPath(entry.export)], q, level: entry.level).utf8))
+    let ours = try JSONSerialization.jsonObject(
+      with: Data(try scoreJSON([repoPath(entry.export)], q, level: entry.level).utf8))
     var differences: [String] = []
     compare(ours, expected, path: name, into: &differences)
     #expect(differences.isEmpty, "\(differences.prefix(10))")
@@ -43,7 +44,9 @@ struct ReferenceTests {
       }
     case let array as [Any]:
       guard let mine = ours as? [Any], mine.count == array.count else { return differences.append("\(path): length") }
-      for (index, pair) in zip(mine, array).enumerated() { compare(pair.0, pair.1, path: "\(path)[\(index)]", into: &differences) }
+      for (index, pair) in zip(mine, array).enumerated() {
+        compare(pair.0, pair.1, path: "\(path)[\(index)]", into: &differences)
+      }
     case is NSNull:
       if !(ours is NSNull) { differences.append("\(path): \(ours) but reference null") }
     case let number as NSNumber:

@@ -11,7 +11,8 @@ struct ReportTests {
 
   init() throws {
     database = try temporaryDirectory().appendingPathComponent("papi.db").path
-    _ = try ReferenceCommands.loadPublished("\(fixtures)/report/published.csv", as: "official", store: SQLiteStore.open(path: database))
+    _ = try ReferenceCommands.loadPublished(
+      "\(fixtures)/report/published.csv", as: "official", store: SQLiteStore.open(path: database))
   }
 
   var store: SQLiteStore { SQLiteStore(path: database, mode: .existing) }
@@ -43,25 +44,38 @@ struct ReportTests {
   }
 
   @Test func twoEquallySpecificRulesAreRefusedNamingBoth() {
-    let problems = refusal("rules:\n  - {metric: d1, level: commune, target: 5}\n  - {metric: d1, level: commune, previous: +0}\n")
+    let problems = refusal(
+      "rules:\n  - {metric: d1, level: commune, target: 5}\n  - {metric: d1, level: commune, previous: +0}\n")
     #expect(problems.count == 1)
     #expect(problems.first?.message.en == "two equally specific rules for the same metric (lines 2 and 3).")
     #expect(problems.first?.value == "t.yaml:2 d1 level=commune target=5 | t.yaml:3 d1 level=commune previous=+0")
   }
 
   @Test func malformedRulesAreRefused() {
-    #expect(refusal("rules:\n  - {metric: d1, level: commune}\n").first?.message.en.contains("exactly one scope") == true)
-    #expect(refusal("rules:\n  - {metric: d1, level: commune, top: 3}\n").first?.message.en.contains("`top` goes with `metric: rank`") == true)
-    #expect(refusal("rules:\n  - {metric: d1, level: commune, target: high}\n").first?.message.en.contains("`target: high` is not a valid value") == true)
-    #expect(refusal("rules:\n  - {metric: d1, county: x, target: 1}\n").first?.message.en.contains("unknown key `county`") == true)
+    #expect(
+      refusal("rules:\n  - {metric: d1, level: commune}\n").first?.message.en.contains("exactly one scope") == true)
+    #expect(
+      refusal("rules:\n  - {metric: d1, level: commune, top: 3}\n").first?.message.en.contains(
+        "`top` goes with `metric: rank`") == true)
+    #expect(
+      refusal("rules:\n  - {metric: d1, level: commune, target: high}\n").first?.message.en.contains(
+        "`target: high` is not a valid value") == true)
+    #expect(
+      refusal("rules:\n  - {metric: d1, county: x, target: 1}\n").first?.message.en.contains("unknown key `county`")
+        == true)
   }
 
   @Test func unknownMetricsAndUnitsAreRefused() throws {
-    let path = try writeTemporary("rules:\n  - {metric: d9, level: commune, target: 5}\n  - {metric: d1, unit: \"99999\", target: 5}\n", name: "t.yaml")
+    let path = try writeTemporary(
+      "rules:\n  - {metric: d9, level: commune, target: 5}\n  - {metric: d1, unit: \"99999\", target: 5}\n",
+      name: "t.yaml")
     var bad = request()
     bad.targetsPath = path
     let error = try #require(throws: PapiError.self) { try ReportCommand.build(bad, store: store) }
-    #expect(error.diagnostics.map(\.message.en) == ["metric `d9` is not in questionnaire papi-2024.", "unit `99999` is not in the data."])
+    #expect(
+      error.diagnostics.map(\.message.en) == [
+        "metric `d9` is not in questionnaire papi-2024.", "unit `99999` is not in the data.",
+      ])
     #expect(error.diagnostics.map(\.location.line) == [2, 3])
   }
 
@@ -78,7 +92,8 @@ struct ReportTests {
     // d7: a named metric over "*" at the same scope.
     #expect(report.assessment("23491", "d7")?.target == 5.0)
     // d1: the mean of the province's communes.
-    let mean = report.scores.units.compactMap { $0.dimensions[0].score.value }.reduce(0, +) / Double(report.scores.units.count)
+    let mean =
+      report.scores.units.compactMap { $0.dimensions[0].score.value }.reduce(0, +) / Double(report.scores.units.count)
     #expect(report.assessment("23491", "d1")?.target == mean)
     // total: no lower than the commune's 2023 total.
     let previous = try #require(report.previousEstimate("23491", "total")?.value)
@@ -117,7 +132,10 @@ struct ReportTests {
     let (report, _) = try ReportCommand.build(request(), store: store)
     let small = try #require(report.scores.units.first { $0.total.n < 32 })
     let flags = report.flags[small.code] ?? []
-    #expect(flags.filter { $0.status != .insufficient && $0.status != .declined && $0.metric != "rank" }.allSatisfy { $0.status != .met && $0.status != .below } )
+    #expect(
+      flags.filter { $0.status != .insufficient && $0.status != .declined && $0.metric != "rank" }.allSatisfy {
+        $0.status != .met && $0.status != .below
+      })
     #expect(report.assessment(small.code, "total")?.status == .insufficient)
     #expect(!flags.contains { $0.status == .weakest })
     var one = request()
@@ -157,7 +175,8 @@ struct ReportTests {
   }
 
   @Test func goldenProvinceJSONAndEnglishTable() throws {
-    try assertReportGolden(try ReportCommand.run(request(.json, level: "province"), store: store).text, "report-province.json")
+    try assertReportGolden(
+      try ReportCommand.run(request(.json, level: "province"), store: store).text, "report-province.json")
     var english = request(.table, language: .en)
     english.unit = "23494"
     try assertReportGolden(try ReportCommand.run(english, store: store).text, "report-23494.en.txt")
@@ -196,7 +215,8 @@ struct ReportTests {
     var request = ReportRequest()
     request.files = [try writeTemporary(rows)]
     request.questionnairePath = try writeTemporary(yaml, name: "q.yaml")
-    request.targetsPath = try writeTemporary("min_n: 1\nrules:\n  - {metric: total, level: commune, target: 5}\n", name: "t.yaml")
+    request.targetsPath = try writeTemporary(
+      "min_n: 1\nrules:\n  - {metric: total, level: commune, target: 5}\n", name: "t.yaml")
     var outputs: [OutputFormat: String] = [:]
     for format in OutputFormat.allCases {
       request.format = format
@@ -224,11 +244,14 @@ struct ReportTests {
 
   // MARK: Published scores
 
-  static let official = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/papi-provincial-2011-2024.csv").path
+  static let official = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+    "shared/data/papi-provincial-2011-2024.csv"
+  ).path
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: official), "needs ../shared/data"))
   func provinceReportFromTheOfficialScoresAlone() throws {
-    let count = try ReferenceCommands.loadPublished(Self.official, as: "papi-official", store: SQLiteStore.open(path: database))
+    let count = try ReferenceCommands.loadPublished(
+      Self.official, as: "papi-official", store: SQLiteStore.open(path: database))
     #expect(count > 5_000)
     var request = ReportRequest()
     request.published = "papi-official"

@@ -34,7 +34,8 @@ struct ScoringTests {
 
   @Test func unweightedProportion() throws {
     // x = 1, 1, 0, 1: p = 0.75; Σ(x−p)² = 0.75, so SE = sqrt(0.75/3)/sqrt(4) = 0.25.
-    let report = try score(Self.yaml(indicators: Self.oneBinary, weight: false), "id,unit,province,a\n1,U,P,1\n2,U,P,1\n3,U,P,0\n4,U,P,1\n")
+    let report = try score(
+      Self.yaml(indicators: Self.oneBinary, weight: false), "id,unit,province,a\n1,U,P,1\n2,U,P,1\n3,U,P,0\n4,U,P,1\n")
     let estimate = report.units[0].dimensions[0].subdimensions[0].indicators[0].estimate
     #expect(estimate.value == 0.75)
     #expect(abs(estimate.se! - 0.25) < 1e-15)
@@ -50,7 +51,8 @@ struct ScoringTests {
   @Test func weightedProportion() throws {
     // w = 1, 2, 1; x = 1, 0, 1: W = 4, p = 0.5; z = (0.125, −0.25, 0.125);
     // Σz² = 0.09375; SE = sqrt(3/2 · 0.09375) = 0.375.
-    let report = try score(Self.yaml(indicators: Self.oneBinary), "id,unit,province,w,a\n1,U,P,1,1\n2,U,P,2,0\n3,U,P,1,1\n")
+    let report = try score(
+      Self.yaml(indicators: Self.oneBinary), "id,unit,province,w,a\n1,U,P,1,1\n2,U,P,2,0\n3,U,P,1,1\n")
     let estimate = report.units[0].dimensions[0].subdimensions[0].indicators[0].estimate
     #expect(estimate.value == 0.5)
     #expect(abs(estimate.se! - 0.375) < 1e-15)
@@ -69,14 +71,14 @@ struct ScoringTests {
   @Test func compositeWithTwoSubdimensionsAndWeights() throws {
     // d1.1: likert 1–5 (x = (a−1)/4) weight 1 and binary weight 3; d1.2: scale 0–10, reversed.
     let indicators = """
-          - id: d1.1
-            indicators:
-              - {id: a, column: a, type: likert, range: [1, 5]}
-              - {id: b, column: b, type: binary, yes: ["1"], no: ["2"], weight: 3}
-          - id: d1.2
-            indicators:
-              - {id: c, column: c, type: scale, range: [0, 10], reverse: true}
-    """
+            - id: d1.1
+              indicators:
+                - {id: a, column: a, type: likert, range: [1, 5]}
+                - {id: b, column: b, type: binary, yes: ["1"], no: ["2"], weight: 3}
+            - id: d1.2
+              indicators:
+                - {id: c, column: c, type: scale, range: [0, 10], reverse: true}
+      """
     let rows = "id,unit,province,a,b,c\n1,U,P,5,1,2\n2,U,P,3,2,\n3,U,P,1,1,6\n"
     let report = try score(Self.yaml(indicators: indicators, weight: false), rows)
     let unit = report.units[0]
@@ -90,8 +92,12 @@ struct ScoringTests {
     #expect(abs(unit.total.value! - 6.5125) < 1e-14)
     // Composite SE by hand: c_a = 9·1/(2·4), c_b = 9·3/(2·4), c_c = 9/2.
     // z_a = (x−p)/3: (1/6, 0, −1/6); z_b = (x−p)/3: (1/9, −2/9, 1/9); z_c = (x−p)/2: (0.1, 0, −0.1).
-    let ca = 9.0 / 8, cb = 27.0 / 8, cc = 4.5
-    let za = [1.0 / 6, 0, -1.0 / 6], zb = [1.0 / 9, -2.0 / 9, 1.0 / 9], zc = [0.1, 0, -0.1]
+    let ca = 9.0 / 8
+    let cb = 27.0 / 8
+    let cc = 4.5
+    let za = [1.0 / 6, 0, -1.0 / 6]
+    let zb = [1.0 / 9, -2.0 / 9, 1.0 / 9]
+    let zc = [0.1, 0, -0.1]
     let zS1 = (0..<3).map { ca * za[$0] + cb * zb[$0] }
     let zD = (0..<3).map { zS1[$0] + cc * zc[$0] }
     let seS1 = (1.5 * zS1.map { $0 * $0 }.reduce(0, +)).squareRoot()
@@ -105,19 +111,21 @@ struct ScoringTests {
 
   @Test func nullsPropagateAndCompletenessIsReported() throws {
     let indicators = """
-          - id: d1.1
-            indicators:
-              - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
-              - {id: b, column: b, type: binary, yes: ["1"], no: ["0"]}
-          - id: d1.2
-            indicators:
-              - {id: c, column: c, type: binary, yes: ["1"], no: ["0"]}
-    """
+            - id: d1.1
+              indicators:
+                - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
+                - {id: b, column: b, type: binary, yes: ["1"], no: ["0"]}
+            - id: d1.2
+              indicators:
+                - {id: c, column: c, type: binary, yes: ["1"], no: ["0"]}
+      """
     let rows = "id,unit,province,a,b,c\n1,U,P,1,,1\n2,U,P,0,,\n3,V,P,1,1,\n"
     let report = try score(Self.yaml(indicators: indicators, weight: false), rows)
     let u = report.units[0]
     // b has no answer in U: d1.1 stands on a alone but is incomplete.
-    #expect(u.dimensions[0].subdimensions[0].indicators[1].estimate == Estimate(value: nil, se: nil, low: nil, upp: nil, n: 0, complete: false))
+    #expect(
+      u.dimensions[0].subdimensions[0].indicators[1].estimate
+        == Estimate(value: nil, se: nil, low: nil, upp: nil, n: 0, complete: false))
     let expectedS1: Double = (1 + 9 * 0.5) / 2
     #expect(u.dimensions[0].subdimensions[0].score.value == expectedS1)
     #expect(u.dimensions[0].subdimensions[0].score.complete == false)
@@ -169,7 +177,8 @@ struct ScoringTests {
           subdimensions:
             - id: e2.1
               indicators:
-                - {id: c, column: c, type: likert, range: [1, 5], satisfied: [4, 5], labels: {"Rất hài lòng": 5, "Hài lòng": 4, "Bình thường": 3}}
+                - {id: c, column: c, type: likert, range: [1, 5], satisfied: [4, 5], labels: {"Rất hài lòng": 5,\
+       "Hài lòng": 4, "Bình thường": 3}}
       """
     let rows = "id,unit,a,b,c\n1,U,5,3,Rất hài lòng\n2,U,4,4,Bình thường\n3,U,2,5,Hài lòng\n4,U,1,1,hài lòng\n"
     let report = try score(yaml, rows)

@@ -23,7 +23,11 @@ struct ScreenshotTests {
     #expect(png.count > 10 * blank.count, "report \(png.count) bytes, blank page \(blank.count) bytes")
     let html = try String(contentsOf: Self.folder.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(html.contains("<svg") && !html.contains("<script"))
-    #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1,
-            "no network reference besides the SVG namespace")
+    #expect(
+      !html.contains("http://")
+        || html.components(separatedBy: "http://").count - 1 == html.components(
+          separatedBy: "xmlns=\"http://www.w3.org/2000/svg\""
+        ).count - 1,
+      "no network reference besides the SVG namespace")
   }
 }

@@ -84,7 +84,9 @@ struct SeamTests {
     rows[3][4] = "9"
     let result = try readWorksheet(rows)
     let problem = try #require(result.errors.first)
-    #expect(problem.text(.en).hasPrefix("survey.xlsx, Sheet1!E4 (q2): error: the answer is not one of indicator d1.1.b's codes"))
+    #expect(
+      problem.text(.en).hasPrefix(
+        "survey.xlsx, Sheet1!E4 (q2): error: the answer is not one of indicator d1.1.b's codes"))
   }
 
   @Test func cellsAreNamedAsSpreadsheetsNameThem() {
@@ -93,7 +95,8 @@ struct SeamTests {
     #expect(SourceLocation.columnLetters(27) == "AA")
     #expect(SourceLocation.columnLetters(703) == "AAA")
     #expect(SourceLocation(file: "f.xlsx", line: 12, column: 3, sheet: "Data").text(.vi) == "f.xlsx, Data!C12")
-    #expect(SourceLocation(file: "f.csv", line: 12, column: 3, columnName: "q1").text(.vi) == "f.csv, dòng 12, cột 3 (q1)")
+    #expect(
+      SourceLocation(file: "f.csv", line: 12, column: 3, columnName: "q1").text(.vi) == "f.csv, dòng 12, cột 3 (q1)")
   }
 
   @Test func aWorkbookIsRecognisedByItsContentAndRefusedWithHowToSaveIt() throws {
@@ -174,21 +177,26 @@ struct SeamTests {
 
   @Test func defaultsAreFoundFromAnyFolderAndNoted() throws {
     let empty = try temporaryDirectory()
-    let anywhere = try runPapi(["feedback", "classify", repoPath("samples/petitions-2024.csv"), "--lang", "en"], in: empty)
+    let anywhere = try runPapi(
+      ["feedback", "classify", repoPath("samples/petitions-2024.csv"), "--lang", "en"], in: empty)
     #expect(anywhere.status == 0, "\(anywhere.stderr)")
     #expect(anywhere.stdout.contains("36 items"))
     #expect(anywhere.stderr.contains("feedback-lexicon.yaml: note: using papi's built-in feedback lexicon."))
     // A folder with its own questionnaires/ uses its copy: here a lexicon that knows one term.
     let local = try temporaryDirectory()
-    try FileManager.default.createDirectory(at: local.appendingPathComponent("questionnaires"), withIntermediateDirectories: true)
-    try "terms:\n  d7: [rác]\n".write(to: local.appendingPathComponent("questionnaires/feedback-lexicon.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: local.appendingPathComponent("questionnaires"), withIntermediateDirectories: true)
+    try "terms:\n  d7: [rác]\n".write(
+      to: local.appendingPathComponent("questionnaires/feedback-lexicon.yaml"), atomically: true, encoding: .utf8)
     let own = try runPapi(["feedback", "classify", repoPath("samples/petitions-2024.csv"), "--lang", "en"], in: local)
     #expect(own.status == 0, "\(own.stderr)")
-    #expect(own.stderr.contains("questionnaires/feedback-lexicon.yaml: note: using this folder's default feedback lexicon."))
+    #expect(
+      own.stderr.contains("questionnaires/feedback-lexicon.yaml: note: using this folder's default feedback lexicon."))
     #expect(own.stdout.contains("by dimension: d7"))
     #expect(!own.stdout.contains("d6"), "only the local lexicon's terms")
     // A shipped questionnaire by name, from anywhere.
-    let scored = try runPapi(["score", repoPath("samples/kobo-kontum-2024.csv"), "-q", "papi-2024", "--lang", "en"], in: empty)
+    let scored = try runPapi(
+      ["score", repoPath("samples/kobo-kontum-2024.csv"), "-q", "papi-2024", "--lang", "en"], in: empty)
     #expect(scored.status == 0, "\(scored.stderr)")
     #expect(scored.stdout.contains("papi-2024: scores by commune, 12 units"))
   }
@@ -198,12 +206,16 @@ struct SeamTests {
     let database = folder.appendingPathComponent("papi.db").path
     for wave in ["2023", "2024"] {
       let run = try runPapi(
-        ["import", repoPath("samples/kobo-kontum-\(wave).csv"), "-q", "papi-2024", "--wave", wave, "--db", database], in: folder)
+        ["import", repoPath("samples/kobo-kontum-\(wave).csv"), "-q", "papi-2024", "--wave", wave, "--db", database],
+        in: folder)
       #expect(run.status == 0, "\(run.stderr)")
     }
     let plan = try runPapi(
-      ["plan", "--wave", "2024", "--targets", repoPath("samples/targets.yaml"), "--start", "2025-01-06", "--today", "2025-02-28",
-       "--format", "md", "--db", database, "--lang", "en"], in: folder)
+      [
+        "plan", "--wave", "2024", "--targets", repoPath("samples/targets.yaml"), "--start", "2025-01-06", "--today",
+        "2025-02-28",
+        "--format", "md", "--db", database, "--lang", "en",
+      ], in: folder)
     #expect(plan.status == 0, "\(plan.stderr)")
     #expect(plan.stdout.contains("# Plan to maintain and improve the PAPI scores — wave 2024"))
     #expect(plan.stderr.contains("papi-tasks.yaml: note: using papi's built-in task catalogue."))

@@ -20,7 +20,8 @@ import Testing
   static func json(level: String, read: ReadOptions = ReadOptions()) throws -> [UInt8] {
     var buffer = ByteBuffer()
     _ = try ScoreCommand.run(
-      ScoreRequest(files: [export], questionnairePath: questionnaire, read: read, level: level, format: .json), store: nil, to: &buffer)
+      ScoreRequest(files: [export], questionnairePath: questionnaire, read: read, level: level, format: .json),
+      store: nil, to: &buffer)
     return buffer.bytes
   }
 
@@ -83,20 +84,26 @@ import Testing
       ])
     }
     edit(&rows)
-    return csv([["_uuid", "commune_code", "commune_name", "province_code", "weight", "q1", "q2", "q3", "comment"]] + rows)
+    return csv(
+      [["_uuid", "commune_code", "commune_name", "province_code", "weight", "q1", "q2", "q3", "comment"]] + rows)
   }
 
   /// Everything a read produced, as text: problems with their lines, file counts and rows.
   static func describe(_ result: ReadResult) -> [String] {
     var lines = result.diagnostics.map { $0.text(.en) }
     for file in result.files {
-      lines.append("read \(file.recordsRead) kept \(file.rowsKept) dropped \(file.duplicatesDropped) suppressed \(file.suppressed)/\(file.suppressedErrors)")
+      lines.append(
+        "read \(file.recordsRead) kept \(file.rowsKept) dropped \(file.duplicatesDropped) suppressed "
+          + "\(file.suppressed)/\(file.suppressedErrors)"
+      )
     }
     let table = result.table
     for row in 0..<table.count {
       let unit = table.units.levels[0][Int(table.unit(row))]
       lines.append(
-        "\(table.respondentID(row)) \(unit.code) \(unit.name ?? "-") \(unit.parents) \(table.weight(row)) \(Array(table.answers(row))) \(table.origin(row))")
+        "\(table.respondentID(row)) \(unit.code) \(unit.name ?? "-") \(unit.parents) \(table.weight(row)) "
+          + "\(Array(table.answers(row))) \(table.origin(row))"
+      )
     }
     return lines
   }
@@ -109,7 +116,8 @@ import Testing
     let whole = ExportReader.read([path], questionnaire: q, options: ReadOptions(diagnosticLimit: limit, parts: 1))
     #expect(whole.files[0].parts == 1)
     for count in [2, 3, 7] {
-      let inParts = ExportReader.read([path], questionnaire: q, options: ReadOptions(diagnosticLimit: limit, minimumPartBytes: 4096, parts: count))
+      let inParts = ExportReader.read(
+        [path], questionnaire: q, options: ReadOptions(diagnosticLimit: limit, minimumPartBytes: 4096, parts: count))
       #expect(describe(inParts) == describe(whole), "\(count) parts")
       #expect(inParts.files[0].parts == (joined ? count : 1))
     }
@@ -119,7 +127,8 @@ import Testing
   @Test func theBenchSampleScoresTheSameInAnyNumberOfParts() throws {
     for parts in [2, 3, 8] {
       for level in ["commune", "province"] {
-        let bytes = try SpeedRegressionTests.json(level: level, read: ReadOptions(minimumPartBytes: 65_536, parts: parts))
+        let bytes = try SpeedRegressionTests.json(
+          level: level, read: ReadOptions(minimumPartBytes: 65_536, parts: parts))
         #expect(SpeedRegressionTests.sha256(bytes) == SpeedRegressionTests.before[level], "\(parts) parts, \(level)")
       }
     }
@@ -146,9 +155,12 @@ import Testing
 
   @Test func problemsInAnyPartAreReportedAsInOneRead() throws {
     _ = try Self.compare(Self.export { rows in rows[2800][6] = "7" }, joined: false)  // not a Likert 1–5 answer
-    _ = try Self.compare(Self.export { rows in rows[2999][3] = "99" }, joined: false)  // a commune under another province
+    // a commune under another province
+    _ = try Self.compare(Self.export { rows in rows[2999][3] = "99" }, joined: false)
     _ = try Self.compare(Self.export { rows in rows[2500].removeLast() }, joined: false)  // a short row
-    let many = try Self.compare(Self.export { rows in for index in stride(from: 5, to: 3000, by: 10) { rows[index][5] = "x" } }, joined: false, limit: 50)
+    let many = try Self.compare(
+      Self.export { rows in for index in stride(from: 5, to: 3000, by: 10) { rows[index][5] = "x" } }, joined: false,
+      limit: 50)
     #expect(many.contains { $0.contains("read 3000 kept 2700 dropped 0 suppressed 250/250") })
     // A stray quote in an unquoted field: libcsv stops, and the message is the same.
     var text = Self.export()
@@ -161,7 +173,8 @@ import Testing
     for length in [0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 1000, 4099] {
       let choices: [UInt8] = [0x22, 0x22 ^ 0x80, 0xA2, 0, 0x21, 0x23]
       let bytes: [UInt8] = (0..<length).map { _ in
-        Bool.random(using: &generator) ? choices.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+        Bool.random(using: &generator)
+          ? choices.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
       }
       let odd = bytes.withUnsafeBytes { FileParts.quoteParity($0) }
       #expect(odd == (bytes.filter { $0 == UInt8(ascii: "\"") }.count % 2 == 1), "\(length) bytes")

@@ -19,19 +19,25 @@ struct StoreTests {
   }
 
   @discardableResult
-  func importFiles(_ files: [String], wave: String, questionnaire: String = papi, replace: Bool = false, units: String? = nil,
-                   skip rejects: String? = nil) throws -> ImportCommand.Result {
+  func importFiles(
+    _ files: [String], wave: String, questionnaire: String = papi, replace: Bool = false, units: String? = nil,
+    skip rejects: String? = nil
+  ) throws -> ImportCommand.Result {
     try ImportCommand.run(
       ImportRequest(
         files: files, questionnairePath: questionnaire, wave: wave,
-        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects, unitSet: units), store: SQLiteStore(path: database, mode: .createIfMissing))
+        read: ReadOptions(skipBadRows: rejects != nil), replace: replace, rejectsPath: rejects, unitSet: units),
+      store: SQLiteStore(path: database, mode: .createIfMissing))
   }
 
-  func json(files: [String] = [], wave: String, level: String? = nil, asOf: String? = nil, questionnaire: String? = papi) throws -> String {
+  func json(
+    files: [String] = [], wave: String, level: String? = nil, asOf: String? = nil, questionnaire: String? = papi
+  ) throws -> String {
     try ScoreCommand.run(
       ScoreRequest(
-        files: files, questionnairePath: files.isEmpty ? nil : questionnaire, level: level, format: .json, wave: wave, asOfUnits: asOf)
-    , store: SQLiteStore(path: database, mode: .existing)).text
+        files: files, questionnairePath: files.isEmpty ? nil : questionnaire, level: level, format: .json, wave: wave,
+        asOfUnits: asOf), store: SQLiteStore(path: database, mode: .existing)
+    ).text
   }
 
   func count(_ sql: String) throws -> Int {
@@ -81,7 +87,8 @@ struct StoreTests {
     let again = try importFiles([Self.kobo2024], wave: "2024")
     #expect(again.outcome.noOp)
     #expect(again.outcome.files[0].unchanged == 436)
-    let text = ImportReport.text(again.outcome, rejected: again.rejected, rejectsPath: nil, database: database, language: .en)
+    let text = ImportReport.text(
+      again.outcome, rejected: again.rejected, rejectsPath: nil, database: database, language: .en)
     #expect(text.contains("Nothing changed"))
     #expect(try count("SELECT COUNT(*) FROM import_log") == 1)
     #expect(try count("SELECT COUNT(*) FROM respondent") == 436)
@@ -124,16 +131,20 @@ struct StoreTests {
     try importFiles([try writeTemporary(SurveyFixture.odk())], wave: "w", questionnaire: q)
     let before = try json(wave: "w")
     // Editing the questionnaire file afterwards does not change the stored wave's scores…
-    try SurveyFixture.yaml.replacingOccurrences(of: "reverse: true", with: "reverse: false").write(toFile: q, atomically: true, encoding: .utf8)
+    try SurveyFixture.yaml.replacingOccurrences(of: "reverse: true", with: "reverse: false").write(
+      toFile: q, atomically: true, encoding: .utf8)
     #expect(try json(wave: "w") == before)
     // …and importing into the wave with the edited questionnaire is refused.
-    let error = try #require(throws: PapiError.self) { try importFiles([try writeTemporary(SurveyFixture.odk())], wave: "w", questionnaire: q) }
+    let error = try #require(throws: PapiError.self) {
+      try importFiles([try writeTemporary(SurveyFixture.odk())], wave: "w", questionnaire: q)
+    }
     #expect(error.diagnostics.first?.message.en.contains("different questionnaire") == true)
   }
 
   @Test func skipRunImportsGoodRowsAndWritesRejectsWithReasons() throws {
     let header = "_uuid,phone,commune_code,commune_name,province_code,weight,d101,d102,comment\n"
-    let text = header
+    let text =
+      header
       + "a,0905111111,00101,Xã A,62,1,1,3,fine\n"
       + "b,0905222222,00101,Xã A,62,1,7,3,\"bad, answer\"\n"
       + "c,0905333333,00101,Xã A,62,1,1,3\n"
@@ -149,7 +160,11 @@ struct StoreTests {
     let log = try SQLiteStore.openExisting(path: database).importLog()
     #expect(log[0].rejected == 3 && log[0].imported == 2)
     let table = try RecordTable.read(rejects)
-    #expect(table.header == ["_uuid", "phone", "commune_code", "commune_name", "province_code", "weight", "d101", "d102", "comment", "papi_file", "papi_line", "papi_reason"])
+    #expect(
+      table.header == [
+        "_uuid", "phone", "commune_code", "commune_name", "province_code", "weight", "d101", "d102", "comment",
+        "papi_file", "papi_line", "papi_reason",
+      ])
     #expect(table.rows.map { $0.fields[0] } == ["b", "c", "d"])
     #expect(table.rows[0].fields[8] == "bad, answer", "fields are kept unchanged")
     #expect(table.rows.allSatisfy { $0.fields[1].isEmpty }, "personal data is left blank")
@@ -169,7 +184,8 @@ struct StoreTests {
     let reason = try #require(table.column(["papi_reason"]))
     #expect(table.rows.map { $0.fields[line] } == ["6", "8", "10", "12", "14", "17"])
     #expect(table.rows[2].fields[reason].contains("already appears (line 5) with different answers"))
-    #expect(table.rows[5].fields[reason].contains("never closed"), "a file cut off in its last record loses only that record")
+    #expect(
+      table.rows[5].fields[reason].contains("never closed"), "a file cut off in its last record loses only that record")
     #expect(table.rows.allSatisfy { $0.fields.count == table.header.count })
   }
 
@@ -192,7 +208,8 @@ struct StoreTests {
     let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
     #expect(
       applied == [
-        "v1: waves, respondents, import log, unit register", "v2: published scores", "v3: action register with append-only history",
+        "v1: waves, respondents, import log, unit register", "v2: published scores",
+        "v3: action register with append-only history",
         "v4: respondents kept in key order only", "v5: citizen feedback",
       ])
     #expect(try queue.read { try SQLiteSchema.migrator.hasCompletedMigrations($0) })
@@ -206,7 +223,9 @@ struct StoreTests {
     // A database as the previous build (schema v2) left it, with a loaded published set.
     let queue = try DatabaseQueue(path: database)
     try SQLiteSchema.migrator.migrate(queue, upTo: "v2: published scores")
-    try queue.write { try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')") }
+    try queue.write {
+      try $0.execute(sql: "INSERT INTO benchmark_set VALUES ('official', 'f.csv', 'abc', '2025-01-01T00:00:00Z')")
+    }
     try queue.close()
     _ = try SQLiteStore.open(path: database)
     #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 5)
@@ -226,8 +245,10 @@ struct StoreTests {
         sql: """
           INSERT INTO wave VALUES ('w', ?, '2025-01-01T00:00:00Z');
           INSERT INTO wave_unit VALUES ('w', 1, '62', NULL, NULL, 0), ('w', 0, '00101', 'Xã Đắk Pnê', '62', 0);
-          INSERT INTO import_log VALUES (1, 'w', 'old.csv', 'abc', 2, 2, 0, 0, 0, 0, 'fixture', ?, '2025-01-01T00:00:00Z', '0.3');
-          INSERT INTO respondent VALUES ('w', 'zz', 0, '00101', 1.0, zeroblob(7), 1), ('w', 'aa', 1, '00101', 1.0, zeroblob(7), 1);
+          INSERT INTO import_log VALUES (1, 'w', 'old.csv', 'abc', 2, 2, 0, 0, 0, 0, 'fixture', ?,\
+           '2025-01-01T00:00:00Z', '0.3');
+          INSERT INTO respondent VALUES ('w', 'zz', 0, '00101', 1.0, zeroblob(7), 1), ('w', 'aa', 1, '00101', 1.0,\
+           zeroblob(7), 1);
           """, arguments: [QuestionnaireText(SurveyFixture.yaml).hash, QuestionnaireText(SurveyFixture.yaml).hash])
     }
     try queue.close()
@@ -245,7 +266,9 @@ struct StoreTests {
 
   @Test func aStoredRowThatNoLongerFitsItsQuestionnaireIsSaidAsSuch() throws {
     try importFiles([Self.kobo2024], wave: "2024")
-    try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE respondent SET answers = x'01' WHERE id = (SELECT MIN(id) FROM respondent)") }
+    try DatabaseQueue(path: database).write {
+      try $0.execute(sql: "UPDATE respondent SET answers = x'01' WHERE id = (SELECT MIN(id) FROM respondent)")
+    }
     let error = try #require(throws: PapiError.self) { try json(wave: "2024") }
     #expect(error.diagnostics.first?.message.en == "the stored rows of wave 2024 do not match its questionnaire.")
   }
@@ -253,6 +276,7 @@ struct StoreTests {
   @Test func scoringAWaveThatIsNotThereNamesTheWaves() throws {
     try importFiles([Self.kobo2024], wave: "2024")
     let error = try #require(throws: PapiError.self) { try json(wave: "2019") }
-    #expect(error.diagnostics.first?.message.en.contains("there is no wave 2019 in the database (it has: 2024)") == true)
+    #expect(
+      error.diagnostics.first?.message.en.contains("there is no wave 2019 in the database (it has: 2024)") == true)
   }
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import PapiKit
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 
 func repoPath(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
 
@@ -39,7 +40,9 @@ func read(_ text: String, _ yaml: String, options: ReadOptions = ReadOptions()) 
 }
 
 /// Scores a file at `level` and renders JSON.
-func scoreJSON(_ paths: [String], _ q: Questionnaire, options: ReadOptions = ReadOptions(), level: Int = 0) throws -> String {
+func scoreJSON(
+  _ paths: [String], _ q: Questionnaire, options: ReadOptions = ReadOptions(), level: Int = 0
+) throws -> String {
   let result = ExportReader.read(paths, questionnaire: q, options: options)
   #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
   return ScoreJSONRenderer().text(Scorer(questionnaire: q).score(result.table, level: level))
@@ -49,7 +52,8 @@ func scoreJSON(_ paths: [String], _ q: Questionnaire, options: ReadOptions = Rea
 func csv(_ records: [[String]], delimiter: String = ",", quoteAll: Bool = false, newline: String = "\n") -> String {
   records.map { record in
     record.map { field in
-      let needs = quoteAll || field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
+      let needs =
+        quoteAll || field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
       return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }.joined(separator: delimiter)
   }.joined(separator: newline) + newline
@@ -121,7 +125,9 @@ func runPapi(_ arguments: [String], in folder: URL = repositoryRoot) throws -> P
   let stdout = out.fileHandleForReading.readDataToEndOfFile()
   let stderr = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return PapiRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  return PapiRun(
+    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+    stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// Compares output with its golden file in Fixtures/golden. A missing file, or

@@ -22,13 +22,17 @@ struct UnitRegisterTests {
   }
 
   @Test func anImportWithAnUnknownUnitCodeIsAnErrorListingTheCodes() throws {
-    let register = try String(contentsOfFile: repoPath("samples/units-2024.csv"), encoding: .utf8)
-      .split(separator: "\n").filter { !$0.hasPrefix("23341,") && !$0.hasPrefix("23497,") }.joined(separator: "\n") + "\n"
+    let register =
+      try String(contentsOfFile: repoPath("samples/units-2024.csv"), encoding: .utf8)
+      .split(separator: "\n").filter { !$0.hasPrefix("23341,") && !$0.hasPrefix("23497,") }.joined(separator: "\n")
+      + "\n"
     _ = try ReferenceCommands.loadUnits(try writeTemporary(register, name: "units.csv"), as: "2024", store: store)
     let error = try #require(throws: PapiError.self) {
       try ImportCommand.run(
-        ImportRequest(files: [repoPath("samples/kobo-kontum-2024.csv")], questionnairePath: repoPath("questionnaires/papi-2024.yaml"),
-                      wave: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
+        ImportRequest(
+          files: [repoPath("samples/kobo-kontum-2024.csv")],
+          questionnairePath: repoPath("questionnaires/papi-2024.yaml"),
+          wave: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
     }
     let problem = try #require(error.diagnostics.first)
     #expect(problem.message.en == "2 unit codes are not in the unit register; nothing was stored.")
@@ -43,8 +47,9 @@ struct UnitRegisterTests {
       .replacingOccurrences(of: "23491,Xã Đắk Pnê", with: "23491,Xã Đắk Long Mới")
     _ = try ReferenceCommands.loadUnits(try writeTemporary(register, name: "units.csv"), as: "2024", store: store)
     let result = try ImportCommand.run(
-      ImportRequest(files: [repoPath("samples/kobo-kontum-2024.csv")], questionnairePath: repoPath("questionnaires/papi-2024.yaml"),
-                    wave: "2024", unitSet: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
+      ImportRequest(
+        files: [repoPath("samples/kobo-kontum-2024.csv")], questionnairePath: repoPath("questionnaires/papi-2024.yaml"),
+        wave: "2024", unitSet: "2024"), store: SQLiteStore(path: database, mode: .createIfMissing))
     let mismatches = result.warnings.filter { $0.message.en.contains("differs from the register") }
     #expect(mismatches.count == 1)
     #expect(mismatches.first?.value == "Xã Đắk Pnê")
@@ -53,8 +58,13 @@ struct UnitRegisterTests {
   }
 
   @Test func registerProblemsAreRefused() throws {
-    let duplicate = try writeTemporary("code,name,level,parent_code\n01,Tỉnh A,province,\n001,Xã B,commune,01\n001,Xã C,commune,01\n002,Xã D,commune,99\n")
-    let error = try #require(throws: PapiError.self) { try ReferenceCommands.loadUnits(duplicate, as: "x", store: store) }
+    let duplicate = try writeTemporary(
+      "code,name,level,parent_code\n01,Tỉnh A,province,\n001,Xã B,commune,01\n001,Xã C,commune,01\n002,Xã "
+        + "D,commune,99\n"
+    )
+    let error = try #require(throws: PapiError.self) {
+      try ReferenceCommands.loadUnits(duplicate, as: "x", store: store)
+    }
     #expect(error.diagnostics.map(\.location.line) == [4, 5])
     #expect(error.diagnostics[0].message.en == "code 001 repeats (already on line 3).")
     #expect(error.diagnostics[1].message.en == "parent 99 of 002 is not in the register.")
@@ -76,20 +86,28 @@ struct UnitRegisterTests {
   static let rows = "id,commune,province,w,a\na1,A,P,1,1\na2,A,P,1,1\nb1,B,P,1,0\nb2,B,P,1,1\nc1,C,P,2,0\n"
 
   func convertedScores(level: String?) throws -> ScoreReport {
-    _ = try ReferenceCommands.loadUnits(try writeTemporary("code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\nN2,Xã Hai,commune,P2\n"), as: "new", store: store)
-    _ = try ReferenceCommands.loadCrosswalk(try writeTemporary("old_code,new_code,share\nA,N1,1\nB,N1,0.5\nB,N2,0.5\nC,N2,1\n"), to: "new", store: store)
+    _ = try ReferenceCommands.loadUnits(
+      try writeTemporary(
+        "code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\nN2,Xã Hai,commune,P2\n"), as: "new",
+      store: store)
+    _ = try ReferenceCommands.loadCrosswalk(
+      try writeTemporary("old_code,new_code,share\nA,N1,1\nB,N1,0.5\nB,N2,0.5\nC,N2,1\n"), to: "new", store: store)
     let q = try writeTemporary(Self.yaml, name: "q.yaml")
     let export = try writeTemporary(Self.rows)
     let text = try ScoreCommand.run(
-      ScoreRequest(files: [export], questionnairePath: q, level: level, format: .json, asOfUnits: "new"), store: SQLiteStore(path: database, mode: .existing)).text
+      ScoreRequest(files: [export], questionnairePath: q, level: level, format: .json, asOfUnits: "new"),
+      store: SQLiteStore(path: database, mode: .existing)
+    ).text
     #expect(text.contains("\"units_as_of\": \"new\""))
     #expect(text.contains("\"derived\": true"))
     let questionnaire = try QuestionnaireLoader.load(path: q)
     let read = ExportReader.read([export], questionnaire: questionnaire)
     let register = try store.registerUnits(set: "new")
     let converted = try UnitConversion.convert(
-      read.table, crosswalk: try store.crosswalk(to: "new"), register: register, set: "new", source: export, level: level == nil ? 0 : 1)
-    return Scorer(questionnaire: questionnaire).score(converted.table, level: level == nil ? 0 : 1, levelNames: converted.levelNames)
+      read.table, crosswalk: try store.crosswalk(to: "new"), register: register, set: "new", source: export,
+      level: level == nil ? 0 : 1)
+    return Scorer(questionnaire: questionnaire).score(
+      converted.table, level: level == nil ? 0 : 1, levelNames: converted.levelNames)
   }
 
   @Test func splitAndMergedCommunesByHand() throws {
@@ -117,26 +135,37 @@ struct UnitRegisterTests {
     #expect(p2.value == 0.5)
     #expect(p2.n == 5)
     let questionnaire = try QuestionnaireLoader.parse(yaml: Self.yaml, source: "q")
-    let old = Scorer(questionnaire: questionnaire).score(ExportReader.read([try writeTemporary(Self.rows)], questionnaire: questionnaire).table, level: 1)
+    let old = Scorer(questionnaire: questionnaire).score(
+      ExportReader.read([try writeTemporary(Self.rows)], questionnaire: questionnaire).table, level: 1)
     #expect(old.units[0].dimensions[0].subdimensions[0].indicators[0].estimate == p2)
   }
 
   @Test func crosswalkSharesMustAddUpAndNewCodesMustExist() throws {
-    _ = try ReferenceCommands.loadUnits(try writeTemporary("code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\n"), as: "new", store: store)
+    _ = try ReferenceCommands.loadUnits(
+      try writeTemporary("code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\n"), as: "new",
+      store: store)
     let error = try #require(throws: PapiError.self) {
-      try ReferenceCommands.loadCrosswalk(try writeTemporary("old_code,new_code,share\nA,N1,0.6\nB,N9,1\n"), to: "new", store: store)
+      try ReferenceCommands.loadCrosswalk(
+        try writeTemporary("old_code,new_code,share\nA,N1,0.6\nB,N9,1\n"), to: "new", store: store)
     }
-    #expect(error.diagnostics.map(\.message.en) == ["new code N9 is not in unit set new.", "the shares of old code A add up to 0.6, not 1."])
+    #expect(
+      error.diagnostics.map(\.message.en) == [
+        "new code N9 is not in unit set new.", "the shares of old code A add up to 0.6, not 1.",
+      ])
     #expect(error.diagnostics.map(\.location.line) == [3, 2])
   }
 
   @Test func aCommuneWithoutACrosswalkIsAnError() throws {
-    _ = try ReferenceCommands.loadUnits(try writeTemporary("code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\n"), as: "new", store: store)
-    _ = try ReferenceCommands.loadCrosswalk(try writeTemporary("old_code,new_code,share\nA,N1,1\n"), to: "new", store: store)
+    _ = try ReferenceCommands.loadUnits(
+      try writeTemporary("code,name,level,parent_code\nP2,Tỉnh Mới,province,\nN1,Xã Một,commune,P2\n"), as: "new",
+      store: store)
+    _ = try ReferenceCommands.loadCrosswalk(
+      try writeTemporary("old_code,new_code,share\nA,N1,1\n"), to: "new", store: store)
     let error = try #require(throws: PapiError.self) {
       try ScoreCommand.run(
-        ScoreRequest(files: [try writeTemporary(Self.rows)], questionnairePath: try writeTemporary(Self.yaml, name: "q.yaml"),
-                     format: .json, asOfUnits: "new"), store: SQLiteStore(path: database, mode: .existing))
+        ScoreRequest(
+          files: [try writeTemporary(Self.rows)], questionnairePath: try writeTemporary(Self.yaml, name: "q.yaml"),
+          format: .json, asOfUnits: "new"), store: SQLiteStore(path: database, mode: .existing))
     }
     #expect(error.diagnostics.first?.value == "B, C")
   }

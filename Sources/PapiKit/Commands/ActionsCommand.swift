@@ -21,12 +21,15 @@ public enum ActionsCommand {
     if request.overdue { filter.overdueOn = today }
     let actions = try store.actions(filter)
     let listing = ActionListing(
-      actions: actions, remeasured: try Remeasurement.remeasure(actions, waves: store), offices: try store.offices(), today: today)
+      actions: actions, remeasured: try Remeasurement.remeasure(actions, waves: store), offices: try store.offices(),
+      today: today)
     ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)
   }
 
   /// The list as text.
-  public static func list(_ request: ActionListRequest, store: any ActionRepository & WaveRepository) throws(PapiError) -> String {
+  public static func list(
+    _ request: ActionListRequest, store: any ActionRepository & WaveRepository
+  ) throws(PapiError) -> String {
     var buffer = ByteBuffer()
     try list(request, store: store, to: &buffer)
     return buffer.text
@@ -43,7 +46,9 @@ public enum ActionsCommand {
         ? "\(id): \(before.status.label(.vi)) → \(status.label(.vi)) (\(author)).\n"
         : "\(id): \(before.status.label(.en)) → \(status.label(.en)) (\(author)).\n"
     }
-    return language == .vi ? "\(id): đã ghi chú (\(author)); trạng thái \(after.status.label(.vi)).\n" : "\(id): note added (\(author)); status \(after.status.label(.en)).\n"
+    return language == .vi
+      ? "\(id): đã ghi chú (\(author)); trạng thái \(after.status.label(.vi)).\n"
+      : "\(id): note added (\(author)); status \(after.status.label(.en)).\n"
   }
 
   /// Every change of an action, oldest first, with time and author.
@@ -51,14 +56,16 @@ public enum ActionsCommand {
     let action = try store.action(id: id)
     let vi = language == .vi
     let text = ActionText(language: language, offices: try store.offices())
-    var out = "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
+    var out =
+      "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
     for event in try store.history(id: id) {
       var line = "\(event.time)  \(event.author)  "
       switch event.kind {
       case .created: line += vi ? "tạo từ kế hoạch đợt \(action.wave)" : "created by the plan of wave \(action.wave)"
       case .status: line += "\(event.from?.label(language) ?? "?") → \(event.to?.label(language) ?? "?")"
       case .note: line += vi ? "ghi chú" : "note"
-      case .unflagged: line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
+      case .unflagged:
+        line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
       case .flaggedAgain: line += vi ? "bị cảnh báo lại" : "flagged again"
       }
       if let note = event.note, !note.isEmpty { line += ": " + note }

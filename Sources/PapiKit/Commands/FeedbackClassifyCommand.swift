@@ -24,17 +24,26 @@ public struct FeedbackClassifyRequest: Sendable {
 /// `papi feedback classify FILE`: a feedback export, or a survey export's comments (read
 /// with its answers) → each item's dimensions and sub-dimensions; stores nothing.
 public enum FeedbackClassifyCommand {
-  public static func run(_ request: FeedbackClassifyRequest, to sink: inout some OutputSink) throws(PapiError) -> [Diagnostic] {
+  public static func run(
+    _ request: FeedbackClassifyRequest, to sink: inout some OutputSink
+  ) throws(PapiError) -> [Diagnostic] {
     var warnings: [Diagnostic] = []
-    let classifier = FeedbackClassifier(lexicon: try FeedbackLexicon.load(try DefaultInputs.lexicon(request.lexicons, notes: &warnings)))
+    let classifier = FeedbackClassifier(
+      lexicon: try FeedbackLexicon.load(try DefaultInputs.lexicon(request.lexicons, notes: &warnings)))
     var items: [FeedbackItem]
     if let path = request.questionnairePath {
       let questionnaire = try QuestionnaireLoader.load(path: path)
       guard !questionnaire.feedback.isEmpty else {
         throw PapiError(
-          file: path, message: L("bảng hỏi không khai báo cột ý kiến nào (`feedback:`).", "the questionnaire declares no free-text columns (`feedback:`)."),
-          fix: L("Thêm `feedback: [comment]` (tên cột ý kiến của tệp) vào bảng hỏi, hoặc bỏ -q nếu tệp là tệp ý kiến.",
-                 "Add `feedback: [comment]` (the export's comment columns) to the questionnaire, or leave out -q for a feedback export."))
+          file: path,
+          message: L(
+            "bảng hỏi không khai báo cột ý kiến nào (`feedback:`).",
+            "the questionnaire declares no free-text columns (`feedback:`)."),
+          fix: L(
+            "Thêm `feedback: [comment]` (tên cột ý kiến của tệp) vào bảng hỏi, hoặc bỏ -q nếu tệp là tệp ý kiến.",
+            "Add `feedback: [comment]` (the export's comment columns) to the questionnaire, or leave out -q for a "
+              + "feedback export."
+          ))
       }
       var read = request.read
       read.readComments = true

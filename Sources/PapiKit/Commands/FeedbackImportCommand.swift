@@ -29,7 +29,8 @@ public enum FeedbackImportCommand {
         repeats += file.repeats
         batches.append(
           FeedbackBatch(
-            file: path, sha256: file.sha256, rowsRead: file.items.count + file.repeats, source: .export, items: file.items))
+            file: path, sha256: file.sha256, rowsRead: file.items.count + file.repeats, source: .export,
+            items: file.items))
       } catch {
         problems += error.diagnostics
       }
@@ -43,9 +44,14 @@ public enum FeedbackImportCommand {
           problems.append(
             Diagnostic(
               .error, SourceLocation(file: batch.file, line: item.line), value: item.id,
-              message: L("mã \(item.id) đã có trong \(earlier.file), dòng \(earlier.line).", "id \(item.id) is also in \(earlier.file), line \(earlier.line)."),
-              fix: L("Mỗi ý kiến cần một mã riêng trong một đợt: thêm tiền tố theo kênh vào mã của một tệp (ví dụ 1022-15).",
-                     "Each item needs its own id within a wave: prefix one file's ids with its channel (for example 1022-15).")))
+              message: L(
+                "mã \(item.id) đã có trong \(earlier.file), dòng \(earlier.line).",
+                "id \(item.id) is also in \(earlier.file), line \(earlier.line)."),
+              fix: L(
+                "Mỗi ý kiến cần một mã riêng trong một đợt: thêm tiền tố theo kênh vào mã của một tệp (ví dụ 1022-15).",
+                "Each item needs its own id within a wave: prefix one file's ids with its channel (for example "
+                  + "1022-15)."
+              )))
         } else if first[item.id] == nil {
           first[item.id] = (batch.file, item.line)
         }
@@ -65,10 +71,17 @@ public enum FeedbackImportCommand {
         let codes = Array(Set(unknown.map(\.unit))).sorted()
         warnings.append(
           Diagnostic(
-            .warning, SourceLocation(file: batch.file, line: first.line), value: codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", …" : ""),
-            message: L("\(unknown.count) ý kiến thuộc \(codes.count) đơn vị không có trong khảo sát đợt \(request.wave): đã lưu, có trong `papi feedback report` nhưng không nằm cạnh điểm số nào.",
-                       "\(unknown.count) items concern \(codes.count) units that wave \(request.wave)'s survey does not have: stored, in `papi feedback report`, but beside no scores."),
-            fix: L("Nếu là mã gõ sai, sửa trong tệp rồi nhập lại với --replace.", "If a code is mistyped, correct it in the file and import again with --replace.")))
+            .warning, SourceLocation(file: batch.file, line: first.line),
+            value: codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? ", …" : ""),
+            message: L(
+              "\(unknown.count) ý kiến thuộc \(codes.count) đơn vị không có trong khảo sát đợt \(request.wave): đã "
+                + "lưu, có trong `papi feedback report` nhưng không nằm cạnh điểm số nào.",
+              "\(unknown.count) items concern \(codes.count) units that wave \(request.wave)'s survey does not have: "
+                + "stored, in `papi feedback report`, but beside no scores."
+            ),
+            fix: L(
+              "Nếu là mã gõ sai, sửa trong tệp rồi nhập lại với --replace.",
+              "If a code is mistyped, correct it in the file and import again with --replace.")))
       }
     }
     return (counts, repeats, warnings)

@@ -33,16 +33,25 @@ public enum FeedbackReportCommand {
     var notes: [Diagnostic] = []
     let lexicon = try DefaultInputs.lexicon(request.lexicons, notes: &notes)
     let summary = try FeedbackStage.summary(
-      wave: request.wave, compare: request.compare, lexicon: try FeedbackLexicon.load(lexicon), unit: request.unit, feedback: store,
+      wave: request.wave, compare: request.compare, lexicon: try FeedbackLexicon.load(lexicon), unit: request.unit,
+      feedback: store,
       waves: store)
     guard let summary else {
       let known = (try? store.feedbackWaves()) ?? []
       throw PapiError(
         .notFound, file: store.location, value: request.wave,
-        message: L("đợt \(request.wave) chưa có ý kiến nào (có ý kiến: \(known.isEmpty ? "chưa đợt nào" : known.joined(separator: ", "))).",
-                   "wave \(request.wave) has no feedback (waves with feedback: \(known.isEmpty ? "none yet" : known.joined(separator: ", ")))."),
-        fix: L("Nhập ý kiến bằng `papi feedback import FILE --wave \(request.wave)`, hoặc khai báo `feedback:` trong bảng hỏi rồi nhập khảo sát.",
-               "Import feedback with `papi feedback import FILE --wave \(request.wave)`, or declare `feedback:` in the questionnaire and import the survey."))
+        message: L(
+          "đợt \(request.wave) chưa có ý kiến nào (có ý kiến: "
+            + "\(known.isEmpty ? "chưa đợt nào" : known.joined(separator: ", "))).",
+          "wave \(request.wave) has no feedback (waves with feedback: "
+            + "\(known.isEmpty ? "none yet" : known.joined(separator: ", ")))."
+        ),
+        fix: L(
+          "Nhập ý kiến bằng `papi feedback import FILE --wave \(request.wave)`, hoặc khai báo `feedback:` trong bảng "
+            + "hỏi rồi nhập khảo sát.",
+          "Import feedback with `papi feedback import FILE --wave \(request.wave)`, or declare `feedback:` in the "
+            + "questionnaire and import the survey."
+        ))
     }
     let questionnaire = try? store.questionnaire(wave: request.wave)
     FeedbackReportOutput.render(
@@ -51,7 +60,9 @@ public enum FeedbackReportCommand {
   }
 
   /// The whole output as text.
-  public static func run(_ request: FeedbackReportRequest, store: any FeedbackRepository & WaveRepository) throws(PapiError) -> CommandOutput {
+  public static func run(
+    _ request: FeedbackReportRequest, store: any FeedbackRepository & WaveRepository
+  ) throws(PapiError) -> CommandOutput {
     var buffer = ByteBuffer()
     let warnings = try run(request, store: store, to: &buffer)
     return CommandOutput(text: buffer.text, warnings: warnings)

@@ -27,6 +27,7 @@ public struct ImportRequest: Sendable {
 /// `papi import FILE… -q Q --wave W`: the exports read and checked (answers and comments in
 /// one pass) → checked against the unit register → stored as one wave, all or nothing.
 public enum ImportCommand {
+  /// What an import stored, its warnings, and how many rows it set aside.
   public struct Result: Sendable {
     public var outcome: ImportOutcome
     public var warnings: [Diagnostic]
@@ -34,7 +35,8 @@ public enum ImportCommand {
   }
 
   public static func run(
-    _ request: ImportRequest, store: any WaveRepository & ReferenceRepository, readProgress: ((ReadProgress) -> Void)? = nil,
+    _ request: ImportRequest, store: any WaveRepository & ReferenceRepository,
+    readProgress: ((ReadProgress) -> Void)? = nil,
     writeProgress: ((Int, Int) -> Void)? = nil
   ) throws(PapiError) -> Result {
     let text = try QuestionnaireText.read(request.questionnairePath)
@@ -51,7 +53,8 @@ public enum ImportCommand {
     warnings += try UnitRegisterCheck.check(result.table, set: request.unitSet, files: request.files, reference: store)
     let outcome = try store.store(
       WaveImport(
-        wave: request.wave, read: result, questionnaire: questionnaire, questionnaireText: text, replace: request.replace,
+        wave: request.wave, read: result, questionnaire: questionnaire, questionnaireText: text,
+        replace: request.replace,
         comments: questionnaire.feedback.isEmpty ? [] : result.comments),
       progress: writeProgress)
     return Result(outcome: outcome, warnings: warnings, rejected: result.rejected.count)

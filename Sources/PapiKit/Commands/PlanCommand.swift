@@ -28,7 +28,9 @@ public struct PlanRequest: Sendable {
   }
 
   /// Who made a change when `--by` is not given: the login name.
-  public static var defaultAuthor: String { ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "papi" }
+  public static var defaultAuthor: String {
+    ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "papi"
+  }
 }
 
 /// `papi plan`: the stored wave's weakness report (the same stages as `papi report`) →
@@ -36,7 +38,9 @@ public struct PlanRequest: Sendable {
 /// nothing new) → the plan document, or the action register.
 public enum PlanCommand {
   /// Plans, stores the actions and renders into `sink`; returns the warnings and notes.
-  public static func run(_ request: PlanRequest, store: any PapiStore, to sink: inout some OutputSink) throws(PapiError) -> [Diagnostic] {
+  public static func run(
+    _ request: PlanRequest, store: any PapiStore, to sink: inout some OutputSink
+  ) throws(PapiError) -> [Diagnostic] {
     var compare = request.compareWave
     if compare == nil { compare = try previousWave(before: request.wave, in: store) }
     let current = try StoredWave(request.wave, in: store).read()
@@ -45,27 +49,36 @@ public enum PlanCommand {
     let targets = try TargetSet.load(path: request.targetsPath)
     var (report, warnings) = try WeaknessReportPipeline(targets: targets, reference: store)
       .report(current, previous: previous, previousWave: compare, wave: request.wave, level: level)
-    let feedback = level == 0
-      ? try FeedbackStage.besideFlags(wave: request.wave, compare: compare, lexicons: request.lexicons, store: store, warnings: &warnings)
+    let feedback =
+      level == 0
+      ? try FeedbackStage.besideFlags(
+        wave: request.wave, compare: compare, lexicons: request.lexicons, store: store, warnings: &warnings)
       : nil
-    try WeaknessReportPipeline.addRegister(&report, wave: request.wave, actions: store, waves: store, feedback: feedback)
+    try WeaknessReportPipeline.addRegister(
+      &report, wave: request.wave, actions: store, waves: store, feedback: feedback)
 
     let catalogue = try TaskCatalogue.load(path: try DefaultInputs.catalogue(request.tasksPath, notes: &warnings))
     try catalogue.check(questionnaire: report.questionnaire)
     let start = request.start ?? CivilDate.today()
-    let proposal = try PlanBuilder.propose(report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow())
-    let names = Dictionary(report.scores.units.compactMap { unit in unit.name.map { (unit.code, $0) } }, uniquingKeysWith: { first, _ in first })
+    let proposal = try PlanBuilder.propose(
+      report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow())
+    let names = Dictionary(
+      report.scores.units.compactMap { unit in unit.name.map { (unit.code, $0) } },
+      uniquingKeysWith: { first, _ in first })
     for (unit, metric) in proposal.uncovered {
       warnings.append(
         Diagnostic(
           .warning, SourceLocation(file: catalogue.source), value: "\(unit) \(metric)",
-          message: L("\(names[unit] ?? unit): `\(metric)` bị cảnh báo nhưng danh mục không có nhiệm vụ nào cho chỉ số này.",
-                     "\(names[unit] ?? unit): `\(metric)` is flagged but the catalogue has no task for it."),
-          fix: L("Thêm nhiệm vụ có `applies_to: [\(metric)]` vào danh mục của địa phương (`extends:`).",
-                 "Add a task with `applies_to: [\(metric)]` to a local catalogue (`extends:`).")))
+          message: L(
+            "\(names[unit] ?? unit): `\(metric)` bị cảnh báo nhưng danh mục không có nhiệm vụ nào cho chỉ số này.",
+            "\(names[unit] ?? unit): `\(metric)` is flagged but the catalogue has no task for it."),
+          fix: L(
+            "Thêm nhiệm vụ có `applies_to: [\(metric)]` vào danh mục của địa phương (`extends:`).",
+            "Add a task with `applies_to: [\(metric)]` to a local catalogue (`extends:`).")))
     }
     let outcome = try store.applyPlan(
-      wave: request.wave, level: report.scores.level, actions: proposal.actions, offices: catalogue.offices, author: request.author)
+      wave: request.wave, level: report.scores.level, actions: proposal.actions, offices: catalogue.offices,
+      author: request.author)
 
     var filter = ActionFilter()
     filter.wave = request.wave
@@ -77,7 +90,8 @@ public enum PlanCommand {
     switch request.format {
     case .md, .html:
       let document = PlanDocument(
-        wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count, start: start,
+        wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count,
+        start: start,
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
         uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today,
         feedback: report.feedback)
@@ -99,12 +113,16 @@ public enum PlanCommand {
 
   static func summary(_ outcome: PlanOutcome, _ request: PlanRequest, compare: String?, start: CivilDate) -> String {
     let vi = request.options.language == .vi
-    var out = vi
+    var out =
+      vi
       ? "Kế hoạch đợt \(request.wave)\(compare.map { " (so với đợt \($0))" } ?? ""), hạn tính từ \(start.vietnamese):"
       : "Plan for wave \(request.wave)\(compare.map { " (compared with wave \($0))" } ?? ""), deadlines from \(start):"
-    out += vi
-      ? " tạo mới \(outcome.created.count), đã có \(outcome.unchanged.count), không còn bị cảnh báo \(outcome.unflagged.count), bị cảnh báo lại \(outcome.flaggedAgain.count).\n"
-      : " \(outcome.created.count) created, \(outcome.unchanged.count) already planned, \(outcome.unflagged.count) no longer flagged, \(outcome.flaggedAgain.count) flagged again.\n"
+    out +=
+      vi
+      ? " tạo mới \(outcome.created.count), đã có \(outcome.unchanged.count), không còn bị cảnh báo "
+        + "\(outcome.unflagged.count), bị cảnh báo lại \(outcome.flaggedAgain.count).\n"
+      : " \(outcome.created.count) created, \(outcome.unchanged.count) already planned, \(outcome.unflagged.count) "
+        + "no longer flagged, \(outcome.flaggedAgain.count) flagged again.\n"
     return out
   }
 
@@ -113,4 +131,3 @@ public enum PlanCommand {
     try store.waveNames().filter { WaveOrder.before($0, wave) }.max(by: WaveOrder.before)
   }
 }
-

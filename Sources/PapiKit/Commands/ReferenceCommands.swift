@@ -20,7 +20,9 @@ public enum ReferenceCommands {
       throw PapiError(
         .notFound, file: store.location, value: set,
         message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
-        fix: L("Nạp sổ đơn vị mới trước: `papi units load FILE --set \(set)`.", "Load the new register first: `papi units load FILE --set \(set)`."))
+        fix: L(
+          "Nạp sổ đơn vị mới trước: `papi units load FILE --set \(set)`.",
+          "Load the new register first: `papi units load FILE --set \(set)`."))
     }
     let links = try CrosswalkReader.read(file, into: set, register: register, options: read)
     try store.replaceCrosswalk(to: set, links: links, file: file)
@@ -32,7 +34,8 @@ public enum ReferenceCommands {
     _ file: String, as name: String, read: ReadOptions = ReadOptions(), store: any ReferenceRepository
   ) throws(PapiError) -> Int {
     let published = try PublishedScoresReader.read(file, options: read)
-    try store.replacePublishedSet(name, scores: published.scores, groups: published.groups, file: file, sha256: published.sha256)
+    try store.replacePublishedSet(
+      name, scores: published.scores, groups: published.groups, file: file, sha256: published.sha256)
     return published.scores.count
   }
 }

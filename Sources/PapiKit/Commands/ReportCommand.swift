@@ -48,49 +48,65 @@ public enum ReportCommand {
   }
 
   /// The weakness report the request asks for, and the warnings met.
-  public static func build(_ request: ReportRequest, store: (any PapiStore)?) throws(PapiError) -> (WeaknessReport, [Diagnostic]) {
-    let targets = try request.targetsPath.map { path throws(PapiError) in try TargetSet.load(path: path) } ?? TargetSet()
+  public static func build(
+    _ request: ReportRequest, store: (any PapiStore)?
+  ) throws(PapiError) -> (WeaknessReport, [Diagnostic]) {
+    let targets =
+      try request.targetsPath.map { path throws(PapiError) in try TargetSet.load(path: path) } ?? TargetSet()
     let catalogue = try request.tasksPath.map { path throws(PapiError) in try TaskCatalogue.load(path: path) }
     var pipeline = WeaknessReportPipeline(targets: targets, catalogue: catalogue, reference: store)
     if let name = request.published {
       guard let wave = request.wave else {
         throw PapiError(
           file: store?.location ?? SQLiteStore.defaultPath,
-          message: L("báo cáo từ điểm công bố cần --wave (năm).", "a report from published scores needs --wave (the year)."),
+          message: L(
+            "báo cáo từ điểm công bố cần --wave (năm).", "a report from published scores needs --wave (the year)."),
           fix: L("Thêm --wave 2024.", "Add --wave 2024."))
       }
       let store = try WaveSources.required(store)
       pipeline.reference = store
-      let questionnaire = try request.questionnairePath.map { path throws(PapiError) in try QuestionnaireLoader.load(path: path) }
-      let published = PublishedScores(set: name, reference: store, questionnaire: questionnaire ?? PublishedPAPI.questionnaire)
+      let questionnaire = try request.questionnairePath.map { path throws(PapiError) in
+        try QuestionnaireLoader.load(path: path)
+      }
+      let published = PublishedScores(
+        set: name, reference: store, questionnaire: questionnaire ?? PublishedPAPI.questionnaire)
       return (try pipeline.report(published, wave: request.wave ?? wave, compare: request.compareWave), [])
     }
 
     let current = try WaveSources.named(
-      files: request.files, questionnairePath: request.questionnairePath, wave: request.wave, read: request.read, store: store
+      files: request.files, questionnairePath: request.questionnairePath, wave: request.wave, read: request.read,
+      store: store
     ).read()
     var previous: SurveyData?
     var previousWave = request.compareWave
     if !request.compareFiles.isEmpty {
       // The previous wave's exports; --compare, if given, is their label.
-      previous = try ExportFiles(files: request.compareFiles, questionnaire: current.questionnaire, options: request.read).read()
+      previous = try ExportFiles(
+        files: request.compareFiles, questionnaire: current.questionnaire, options: request.read
+      ).read()
       previousWave = request.compareWave ?? (request.options.language == .vi ? "trước" : "previous")
     } else if let wave = request.compareWave {
       previous = try StoredWave(wave, in: try WaveSources.required(store)).read()
     }
     let level = try current.level(request.level)
-    var (report, warnings) = try pipeline.report(current, previous: previous, previousWave: previousWave, wave: request.wave, level: level)
+    var (report, warnings) = try pipeline.report(
+      current, previous: previous, previousWave: previousWave, wave: request.wave, level: level)
     if request.files.isEmpty, let wave = request.wave, let store {
       // Feedback is kept by commune; other levels show none rather than zeros.
-      let feedback = level == 0
-        ? try FeedbackStage.besideFlags(wave: wave, compare: request.compareWave, lexicons: request.lexicons, store: store, warnings: &warnings)
+      let feedback =
+        level == 0
+        ? try FeedbackStage.besideFlags(
+          wave: wave, compare: request.compareWave, lexicons: request.lexicons, store: store, warnings: &warnings)
         : nil
       try WeaknessReportPipeline.addRegister(&report, wave: wave, actions: store, waves: store, feedback: feedback)
     }
     if let unit = request.unit, !report.scores.units.contains(where: { $0.code == unit }) {
       throw PapiError(
-        .notFound, file: request.files.isEmpty ? store?.location ?? "" : request.files.joined(separator: ", "), value: unit,
-        message: L("không có đơn vị mã \(unit) ở cấp \(report.scores.level).", "there is no unit \(unit) at level \(report.scores.level)."),
+        .notFound, file: request.files.isEmpty ? store?.location ?? "" : request.files.joined(separator: ", "),
+        value: unit,
+        message: L(
+          "không có đơn vị mã \(unit) ở cấp \(report.scores.level).",
+          "there is no unit \(unit) at level \(report.scores.level)."),
         fix: L("Kiểm tra mã, hoặc chọn cấp bằng --level.", "Check the code, or choose the level with --level."))
     }
     return (report, warnings)

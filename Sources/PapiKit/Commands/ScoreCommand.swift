@@ -15,7 +15,8 @@ public struct ScoreRequest: Sendable {
 
   public init(
     files: [String], questionnairePath: String?, read: ReadOptions = ReadOptions(), level: String? = nil,
-    unit: String? = nil, format: OutputFormat = .table, language: Language = .vi, wave: String? = nil, asOfUnits: String? = nil
+    unit: String? = nil, format: OutputFormat = .table, language: Language = .vi, wave: String? = nil,
+    asOfUnits: String? = nil
   ) {
     self.files = files
     self.questionnairePath = questionnairePath
@@ -52,7 +53,8 @@ public enum ScoreCommand {
       ScoreJSONRenderer().render(report, to: &sink)
     case .table, .md, .html, .csv:
       let detail = request.unit != nil || report.units.count == 1
-      ScoreTableRenderer(questionnaire: questionnaire, language: request.language, detail: detail).render(report, to: &sink)
+      ScoreTableRenderer(questionnaire: questionnaire, language: request.language, detail: detail).render(
+        report, to: &sink)
     }
     return warnings
   }
@@ -68,7 +70,8 @@ public enum ScoreCommand {
     _ request: ScoreRequest, store: (any PapiStore)?
   ) throws(PapiError) -> (Questionnaire, ScoreReport, [Diagnostic]) {
     var source = try WaveSources.named(
-      files: request.files, questionnairePath: request.questionnairePath, wave: request.wave, read: request.read, store: store)
+      files: request.files, questionnairePath: request.questionnairePath, wave: request.wave, read: request.read,
+      store: store)
     if let set = request.asOfUnits {
       source = CrosswalkedWave(source, to: set, reference: try WaveSources.required(store), level: request.level)
     }
@@ -76,15 +79,19 @@ public enum ScoreCommand {
     var level = try data.level(request.level)
     if let unit = request.unit, data.table.units.find(unit, level: level) == nil {
       // A unit asked for without a level is found at whichever level has it.
-      if request.level == nil, let other = (0..<data.levels.count).first(where: { data.table.units.find(unit, level: $0) != nil }) {
+      if request.level == nil,
+        let other = (0..<data.levels.count).first(where: { data.table.units.find(unit, level: $0) != nil })
+      {
         level = other
       } else {
         throw PapiError(
           .notFound, file: request.files.joined(separator: ", "), value: unit,
-          message: L("không có đơn vị mã \(unit) ở cấp \(data.levels[level]) trong dữ liệu.",
-                     "there is no unit with code \(unit) at level \(data.levels[level]) in the data."),
-          fix: L("Kiểm tra mã (giữ cả số 0 ở đầu), hoặc chọn cấp khác bằng --level.",
-                 "Check the code (keep leading zeros), or choose another level with --level."))
+          message: L(
+            "không có đơn vị mã \(unit) ở cấp \(data.levels[level]) trong dữ liệu.",
+            "there is no unit with code \(unit) at level \(data.levels[level]) in the data."),
+          fix: L(
+            "Kiểm tra mã (giữ cả số 0 ở đầu), hoặc chọn cấp khác bằng --level.",
+            "Check the code (keep leading zeros), or choose another level with --level."))
       }
     }
     var report = ScoringStage.score(data, level: level, wave: request.wave)

@@ -1,6 +1,7 @@
 /// `papi validate FILE… -q Q`: checks exports against a questionnaire and lists every
 /// problem; writes nothing.
 public enum ValidateCommand {
+  /// What `papi validate` found: a summary line per file and every problem.
   public struct Outcome: Sendable {
     /// One summary line per file, for stdout.
     public var summary: String
@@ -9,24 +10,32 @@ public enum ValidateCommand {
     public var passed: Bool
   }
 
-  public static func run(files: [String], questionnairePath: String, read: ReadOptions, language: Language) throws(PapiError) -> Outcome {
+  public static func run(
+    files: [String], questionnairePath: String, read: ReadOptions, language: Language
+  ) throws(PapiError) -> Outcome {
     let questionnaire = try QuestionnaireLoader.load(path: questionnairePath)
     let result = ExportReader.read(files, questionnaire: questionnaire, options: read)
     let format = NumberFormatting(language: language)
     let vi = language == .vi
     var summary = ""
     for file in result.files {
-      let errors = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }.count + file.suppressedErrors
+      let errors =
+        result.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }.count
+        + file.suppressedErrors
       let warnings = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .warning }.count
       let delimiter = file.delimiter.map { $0 == 9 ? "tab" : "'\(Character(Unicode.Scalar($0)))'" } ?? "?"
       let encoding = file.encoding?.rawValue ?? "?"
       let verdict = errors == 0 ? (vi ? "hợp lệ" : "valid") : (vi ? "\(errors) lỗi" : "\(errors) errors")
-      summary += vi
-        ? "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) dòng dùng được, \(warnings) cảnh báo; mã hóa \(encoding), phân cách \(delimiter)\n"
-        : "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) rows usable, \(warnings) warnings; encoding \(encoding), delimiter \(delimiter)\n"
+      summary +=
+        vi
+        ? "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) dòng dùng "
+          + "được, \(warnings) cảnh báo; mã hóa \(encoding), phân cách \(delimiter)\n"
+        : "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) rows "
+          + "usable, \(warnings) warnings; encoding \(encoding), delimiter \(delimiter)\n"
     }
     let communes = result.table.units.levels[0].count
-    summary += vi
+    summary +=
+      vi
       ? "Tổng: \(format.integer(result.table.count)) người trả lời ở \(communes) xã.\n"
       : "Total: \(format.integer(result.table.count)) respondents in \(communes) communes.\n"
     return Outcome(summary: summary, diagnostics: result.diagnostics, passed: !result.hasErrors)

@@ -53,9 +53,12 @@ public struct FeedbackLexicon: Sendable {
       lexicon.sources.append(path)
       guard let mapping = root["terms"]?.mapping else {
         reader.problem(
-          root, L("thiếu khóa `terms` (các từ theo chỉ số nội dung và nội dung thành phần).",
-                  "missing key `terms` (the terms per dimension and sub-dimension)."),
-          L("Viết `terms:` rồi các dòng như `d5.2: [sổ đỏ, làm sổ]`; xem questionnaires/feedback-lexicon.yaml.",
+          root,
+          L(
+            "thiếu khóa `terms` (các từ theo chỉ số nội dung và nội dung thành phần).",
+            "missing key `terms` (the terms per dimension and sub-dimension)."),
+          L(
+            "Viết `terms:` rồi các dòng như `d5.2: [sổ đỏ, làm sổ]`; xem questionnaires/feedback-lexicon.yaml.",
             "Write `terms:` and lines such as `d5.2: [sổ đỏ, làm sổ]`; see questionnaires/feedback-lexicon.yaml."))
         problems += reader.problems
         continue
@@ -64,15 +67,19 @@ public struct FeedbackLexicon: Sendable {
         let id = key.string ?? ""
         if !isMetricID(id) || (ids.map { !$0.contains(id) } ?? false) {
           reader.problem(
-            key, L("`\(id)` không phải mã chỉ số nội dung hay nội dung thành phần\(ids == nil ? "" : " của bảng hỏi").",
-                   "`\(id)` is not a dimension or sub-dimension id\(ids == nil ? "" : " of the questionnaire")."),
-            L("Dùng mã như `d5` hoặc `d5.2` (xem bảng hỏi).", "Use ids such as `d5` or `d5.2` (see the questionnaire)."))
+            key,
+            L(
+              "`\(id)` không phải mã chỉ số nội dung hay nội dung thành phần\(ids == nil ? "" : " của bảng hỏi").",
+              "`\(id)` is not a dimension or sub-dimension id\(ids == nil ? "" : " of the questionnaire")."),
+            L("Dùng mã như `d5` hoặc `d5.2` (xem bảng hỏi).", "Use ids such as `d5` or `d5.2` (see the questionnaire).")
+          )
           continue
         }
         for term in reader.names(value, context: "terms.\(id)") {
           guard !VietnameseWords.words(term).isEmpty else {
             reader.problem(
-              value, L("terms.\(id): từ \"\(term)\" không có chữ nào.", "terms.\(id): the term \"\(term)\" has no letters."),
+              value,
+              L("terms.\(id): từ \"\(term)\" không có chữ nào.", "terms.\(id): the term \"\(term)\" has no letters."),
               L("Xóa từ này.", "Remove this term."))
             continue
           }
@@ -89,6 +96,7 @@ public struct FeedbackLexicon: Sendable {
   private static func isMetricID(_ id: String) -> Bool {
     let parts = id.split(separator: ".", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), let head = parts.first, head.count >= 2 else { return false }
-    return head.hasPrefix("d") && head.dropFirst().allSatisfy(\.isNumber) && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    return head.hasPrefix("d") && head.dropFirst().allSatisfy(\.isNumber)
+      && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
   }
 }

@@ -2,6 +2,7 @@
 /// feedback, the most frequent terms, up to three representative quotes, and the change
 /// from the previous wave.
 public struct FeedbackSummary: Sendable {
+  /// A unit's feedback about one dimension.
   public struct Theme: Sendable {
     public var dimension: String
     public var count: Int
@@ -18,6 +19,7 @@ public struct FeedbackSummary: Sendable {
     public var previousShare: Double?
   }
 
+  /// One unit's feedback in the wave, by dimension.
   public struct Unit: Sendable {
     public var code: String
     public var name: String?
@@ -60,7 +62,8 @@ public struct FeedbackSummary: Sendable {
       }
       let previousUnit = before[code]
       return Unit(
-        code: code, name: unitNames[code], items: entries.count, unclassified: entries.filter { !$0.1.isClassified }.count,
+        code: code, name: unitNames[code], items: entries.count,
+        unclassified: entries.filter { !$0.1.isClassified }.count,
         previousItems: previousUnit?.items,
         themes: FeedbackClassifier.sorted(Set(themes.keys)).map { dimension in
           theme(dimension, themes[dimension] ?? [], unitItems: entries.count, previous: previousUnit)
@@ -70,7 +73,8 @@ public struct FeedbackSummary: Sendable {
   }
 
   private static func theme(
-    _ dimension: String, _ entries: [(FeedbackItem, FeedbackClass)], unitItems: Int, previous: (items: Int, dimensions: [String: Int])?
+    _ dimension: String, _ entries: [(FeedbackItem, FeedbackClass)], unitItems: Int,
+    previous: (items: Int, dimensions: [String: Int])?
   ) -> Theme {
     var subdimensions: [String: Int] = [:]
     var terms: [String: Int] = [:]
@@ -78,7 +82,9 @@ public struct FeedbackSummary: Sendable {
     // there are ranks the item as a quote.
     var hits: [Int] = []
     for (_, found) in entries {
-      for id in Set(found.subdimensions) where FeedbackLexicon.dimension(of: id) == dimension { subdimensions[id, default: 0] += 1 }
+      for id in Set(found.subdimensions) where FeedbackLexicon.dimension(of: id) == dimension {
+        subdimensions[id, default: 0] += 1
+      }
       let mine = Set(found.terms.filter { FeedbackLexicon.dimension(of: $0.id) == dimension }.map(\.term))
       hits.append(mine.count)
       for term in mine { terms[term, default: 0] += 1 }
@@ -87,7 +93,8 @@ public struct FeedbackSummary: Sendable {
     // about fewest other dimensions, then the earliest; never two identical texts.
     let ranked = entries.indices.sorted { a, b in
       if hits[a] != hits[b] { return hits[a] > hits[b] }
-      let x = entries[a].1.dimensions.count, y = entries[b].1.dimensions.count
+      let x = entries[a].1.dimensions.count
+      let y = entries[b].1.dimensions.count
       return x != y ? x < y : a < b
     }
     var quotes: [FeedbackItem] = []
@@ -100,14 +107,20 @@ public struct FeedbackSummary: Sendable {
     let previousCount = previous.map { $0.dimensions[dimension] ?? 0 }
     return Theme(
       dimension: dimension, count: entries.count, share: Double(entries.count) / Double(max(1, unitItems)),
-      subdimensions: subdimensions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) },
-      terms: terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
+      subdimensions: subdimensions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+        ($0.key, $0.value)
+      },
+      terms: terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map {
+        ($0.key, $0.value)
+      },
       quotes: quotes, previousCount: previousCount,
       previousShare: previous.map { Double(previousCount ?? 0) / Double(max(1, $0.items)) })
   }
 
   /// Per unit: items, and items per dimension.
-  private static func counts(_ items: [FeedbackItem], _ classifier: FeedbackClassifier) -> [String: (items: Int, dimensions: [String: Int])] {
+  private static func counts(
+    _ items: [FeedbackItem], _ classifier: FeedbackClassifier
+  ) -> [String: (items: Int, dimensions: [String: Int])] {
     var result: [String: (items: Int, dimensions: [String: Int])] = [:]
     for item in items {
       var entry = result[item.unit] ?? (0, [:])

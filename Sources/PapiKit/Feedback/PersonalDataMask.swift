@@ -41,7 +41,10 @@ public enum PersonalDataMask {
       // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7".
       (#"(?i:ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s+"# + houseNumber, address),
       // "45/2 Nguyễn Trãi", "12 đường Lê Lợi" (not a date such as "ngày 12/3 Ủy ban …").
-      (#"(?<![Nn]gày\s)(?<![Tt]háng\s)"# + noWordBefore + #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?=\s+"# + street + ")", address),
+      (
+        #"(?<![Nn]gày\s)(?<![Tt]háng\s)"# + noWordBefore + #"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?=\s+"# + street + ")",
+        address
+      ),
       (noWordBefore + #"\d+[A-Za-z]?(?=\s+(?i:đường|duong|phố|pho)\s)"#, address),
     ]
     return patterns.map { pattern, label in
@@ -55,14 +58,18 @@ public enum PersonalDataMask {
     guard text.contains("[") else { return [Substring(text)] }
     var pieces: [Substring] = []
     var rest = Substring(text)
-    while let label = [phone, email, identity, address].compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+    while let label = [phone, email, identity, address].compactMap({ rest.range(of: $0) }).min(by: {
+      $0.lowerBound < $1.lowerBound
+    }) {
       pieces.append(rest[..<label.lowerBound])
       let masked = rest[label]
       rest = rest[label.upperBound...]
       // "[địa chỉ] đường Lê Lợi" names a street, not a road in need of repair.
       if masked == address {
         let trimmed = rest.drop { $0 == " " }
-        for street in ["đường ", "Đường ", "phố ", "Phố "] where trimmed.hasPrefix(street) { rest = trimmed.dropFirst(street.count) }
+        for street in ["đường ", "Đường ", "phố ", "Phố "] where trimmed.hasPrefix(street) {
+          rest = trimmed.dropFirst(street.count)
+        }
       }
     }
     pieces.append(rest)

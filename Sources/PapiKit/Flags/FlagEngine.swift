@@ -1,7 +1,8 @@
 /// Sets targets from the rules and flags every unit (PRODUCT.md §5).
 enum FlagEngine {
   static func evaluate(
-    scores: ScoreReport, previous: ScoreReport?, previousWave: String?, targets: TargetSet, questionnaire: Questionnaire,
+    scores: ScoreReport, previous: ScoreReport?, previousWave: String?, targets: TargetSet,
+    questionnaire: Questionnaire,
     published: [String: [String: PublishedUnit]], groups: [String: String], isPublished: Bool
   ) -> WeaknessReport {
     let minN = targets.minN
@@ -43,17 +44,20 @@ enum FlagEngine {
         if metric == "rank" {
           guard case .top(let top) = rule.kind else { continue }
           let position = ranks[unit.code]
-          let status: FlagStatus = position == nil || !enough(unit.total) ? .insufficient : (position! <= top ? .met : .below)
+          let status: FlagStatus =
+            position == nil || !enough(unit.total) ? .insufficient : (position! <= top ? .met : .below)
           list.append(
-            UnitFlag(metric: "rank", status: status, score: position.map(Double.init), target: Double(top),
-                 gap: position.map { Double(top - $0) }, complete: unit.total.complete, rule: rule.label, tasks: []))
+            UnitFlag(
+              metric: "rank", status: status, score: position.map(Double.init), target: Double(top),
+              gap: position.map { Double(top - $0) }, complete: unit.total.complete, rule: rule.label, tasks: []))
           continue
         }
         let estimate = MetricIndex.estimate(unit, metric)
         let target: Double?
         switch rule.kind {
         case .target(let value): target = value
-        case .previous(let delta): target = previousUnits[unit.code].flatMap { MetricIndex.estimate($0, metric)?.value }.map { $0 + delta }
+        case .previous(let delta):
+          target = previousUnits[unit.code].flatMap { MetricIndex.estimate($0, metric)?.value }.map { $0 + delta }
         case .peerMean(let delta): target = peerMean(metric, parent: unit.parent).map { $0 + delta }
         case .benchmark(let name): target = published[name]?[unit.code]?.scores[metric]
         case .top: target = nil
@@ -72,8 +76,10 @@ enum FlagEngine {
           status = .insufficient
         }
         list.append(
-          UnitFlag(metric: metric, status: status, score: score, target: target, gap: score.flatMap { s in target.map { s - $0 } },
-               complete: estimate?.complete, rule: rule.label, tasks: []))
+          UnitFlag(
+            metric: metric, status: status, score: score, target: target,
+            gap: score.flatMap { s in target.map { s - $0 } },
+            complete: estimate?.complete, rule: rule.label, tasks: []))
       }
       // Declined: a drop larger than 1.96 × the SE of the difference.
       if let before = previousUnits[unit.code] {
@@ -84,8 +90,10 @@ enum FlagEngine {
           else { continue }
           if earlier - value > Estimate.z95 * (se * se + seBefore * seBefore).squareRoot() {
             list.append(
-              UnitFlag(metric: metric, status: .declined, score: value, target: earlier, gap: value - earlier, complete: now.complete,
-                   rule: previousWave, tasks: []))
+              UnitFlag(
+                metric: metric, status: .declined, score: value, target: earlier, gap: value - earlier,
+                complete: now.complete,
+                rule: previousWave, tasks: []))
           }
         }
       }
@@ -96,8 +104,9 @@ enum FlagEngine {
           let candidates = scored.subdimensions.compactMap { sub in sub.score.value.map { (sub, $0 / maximum) } }
           guard let weakest = candidates.min(by: { $0.1 < $1.1 }) else { continue }
           list.append(
-            UnitFlag(metric: weakest.0.id, status: .weakest, score: weakest.0.score.value, target: nil, gap: nil,
-                 complete: weakest.0.score.complete, rule: dimension.id, tasks: []))
+            UnitFlag(
+              metric: weakest.0.id, status: .weakest, score: weakest.0.score.value, target: nil, gap: nil,
+              complete: weakest.0.score.complete, rule: dimension.id, tasks: []))
         }
       }
       let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -105,9 +114,11 @@ enum FlagEngine {
       flags[unit.code] = list
     }
     return WeaknessReport(
-      scores: scores, questionnaire: questionnaire, previous: previous, previousWave: previousWave, flags: flags, ranks: ranks,
-      peers: Dictionary(units.map { unit in (unit.code, units.filter { $0.parent == unit.parent && $0.total.value != nil }.count) },
-                        uniquingKeysWith: { first, _ in first }),
+      scores: scores, questionnaire: questionnaire, previous: previous, previousWave: previousWave, flags: flags,
+      ranks: ranks,
+      peers: Dictionary(
+        units.map { unit in (unit.code, units.filter { $0.parent == unit.parent && $0.total.value != nil }.count) },
+        uniquingKeysWith: { first, _ in first }),
       groups: groups, minN: minN, published: isPublished)
   }
 

@@ -14,7 +14,10 @@ public struct FeedbackItem: Sendable, Equatable {
   /// Physical line of the record in its file.
   public var line: Int
 
-  public init(id: String, unit: String, date: String? = nil, channel: String? = nil, status: String? = nil, text: String, line: Int) {
+  public init(
+    id: String, unit: String, date: String? = nil, channel: String? = nil, status: String? = nil, text: String,
+    line: Int
+  ) {
     self.id = id
     self.unit = unit
     self.date = date
@@ -27,6 +30,7 @@ public struct FeedbackItem: Sendable, Equatable {
 
 /// Feedback items read from one file, to be stored with a wave.
 public struct FeedbackBatch: Sendable {
+  /// Where a batch of feedback came from.
   public enum Source: String, Sendable {
     /// A questionnaire's free-text columns in a survey export.
     case survey

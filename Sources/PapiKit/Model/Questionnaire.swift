@@ -68,6 +68,7 @@ public struct RespondentColumns: Sendable {
   public var aliases: [String: [String]]
 }
 
+/// One of the questionnaire's dimensions (PAPI's eight), with its sub-dimensions.
 public struct Dimension: Sendable {
   public var id: String
   public var name: LocalizedText
@@ -77,12 +78,14 @@ public struct Dimension: Sendable {
   public var subdimensions: [Subdimension]
 }
 
+/// A sub-dimension of a dimension, with the indicators it is computed from.
 public struct Subdimension: Sendable {
   public var id: String
   public var name: LocalizedText
   public var indicators: [Indicator]
 }
 
+/// How an indicator's answers are read: yes/no, a Likert or numeric scale, or scored choices.
 public enum IndicatorType: String, Sendable, CaseIterable {
   case binary, likert, scale, choice
 }

@@ -50,7 +50,9 @@ public struct ResponseTable: Sendable {
 
   // MARK: Adding rows
 
-  mutating func append(answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>) {
+  mutating func append(
+    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>
+  ) {
     precondition(answers.count == indicatorCount)
     if count & Self.blockMask == 0 {
       blocks.append(RowBlock(width: indicatorCount))
@@ -81,7 +83,8 @@ public struct ResponseTable: Sendable {
   /// `recordOffset`; `keep` sees each row first (with this table as it stands) and may
   /// leave it out.
   mutating func absorb(
-    _ other: inout ResponseTable, unitMap: [Int32], recordOffset: Int32, keep: (inout ResponseTable, IncomingRow) -> Bool
+    _ other: inout ResponseTable, unitMap: [Int32], recordOffset: Int32,
+    keep: (inout ResponseTable, IncomingRow) -> Bool
   ) {
     while !other.blocks.isEmpty {
       // Taken out first, so that the block is released as soon as its rows are copied.
@@ -138,7 +141,9 @@ final class RowBlock: @unchecked Sendable {
     let codesAt = idEndsAt + rows * MemoryLayout<Int32>.stride
     regionSize = codesAt + rows * width
     let mapped = mmap(nil, regionSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-    guard let mapped, mapped != MAP_FAILED else { fatalError("papi: out of memory (\(regionSize) bytes for a block of rows)") }
+    guard let mapped, mapped != MAP_FAILED else {
+      fatalError("papi: out of memory (\(regionSize) bytes for a block of rows)")
+    }
     region = mapped
     weights = (mapped + weightsAt).bindMemory(to: Double.self, capacity: rows)
     origins = (mapped + originsAt).bindMemory(to: RowOrigin.self, capacity: rows)
@@ -151,7 +156,9 @@ final class RowBlock: @unchecked Sendable {
     munmap(region, regionSize)
   }
 
-  func append(answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>) {
+  func append(
+    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>
+  ) {
     (codes + count * width).update(from: answers.baseAddress!, count: width)
     weights[count] = weight
     units[count] = unit
@@ -178,6 +185,7 @@ final class RowBlock: @unchecked Sendable {
   }
 }
 
+/// Where a row came from: the file's index and its data record.
 public struct RowOrigin: Sendable, Equatable {
   public var file: Int32
   public var record: Int32
@@ -186,6 +194,7 @@ public struct RowOrigin: Sendable, Equatable {
 /// The units found in the exports: communes (the unit column) and their parents at each
 /// level, keyed by code as byte strings (`00342` and `342` are different units).
 public struct UnitDirectory: Sendable {
+  /// A unit of one level, with its name and its parents.
   public struct Unit: Sendable {
     public var code: String
     public var name: String?

@@ -3,7 +3,8 @@
 public enum AssessmentStage {
   /// The flags of every unit of `scores` against `targets`.
   public static func assess(
-    _ scores: ScoreReport, previous: ScoreReport?, previousWave: String?, targets: TargetSet, questionnaire: Questionnaire,
+    _ scores: ScoreReport, previous: ScoreReport?, previousWave: String?, targets: TargetSet,
+    questionnaire: Questionnaire,
     benchmarks: [String: [String: PublishedUnit]], groups: [String: String] = [:], published: Bool = false
   ) -> WeaknessReport {
     FlagEngine.evaluate(
@@ -15,7 +16,8 @@ public enum AssessmentStage {
   /// when a set is not loaded, those rules are left without a target (flagged
   /// `insufficient`) and a warning says so.
   public static func benchmarks(
-    _ targets: TargetSet, wave: String?, level: String, reference: (any ReferenceRepository)?, warnings: inout [Diagnostic]
+    _ targets: TargetSet, wave: String?, level: String, reference: (any ReferenceRepository)?,
+    warnings: inout [Diagnostic]
   ) throws(PapiError) -> [String: [String: PublishedUnit]] {
     let names = Set(
       targets.rules.compactMap { rule -> String? in
@@ -32,9 +34,15 @@ public enum AssessmentStage {
           Diagnostic(
             .warning, SourceLocation(file: targets.source), value: name,
             message: wave == nil
-              ? L("mục tiêu theo điểm công bố `\(name)` cần --wave (năm); các mục tiêu này để trống.", "targets from published set `\(name)` need --wave (the year); they are left empty.")
-              : L("chưa nạp bộ điểm công bố `\(name)`; các mục tiêu theo bộ này để trống.", "published set `\(name)` is not loaded; its targets are left empty."),
-            fix: L("Nạp bằng `papi benchmarks load FILE --name \(name)`.", "Load it with `papi benchmarks load FILE --name \(name)`.")))
+              ? L(
+                "mục tiêu theo điểm công bố `\(name)` cần --wave (năm); các mục tiêu này để trống.",
+                "targets from published set `\(name)` need --wave (the year); they are left empty.")
+              : L(
+                "chưa nạp bộ điểm công bố `\(name)`; các mục tiêu theo bộ này để trống.",
+                "published set `\(name)` is not loaded; its targets are left empty."),
+            fix: L(
+              "Nạp bằng `papi benchmarks load FILE --name \(name)`.",
+              "Load it with `papi benchmarks load FILE --name \(name)`.")))
         continue
       }
       published[name] = try reference.publishedUnits(set: name, wave: wave)

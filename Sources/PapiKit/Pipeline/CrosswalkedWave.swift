@@ -23,11 +23,13 @@ public struct CrosswalkedWave: WaveSource {
       throw PapiError(
         .notFound, file: reference.location, value: set,
         message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
-        fix: L("Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
-               "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
+        fix: L(
+          "Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
+          "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
     }
     let crosswalk = try reference.crosswalk(to: set)
-    let converted = try UnitConversion.convert(data.table, crosswalk: crosswalk, register: register, set: set, source: data.origin)
+    let converted = try UnitConversion.convert(
+      data.table, crosswalk: crosswalk, register: register, set: set, source: data.origin)
     data.levels = converted.levelNames
     // Above the communes, convert again so a split commune's respondents count once per parent.
     if let name = level, let index = converted.levelNames.firstIndex(of: name), index > 0 {

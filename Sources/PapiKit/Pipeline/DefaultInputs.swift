@@ -13,7 +13,8 @@ public enum DefaultInputs {
       return [found.path]
     }
     // The default one, unless it is among the files given.
-    guard let found = try? DefaultFile.feedbackLexicon.locate(), !given.map(canonical).contains(canonical(found.path)) else {
+    guard let found = try? DefaultFile.feedbackLexicon.locate(), !given.map(canonical).contains(canonical(found.path))
+    else {
       return given
     }
     notes.append(found.note(kind))

@@ -40,11 +40,14 @@ public enum FeedbackStage {
       warnings.append(
         Diagnostic(
           .warning, error.diagnostics.first?.location ?? SourceLocation(file: DefaultFile.feedbackLexicon.rawValue),
-          message: L("không tìm thấy từ điển ý kiến: báo cáo không kèm ý kiến người dân.", "no feedback lexicon here: the report leaves citizen feedback out."),
+          message: L(
+            "không tìm thấy từ điển ý kiến: báo cáo không kèm ý kiến người dân.",
+            "no feedback lexicon here: the report leaves citizen feedback out."),
           fix: L("Chỉ từ điển bằng --lexicon.", "Give the lexicon with --lexicon.")))
       return nil
     }
     warnings += notes
-    return try summary(wave: wave, compare: compare, lexicon: try FeedbackLexicon.load(lexicons), feedback: store, waves: store)
+    return try summary(
+      wave: wave, compare: compare, lexicon: try FeedbackLexicon.load(lexicons), feedback: store, waves: store)
   }
 }

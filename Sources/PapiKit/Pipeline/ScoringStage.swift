@@ -2,7 +2,8 @@
 /// total with their uncertainty (`Scorer`, PRODUCT.md §4).
 public enum ScoringStage {
   public static func score(_ data: SurveyData, level: Int, wave: String?) -> ScoreReport {
-    var report = Scorer(questionnaire: data.questionnaire).score(data.table, level: level, wave: wave, levelNames: data.levels)
+    var report = Scorer(questionnaire: data.questionnaire).score(
+      data.table, level: level, wave: wave, levelNames: data.levels)
     report.unitsAsOf = data.unitsAsOf
     return report
   }

@@ -20,7 +20,9 @@ public struct SurveyData: Sendable {
     guard let index = levels.firstIndex(of: name) else {
       throw PapiError(
         file: unitsAsOf == nil ? questionnaire.source : origin, value: name,
-        message: L("cấp `\(name)` không có (có: \(levels.joined(separator: ", "))).", "level `\(name)` does not exist (there are: \(levels.joined(separator: ", ")))."),
+        message: L(
+          "cấp `\(name)` không có (có: \(levels.joined(separator: ", "))).",
+          "level `\(name)` does not exist (there are: \(levels.joined(separator: ", ")))."),
         fix: L("Dùng --level với một trong các cấp trên.", "Use --level with one of the levels above."))
     }
     return index

@@ -11,8 +11,12 @@ public enum UnitRegisterCheck {
     if let set, !sets.contains(set) {
       throw PapiError(
         .notFound, file: reference.location, value: set,
-        message: L("chưa nạp bộ đơn vị \(set) (có: \(sets.joined(separator: ", "))).", "unit set \(set) is not loaded (loaded: \(sets.joined(separator: ", ")))."),
-        fix: L("Nạp sổ đơn vị bằng `papi units load FILE --set \(set)`.", "Load the register with `papi units load FILE --set \(set)`."))
+        message: L(
+          "chưa nạp bộ đơn vị \(set) (có: \(sets.joined(separator: ", "))).",
+          "unit set \(set) is not loaded (loaded: \(sets.joined(separator: ", ")))."),
+        fix: L(
+          "Nạp sổ đơn vị bằng `papi units load FILE --set \(set)`.",
+          "Load the register with `papi units load FILE --set \(set)`."))
     }
     if sets.isEmpty { return [] }
     let register = try reference.registerUnits(set: set)
@@ -28,20 +32,25 @@ public enum UnitRegisterCheck {
           warnings.append(
             Diagnostic(
               .warning, SourceLocation(file: files.joined(separator: ", ")), value: name,
-              message: L("tên đơn vị \(unit.code) trong tệp khác với sổ đơn vị (\"\(known.name)\").",
-                         "the name of unit \(unit.code) in the export differs from the register (\"\(known.name)\")."),
-              fix: L("Kiểm tra mã đơn vị của các dòng này; nếu mã đúng, có thể bỏ qua.",
-                     "Check these rows' unit code; if the code is right, this can be ignored.")))
+              message: L(
+                "tên đơn vị \(unit.code) trong tệp khác với sổ đơn vị (\"\(known.name)\").",
+                "the name of unit \(unit.code) in the export differs from the register (\"\(known.name)\")."),
+              fix: L(
+                "Kiểm tra mã đơn vị của các dòng này; nếu mã đúng, có thể bỏ qua.",
+                "Check these rows' unit code; if the code is right, this can be ignored.")))
         }
       }
     }
     if !unknown.isEmpty {
       throw PapiError(
-        file: files.joined(separator: ", "), value: unknown.sorted().prefix(30).joined(separator: ", ") + (unknown.count > 30 ? ", …" : ""),
-        message: L("\(unknown.count) mã đơn vị không có trong sổ đơn vị\(set.map { " \($0)" } ?? ""); không có gì được lưu.",
-                   "\(unknown.count) unit codes are not in the unit register\(set.map { " \($0)" } ?? ""); nothing was stored."),
-        fix: L("Sửa các mã trong tệp, hoặc nạp sổ đơn vị đúng với thời điểm khảo sát (--units).",
-               "Correct these codes in the export, or load the register in force at the time of the survey (--units)."))
+        file: files.joined(separator: ", "),
+        value: unknown.sorted().prefix(30).joined(separator: ", ") + (unknown.count > 30 ? ", …" : ""),
+        message: L(
+          "\(unknown.count) mã đơn vị không có trong sổ đơn vị\(set.map { " \($0)" } ?? ""); không có gì được lưu.",
+          "\(unknown.count) unit codes are not in the unit register\(set.map { " \($0)" } ?? ""); nothing was stored."),
+        fix: L(
+          "Sửa các mã trong tệp, hoặc nạp sổ đơn vị đúng với thời điểm khảo sát (--units).",
+          "Correct these codes in the export, or load the register in force at the time of the survey (--units)."))
     }
     return warnings
   }

@@ -10,16 +10,19 @@ public enum WaveSources {
         throw PapiError(
           file: store?.location ?? SQLiteStore.defaultPath,
           message: L("không có tệp xuất nào và không có --wave.", "no export files and no --wave."),
-          fix: L("Đưa tệp xuất khảo sát, hoặc chọn một đợt đã nhập bằng --wave (xem `papi waves`).",
-                 "Give export files, or choose an imported wave with --wave (see `papi waves`)."))
+          fix: L(
+            "Đưa tệp xuất khảo sát, hoặc chọn một đợt đã nhập bằng --wave (xem `papi waves`).",
+            "Give export files, or choose an imported wave with --wave (see `papi waves`)."))
       }
       return StoredWave(wave, in: try required(store))
     }
     guard let path = questionnairePath else {
       throw PapiError(
-          file: files.joined(separator: ", "),
-          message: L("cần bảng hỏi để đọc tệp xuất.", "reading exports needs a questionnaire."),
-          fix: L("Thêm -q questionnaires/papi-2024.yaml (hoặc bảng hỏi của bạn).", "Add -q questionnaires/papi-2024.yaml (or your own questionnaire)."))
+        file: files.joined(separator: ", "),
+        message: L("cần bảng hỏi để đọc tệp xuất.", "reading exports needs a questionnaire."),
+        fix: L(
+          "Thêm -q questionnaires/papi-2024.yaml (hoặc bảng hỏi của bạn).",
+          "Add -q questionnaires/papi-2024.yaml (or your own questionnaire)."))
     }
     return ExportFiles(files: files, questionnaire: try QuestionnaireLoader.load(path: path), options: read)
   }

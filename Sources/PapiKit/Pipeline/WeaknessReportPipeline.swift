@@ -24,7 +24,8 @@ public struct WeaknessReportPipeline {
     let earlier = previous.map { ScoringStage.score($0, like: current, level: level, wave: previousWave) }
     // Rules may name units of any level: a targets file serves communes and provinces.
     let everyUnit = Set(current.table.units.levels.flatMap { $0.map(\.code) })
-    try targets.check(questionnaire: current.questionnaire, units: everyUnit, parents: everyUnit, levels: current.levels)
+    try targets.check(
+      questionnaire: current.questionnaire, units: everyUnit, parents: everyUnit, levels: current.levels)
     var warnings = current.warnings
     let benchmarks = try AssessmentStage.benchmarks(
       targets, wave: wave, level: scores.level, reference: reference, warnings: &warnings)
@@ -42,14 +43,19 @@ public struct WeaknessReportPipeline {
     if current.isEmpty {
       throw PapiError(
         .notFound, file: published.reference.location, value: "\(published.set) \(wave)",
-        message: L("bộ điểm công bố \(published.set) không có số liệu năm \(wave).", "published set \(published.set) has no scores for \(wave)."),
-        fix: L("Kiểm tra tên bộ (`papi benchmarks load … --name`) và năm.", "Check the set's name (`papi benchmarks load … --name`) and the year."))
+        message: L(
+          "bộ điểm công bố \(published.set) không có số liệu năm \(wave).",
+          "published set \(published.set) has no scores for \(wave)."),
+        fix: L(
+          "Kiểm tra tên bộ (`papi benchmarks load … --name`) và năm.",
+          "Check the set's name (`papi benchmarks load … --name`) and the year."))
     }
     let previousWave = compare ?? Int(wave).map { String($0 - 1) }
     let earlier = try previousWave.map { previous throws(PapiError) in try published.units(wave: previous) } ?? [:]
     let scores = published.report(current, wave: wave)
     let previous = earlier.isEmpty ? nil : published.report(earlier, wave: previousWave)
-    try targets.check(questionnaire: published.questionnaire, units: Set(current.keys), parents: [], levels: [scores.level])
+    try targets.check(
+      questionnaire: published.questionnaire, units: Set(current.keys), parents: [], levels: [scores.level])
     var ignored: [Diagnostic] = []
     let benchmarks = try AssessmentStage.benchmarks(
       targets, wave: wave, level: scores.level, reference: published.reference, warnings: &ignored)
@@ -76,7 +82,9 @@ public struct WeaknessReportPipeline {
   ) throws(PapiError) {
     let codes = Set(report.scores.units.map(\.code))
     let level = report.scores.level
-    let planned = try actions.actions().filter { $0.level == level && codes.contains($0.unitCode) && !WaveOrder.before(wave, $0.wave) }
+    let planned = try actions.actions().filter {
+      $0.level == level && codes.contains($0.unitCode) && !WaveOrder.before(wave, $0.wave)
+    }
     report.actions = Dictionary(grouping: planned, by: \.unitCode)
     report.remeasured = try Remeasurement.remeasure(planned, waves: waves, upTo: wave, known: report.scores)
     report.offices = try actions.offices()

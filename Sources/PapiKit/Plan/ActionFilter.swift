@@ -23,6 +23,7 @@ public struct ActionFilter: Sendable {
 }
 
 extension ActionItem {
+  /// Whether an office leads or supports an action.
   public enum Role: Sendable { case lead, support }
 
   /// Whether `office` leads or supports this action; names are compared without accents,

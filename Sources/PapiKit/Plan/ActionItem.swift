@@ -84,6 +84,7 @@ public struct ActionItem: Sendable, Equatable {
 /// One entry of an action's history. The history is append-only: the database refuses to
 /// change or delete an entry.
 public struct ActionEvent: Sendable, Equatable {
+  /// What an entry of the history records.
   public enum Kind: String, Sendable {
     case created, status, note, unflagged
     case flaggedAgain = "flagged_again"

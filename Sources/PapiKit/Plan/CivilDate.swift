@@ -10,7 +10,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   public let day: Int
 
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...9999).contains(year), (1...12).contains(month), (1...CivilDate.days(in: month, of: year)).contains(day) else { return nil }
+    guard (1...9999).contains(year), (1...12).contains(month), (1...CivilDate.days(in: month, of: year)).contains(day)
+    else { return nil }
     self.year = year
     self.month = month
     self.day = day

@@ -5,6 +5,7 @@ public enum PlanBuilder {
   /// The flags that call for action.
   static let actionable: Set<FlagStatus> = [.below, .belowSignificant, .declined]
 
+  /// The actions a plan run proposes, and the flagged metrics no task covers.
   public struct Proposal: Sendable {
     public var actions: [ActionItem]
     /// Flagged metrics the catalogue has no task for: (unit, metric).
@@ -24,19 +25,25 @@ public enum PlanBuilder {
       for flag in report.flags[unit.code] ?? [] where actionable.contains(flag.status) {
         let tasks = Self.tasks(for: flag.metric, of: unit, catalogue, scheme: report.questionnaire.scheme)
         if tasks.isEmpty {
-          if !uncovered.contains(where: { $0.unit == unit.code && $0.metric == flag.metric }) { uncovered.append((unit.code, flag.metric)) }
+          if !uncovered.contains(where: { $0.unit == unit.code && $0.metric == flag.metric }) {
+            uncovered.append((unit.code, flag.metric))
+          }
           continue
         }
         let estimate = flag.metric == "rank" ? nil : MetricIndex.estimate(unit, flag.metric)
         for task in tasks {
-          let id = ActionItem.id(wave: wave, level: report.scores.level, unit: unit.code, metric: flag.metric, task: task.id)
+          let id = ActionItem.id(
+            wave: wave, level: report.scores.level, unit: unit.code, metric: flag.metric, task: task.id)
           guard seen.insert(id).inserted else { continue }
           let due = try task.due.date(from: start, calendar: catalogue.calendar, catalogue: catalogue.source)
           actions.append(
             ActionItem(
-              id: id, wave: wave, level: report.scores.level, unitCode: unit.code, unitName: unit.name, parent: unit.parent,
+              id: id, wave: wave, level: report.scores.level, unitCode: unit.code, unitName: unit.name,
+              parent: unit.parent,
               metric: flag.metric, metricName: names[flag.metric] ?? L(flag.metric, flag.metric), flag: flag.status,
-              baseline: estimate ?? Estimate(value: flag.score, se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete),
+              baseline: estimate
+                ?? Estimate(
+                  value: flag.score, se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete),
               target: flag.target, gap: flag.gap, rule: flag.rule, task: task.id, title: task.title, lead: task.lead,
               support: task.support, due: due, priority: task.priority, status: .open, flagged: true,
               catalogue: catalogue.source, created: created))
@@ -74,7 +81,9 @@ public enum PlanBuilder {
       names[dimension.id] = dimension.name
       for subdimension in dimension.subdimensions {
         names[subdimension.id] = subdimension.name
-        for indicator in subdimension.indicators { names[indicator.id] = indicator.text ?? L(indicator.id, indicator.id) }
+        for indicator in subdimension.indicators {
+          names[indicator.id] = indicator.text ?? L(indicator.id, indicator.id)
+        }
       }
     }
     return names

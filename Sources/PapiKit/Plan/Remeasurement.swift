@@ -40,21 +40,25 @@ public struct Remeasurement: Sendable, Equatable {
   static func assess(_ action: ActionItem, now: Estimate, wave: String) -> Remeasurement {
     let then = action.baseline
     guard let value = now.value, let target = action.target else {
-      return Remeasurement(wave: wave, now: now, target: action.target, outcome: .notMeasured, change: nil, significantChange: nil)
+      return Remeasurement(
+        wave: wave, now: now, target: action.target, outcome: .notMeasured, change: nil, significantChange: nil)
     }
     if action.metric == "rank" {
       // Smaller is better; no sampling error is attached to a rank.
       return Remeasurement(
-        wave: wave, now: now, target: target, outcome: value <= target ? .closed : .open, change: then.value.map { $0 - value },
+        wave: wave, now: now, target: target, outcome: value <= target ? .closed : .open,
+        change: then.value.map { $0 - value },
         significantChange: nil)
     }
-    let outcome: GapOutcome = value >= target ? ((now.low ?? -.infinity) >= target ? .closedSignificant : .closed) : .open
+    let outcome: GapOutcome =
+      value >= target ? ((now.low ?? -.infinity) >= target ? .closedSignificant : .closed) : .open
     let change = then.value.map { value - $0 }
     var significant: Bool?
     if let change, let se = now.se, let seThen = then.se {
       significant = abs(change) > Estimate.z95 * (se * se + seThen * seThen).squareRoot()
     }
-    return Remeasurement(wave: wave, now: now, target: target, outcome: outcome, change: change, significantChange: significant)
+    return Remeasurement(
+      wave: wave, now: now, target: target, outcome: outcome, change: change, significantChange: significant)
   }
 }
 
@@ -80,7 +84,9 @@ extension Remeasurement {
     if let known, let wave = known.wave { scored["\(wave)\u{1F}\(known.level)"] = Scored(known) }
     var result: [String: Remeasurement] = [:]
     for action in actions {
-      let later = waves.filter { wave in WaveOrder.before(action.wave, wave) && (latest.map { !WaveOrder.before($0, wave) } ?? true) }
+      let later = waves.filter { wave in
+        WaveOrder.before(action.wave, wave) && (latest.map { !WaveOrder.before($0, wave) } ?? true)
+      }
       guard let wave = later.max(by: WaveOrder.before) else { continue }
       let key = "\(wave)\u{1F}\(action.level)"
       if scored[key] == nil {
@@ -93,7 +99,8 @@ extension Remeasurement {
       if let unit = later.units[action.unitCode] {
         if action.metric == "rank" {
           if let rank = later.ranks[unit.code] {
-            now = Estimate(value: Double(rank), se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete)
+            now = Estimate(
+              value: Double(rank), se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete)
           }
         } else if let estimate = MetricIndex.estimate(unit, action.metric) {
           now = estimate

@@ -12,9 +12,13 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let date = CivilDate(trimmed) {
       self = .date(date)
-    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)), count >= 0 {
+    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)),
+      count >= 0
+    {
       self = .workingDays(count)
-    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("d"), let count = Int(trimmed.dropFirst().dropLast()), count >= 0 {
+    } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("d"), let count = Int(trimmed.dropFirst().dropLast()),
+      count >= 0
+    {
       self = .days(count)
     } else {
       return nil
@@ -38,15 +42,18 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
       guard let calendar else {
         throw PapiError(
           file: catalogue, value: description,
-          message: L("hạn theo ngày làm việc cần lịch ngày nghỉ, nhưng danh mục không có `calendar:`.",
-                     "a deadline in working days needs a holiday calendar, but the catalogue has no `calendar:`."),
-          fix: L("Thêm `calendar: holidays-vn.yaml` vào danh mục.", "Add `calendar: holidays-vn.yaml` to the catalogue."))
+          message: L(
+            "hạn theo ngày làm việc cần lịch ngày nghỉ, nhưng danh mục không có `calendar:`.",
+            "a deadline in working days needs a holiday calendar, but the catalogue has no `calendar:`."),
+          fix: L(
+            "Thêm `calendar: holidays-vn.yaml` vào danh mục.", "Add `calendar: holidays-vn.yaml` to the catalogue."))
       }
       return try calendar.adding(workingDays: count, to: start)
     }
   }
 }
 
+/// How urgent a task is; high first.
 public enum TaskPriority: String, Sendable, CaseIterable, Comparable {
   case high, medium, low
 
@@ -147,7 +154,8 @@ public struct TaskCatalogue: Sendable {
       let basePath = resolve(extends)
       guard !seen.contains(basePath) else {
         throw PapiError(
-          file: path, value: extends, message: L("danh mục kế thừa vòng tròn.", "the catalogues extend each other in a circle."),
+          file: path, value: extends,
+          message: L("danh mục kế thừa vòng tròn.", "the catalogues extend each other in a circle."),
           fix: L("Bỏ `extends:` ở một trong các tệp.", "Remove `extends:` from one of the files."))
       }
       base = try load(path: basePath, seen: seen + [path])
@@ -157,9 +165,15 @@ public struct TaskCatalogue: Sendable {
     let offices = reader.offices(root["offices"])
     var removed: [String] = []
     for name in reader.names(root["remove"], context: "remove") {
-      if base?.tasks.contains(where: { $0.id == name }) == true { removed.append(name) } else {
-        reader.problem(root["remove"], L("remove: không có nhiệm vụ `\(name)` trong danh mục được kế thừa.", "remove: there is no task `\(name)` in the catalogue this one extends."),
-                       L("Kiểm tra mã nhiệm vụ.", "Check the task id."))
+      if base?.tasks.contains(where: { $0.id == name }) == true {
+        removed.append(name)
+      } else {
+        reader.problem(
+          root["remove"],
+          L(
+            "remove: không có nhiệm vụ `\(name)` trong danh mục được kế thừa.",
+            "remove: there is no task `\(name)` in the catalogue this one extends."),
+          L("Kiểm tra mã nhiệm vụ.", "Check the task id."))
       }
     }
     let calendar: WorkingCalendar?
@@ -176,11 +190,16 @@ public struct TaskCatalogue: Sendable {
     }
     var allOffices = base?.offices ?? []
     for office in offices {
-      if let index = allOffices.firstIndex(where: { $0.name == office.name }) { allOffices[index] = office } else { allOffices.append(office) }
+      if let index = allOffices.firstIndex(where: { $0.name == office.name }) {
+        allOffices[index] = office
+      } else {
+        allOffices.append(office)
+      }
     }
     return TaskCatalogue(
       id: root["id"]?.string ?? base?.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-      title: reader.localized(root["title"], context: "title") ?? base?.title ?? L("Danh mục nhiệm vụ", "Task catalogue"),
+      title: reader.localized(root["title"], context: "title") ?? base?.title
+        ?? L("Danh mục nhiệm vụ", "Task catalogue"),
       source: path, offices: allOffices, tasks: tasks, calendar: calendar)
   }
 
@@ -191,13 +210,17 @@ public struct TaskCatalogue: Sendable {
     let bare = Set(questionnaire.dimensions.filter(\.subdimensions.isEmpty).map(\.id))
     var problems: [Diagnostic] = []
     for task in tasks {
-      for metric in task.appliesTo where !metrics.contains(metric) && !bare.contains(Self.coverage(of: metric).last ?? metric) {
+      for metric in task.appliesTo
+      where !metrics.contains(metric) && !bare.contains(Self.coverage(of: metric).last ?? metric) {
         problems.append(
           Diagnostic(
             .error, task.origin, value: metric,
-            message: L("nhiệm vụ \(task.id): chỉ số `\(metric)` không có trong bảng hỏi \(questionnaire.id).",
-                       "task \(task.id): metric `\(metric)` is not in questionnaire \(questionnaire.id)."),
-            fix: L("Dùng total, rank hoặc mã chỉ số như d2, d2.2, d2.2.a.", "Use total, rank or a metric id such as d2, d2.2, d2.2.a.")))
+            message: L(
+              "nhiệm vụ \(task.id): chỉ số `\(metric)` không có trong bảng hỏi \(questionnaire.id).",
+              "task \(task.id): metric `\(metric)` is not in questionnaire \(questionnaire.id)."),
+            fix: L(
+              "Dùng total, rank hoặc mã chỉ số như d2, d2.2, d2.2.a.",
+              "Use total, rank or a metric id such as d2, d2.2, d2.2.a.")))
       }
     }
     if !problems.isEmpty { throw PapiError(problems) }
@@ -211,50 +234,75 @@ extension YAMLReader {
     for item in root["tasks"]?.sequence ?? Node.Sequence() {
       let line = item.mark?.line ?? 0
       guard let mapping = item.mapping else {
-        problem(item, L("mỗi nhiệm vụ là một ánh xạ {id, applies_to, title, lead, due…}.", "each task is a mapping {id, applies_to, title, lead, due…}."), L("", ""))
+        problem(
+          item,
+          L(
+            "mỗi nhiệm vụ là một ánh xạ {id, applies_to, title, lead, due…}.",
+            "each task is a mapping {id, applies_to, title, lead, due…}."), L("", ""))
         continue
       }
       for key in mapping.keys.compactMap(\.string).sorted() where !known.contains(key) {
-        problem(item, L("nhiệm vụ dòng \(line): khóa `\(key)` không tồn tại.", "task on line \(line): unknown key `\(key)`."),
-                L("Dùng id, applies_to, title, lead, support, due, priority, source.", "Use id, applies_to, title, lead, support, due, priority, source."))
+        problem(
+          item, L("nhiệm vụ dòng \(line): khóa `\(key)` không tồn tại.", "task on line \(line): unknown key `\(key)`."),
+          L(
+            "Dùng id, applies_to, title, lead, support, due, priority, source.",
+            "Use id, applies_to, title, lead, support, due, priority, source."))
       }
       guard let id = string(item, "id", context: "nhiệm vụ dòng \(line) / task on line \(line)") else { continue }
       claimTask(id, item)
       let appliesTo = names(item["applies_to"], context: id)
       if appliesTo.isEmpty {
-        problem(item, L("nhiệm vụ \(id): `applies_to` trống.", "task \(id): `applies_to` is empty."), L("Ví dụ: `applies_to: [d2.2]`.", "For example `applies_to: [d2.2]`."))
+        problem(
+          item, L("nhiệm vụ \(id): `applies_to` trống.", "task \(id): `applies_to` is empty."),
+          L("Ví dụ: `applies_to: [d2.2]`.", "For example `applies_to: [d2.2]`."))
       }
       let title = localized(item["title"], context: id)
       if title == nil || title?.vi.isEmpty == true {
-        problem(item, L("nhiệm vụ \(id): thiếu `title: {vi: …, en: …}`.", "task \(id): missing `title: {vi: …, en: …}`."), L("", ""))
+        problem(
+          item, L("nhiệm vụ \(id): thiếu `title: {vi: …, en: …}`.", "task \(id): missing `title: {vi: …, en: …}`."),
+          L("", ""))
       }
       let lead = string(item, "lead", context: id)
       let dueText = string(item, "due", context: id)
       let due = dueText.flatMap(Due.init)
       if let dueText, due == nil {
-        problem(item["due"], L("nhiệm vụ \(id): hạn `\(dueText)` không hợp lệ.", "task \(id): deadline `\(dueText)` is not valid."),
-                L("Viết một ngày (2025-03-31), `+90d` (ngày lịch) hoặc `+30wd` (ngày làm việc).", "Write a date (2025-03-31), `+90d` (calendar days) or `+30wd` (working days)."))
+        problem(
+          item["due"],
+          L("nhiệm vụ \(id): hạn `\(dueText)` không hợp lệ.", "task \(id): deadline `\(dueText)` is not valid."),
+          L(
+            "Viết một ngày (2025-03-31), `+90d` (ngày lịch) hoặc `+30wd` (ngày làm việc).",
+            "Write a date (2025-03-31), `+90d` (calendar days) or `+30wd` (working days)."))
       }
       var priority = TaskPriority.medium
       if let text = string(item, "priority", context: id, required: false) {
-        if let value = TaskPriority(rawValue: text) { priority = value } else {
-          problem(item["priority"], L("nhiệm vụ \(id): mức ưu tiên `\(text)` không hợp lệ.", "task \(id): priority `\(text)` is not valid."),
-                  L("Dùng high, medium hoặc low.", "Use high, medium or low."))
+        if let value = TaskPriority(rawValue: text) {
+          priority = value
+        } else {
+          problem(
+            item["priority"],
+            L("nhiệm vụ \(id): mức ưu tiên `\(text)` không hợp lệ.", "task \(id): priority `\(text)` is not valid."),
+            L("Dùng high, medium hoặc low.", "Use high, medium or low."))
         }
       }
       guard let title, let lead, let due else { continue }
       tasks.append(
         RemediationTask(
-          id: id, appliesTo: appliesTo, title: title, lead: lead, support: names(item["support"], context: id), due: due, priority: priority,
-          source: string(item, "source", context: id, required: false), origin: SourceLocation(file: source, line: line)))
+          id: id, appliesTo: appliesTo, title: title, lead: lead, support: names(item["support"], context: id),
+          due: due, priority: priority,
+          source: string(item, "source", context: id, required: false), origin: SourceLocation(file: source, line: line)
+        ))
     }
     return tasks
   }
 
   fileprivate mutating func claimTask(_ id: String, _ node: Node) {
     if let line = seenIDs[id] {
-      problem(node, L("mã nhiệm vụ `\(id)` bị trùng (đã dùng ở dòng \(line)).", "duplicate task id `\(id)` (already used on line \(line))."),
-              L("Đặt cho mỗi nhiệm vụ một mã riêng.", "Give every task its own id."))
+      problem(
+        node,
+        L(
+          "mã nhiệm vụ `\(id)` bị trùng (đã dùng ở dòng \(line)).",
+          "duplicate task id `\(id)` (already used on line \(line))."),
+        L("Đặt cho mỗi nhiệm vụ một mã riêng.", "Give every task its own id."))
     } else {
       seenIDs[id] = node.mark?.line ?? 0
     }
@@ -265,8 +313,9 @@ extension YAMLReader {
     for item in node?.sequence ?? Node.Sequence() {
       guard let name = string(item, "name", context: "offices") else { continue }
       offices.append(
-        Office(name: name, en: string(item, "en", context: name, required: false) ?? "",
-               after2025: localized(item["after_2025"], context: name)))
+        Office(
+          name: name, en: string(item, "en", context: name, required: false) ?? "",
+          after2025: localized(item["after_2025"], context: name)))
     }
     return offices
   }

@@ -30,10 +30,18 @@ public struct WorkingCalendar: Sendable {
       guard covers.contains(date) else {
         throw PapiError(
           file: source, value: date.description,
-          message: L("lịch ngày nghỉ chỉ có từ \(covers.lowerBound.vietnamese) đến \(covers.upperBound.vietnamese); không tính được \(count) ngày làm việc từ \(start.vietnamese).",
-                     "the holiday calendar only covers \(covers.lowerBound) to \(covers.upperBound); cannot count \(count) working days from \(start)."),
-          fix: L("Thêm các ngày nghỉ của năm \(date.year) vào tệp lịch (holidays:, workdays:, covers:), hoặc chọn --start sớm hơn.",
-                 "Add \(date.year)'s holidays to the calendar file (holidays:, workdays:, covers:), or choose an earlier --start."))
+          message: L(
+            "lịch ngày nghỉ chỉ có từ \(covers.lowerBound.vietnamese) đến \(covers.upperBound.vietnamese); không "
+              + "tính được \(count) ngày làm việc từ \(start.vietnamese).",
+            "the holiday calendar only covers \(covers.lowerBound) to \(covers.upperBound); cannot count \(count) "
+              + "working days from \(start)."
+          ),
+          fix: L(
+            "Thêm các ngày nghỉ của năm \(date.year) vào tệp lịch (holidays:, workdays:, covers:), hoặc chọn --start "
+              + "sớm hơn.",
+            "Add \(date.year)'s holidays to the calendar file (holidays:, workdays:, covers:), or choose an earlier "
+              + "--start."
+          ))
       }
       if isWorkingDay(date) { left -= 1 }
     }
@@ -41,7 +49,8 @@ public struct WorkingCalendar: Sendable {
   }
 
   public static func load(path: String) throws(PapiError) -> WorkingCalendar {
-    try parse(yaml: try YAMLReader.text(path, kind: L("lịch ngày nghỉ", "holiday calendar"), option: "calendar:"), source: path)
+    try parse(
+      yaml: try YAMLReader.text(path, kind: L("lịch ngày nghỉ", "holiday calendar"), option: "calendar:"), source: path)
   }
 
   public static func parse(yaml: String, source: String) throws(PapiError) -> WorkingCalendar {
@@ -50,8 +59,12 @@ public struct WorkingCalendar: Sendable {
     func date(_ node: Node?, _ context: String) -> CivilDate? {
       guard let node else { return nil }
       guard let text = node.scalar?.string, let date = CivilDate(text) else {
-        reader.problem(node, L("\(context): `\(node.scalar?.string ?? "")` không phải ngày dạng YYYY-MM-DD.", "\(context): `\(node.scalar?.string ?? "")` is not a YYYY-MM-DD date."),
-                       L("Viết ngày như 2025-01-29.", "Write dates like 2025-01-29."))
+        reader.problem(
+          node,
+          L(
+            "\(context): `\(node.scalar?.string ?? "")` không phải ngày dạng YYYY-MM-DD.",
+            "\(context): `\(node.scalar?.string ?? "")` is not a YYYY-MM-DD date."),
+          L("Viết ngày như 2025-01-29.", "Write dates like 2025-01-29."))
         return nil
       }
       return date
@@ -59,15 +72,22 @@ public struct WorkingCalendar: Sendable {
     let from = date(root["covers"]?["from"], "covers.from")
     let to = date(root["covers"]?["to"], "covers.to")
     if root["covers"] == nil {
-      reader.problem(root, L("thiếu `covers: {from: …, to: …}`.", "missing `covers: {from: …, to: …}`."),
-                     L("Ghi khoảng ngày mà tệp liệt kê đủ ngày nghỉ.", "Give the range of dates whose holidays the file lists in full."))
+      reader.problem(
+        root, L("thiếu `covers: {from: …, to: …}`.", "missing `covers: {from: …, to: …}`."),
+        L(
+          "Ghi khoảng ngày mà tệp liệt kê đủ ngày nghỉ.",
+          "Give the range of dates whose holidays the file lists in full."))
     }
     var weekend: Set<Int> = []
     let dayNames = ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7]
     for name in reader.names(root["weekend"], context: "weekend") {
-      if let day = dayNames[name.lowercased()] { weekend.insert(day) } else {
-        reader.problem(root["weekend"], L("weekend: `\(name)` không phải tên ngày trong tuần.", "weekend: `\(name)` is not a day of the week."),
-                       L("Dùng saturday, sunday….", "Use saturday, sunday…."))
+      if let day = dayNames[name.lowercased()] {
+        weekend.insert(day)
+      } else {
+        reader.problem(
+          root["weekend"],
+          L("weekend: `\(name)` không phải tên ngày trong tuần.", "weekend: `\(name)` is not a day of the week."),
+          L("Dùng saturday, sunday….", "Use saturday, sunday…."))
       }
     }
     if root["weekend"] == nil { weekend = [6, 7] }
@@ -80,9 +100,16 @@ public struct WorkingCalendar: Sendable {
         let last = item["date"] != nil ? first : date(item["to"], "\(key).to")
         guard let first, let last, first <= last else {
           if item["date"] == nil && item["from"] == nil {
-            reader.problem(item, L("\(key): mỗi mục cần `date:` hoặc `from:`/`to:`.", "\(key): each entry needs `date:` or `from:`/`to:`."), L("", ""))
+            reader.problem(
+              item,
+              L(
+                "\(key): mỗi mục cần `date:` hoặc `from:`/`to:`.",
+                "\(key): each entry needs `date:` or `from:`/`to:`."),
+              L("", ""))
           } else if let first, let last, first > last {
-            reader.problem(item, L("\(key): `from` sau `to`.", "\(key): `from` is after `to`."), L("Đổi chỗ hai ngày.", "Swap the two dates."))
+            reader.problem(
+              item, L("\(key): `from` sau `to`.", "\(key): `from` is after `to`."),
+              L("Đổi chỗ hai ngày.", "Swap the two dates."))
           }
           continue
         }
@@ -93,7 +120,8 @@ public struct WorkingCalendar: Sendable {
     }
     guard reader.problems.isEmpty, let from, let to, from <= to else {
       if reader.problems.isEmpty {
-        reader.problem(root["covers"], L("covers: `from` phải trước `to`.", "covers: `from` must come before `to`."), L("", ""))
+        reader.problem(
+          root["covers"], L("covers: `from` phải trước `to`.", "covers: `from` must come before `to`."), L("", ""))
       }
       throw PapiError(reader.problems)
     }

@@ -43,17 +43,20 @@ public struct Estimate: Sendable, Equatable {
   }
 }
 
+/// An indicator's estimate.
 public struct IndicatorScore: Sendable {
   public var id: String
   public var estimate: Estimate
 }
 
+/// A sub-dimension's score and its indicators' estimates.
 public struct SubdimensionScore: Sendable {
   public var id: String
   public var score: Estimate
   public var indicators: [IndicatorScore]
 }
 
+/// A dimension's score and its sub-dimensions'.
 public struct DimensionScore: Sendable {
   public var id: String
   public var score: Estimate

@@ -59,7 +59,8 @@ public struct Scorer: Sendable {
   /// Scores every unit at `level` (0 = the unit column, k = the k-th parent column).
   /// Units are scored on all cores; each unit's sums run over its respondents in file
   /// order, so the result is the same bit for bit whatever the number of cores.
-  public func score(_ table: ResponseTable, level: Int, wave: String? = nil, levelNames: [String]? = nil) -> ScoreReport {
+  public func score(_ table: ResponseTable, level: Int, wave: String? = nil, levelNames: [String]? = nil) -> ScoreReport
+  {
     let units = table.units.levels[level]
     let communes = table.units.levels[0]
     let groupOf: [Int32] = level == 0 ? Array(0..<Int32(communes.count)) : communes.map { $0.parents[level - 1] }
@@ -88,7 +89,9 @@ public struct Scorer: Sendable {
         var out: [UnitScore] = []
         for index in stride(from: part, to: units.count, by: parts) {
           let unit = units[index]
-          var result = scoreUnit(access, rows: UnsafeBufferPointer(rebasing: rows.value[starts[index]..<starts[index + 1]]), scratch: scratch)
+          var result = scoreUnit(
+            access, rows: UnsafeBufferPointer(rebasing: rows.value[starts[index]..<starts[index + 1]]), scratch: scratch
+          )
           result.code = unit.code
           result.name = unit.name
           if let parent = unit.parents.first, level + 1 < table.units.levels.count {
@@ -113,8 +116,11 @@ public struct Scorer: Sendable {
     let subTotal = dimOf.count
     let dimTotal = subCount.count
     scratch.reset()
-    let n = scratch.n, sumW = scratch.sumW, sumWX = scratch.sumWX
-    let values = scratch.values, offsets = scratch.offsets
+    let n = scratch.n
+    let sumW = scratch.sumW
+    let sumWX = scratch.sumWX
+    let values = scratch.values
+    let offsets = scratch.offsets
 
     // Pass 1: weighted means.
     for row in rows {
@@ -153,11 +159,21 @@ public struct Scorer: Sendable {
     }
 
     // Pass 2: linearised scores z of every respondent, for indicators and composites.
-    let zz = scratch.zz, mean = scratch.mean, coefficients = scratch.coefficient
-    let subOfIndicator = scratch.subOf, dimOfSub = scratch.dimOf
-    let subZZ = scratch.subZZ, dimZZ = scratch.dimZZ, subN = scratch.subN, dimN = scratch.dimN
-    let zSub = scratch.zSub, hasSub = scratch.hasSub, zDim = scratch.zDim, hasDim = scratch.hasDim
-    let subScales = scratch.subScale, dimScales = scratch.dimScale
+    let zz = scratch.zz
+    let mean = scratch.mean
+    let coefficients = scratch.coefficient
+    let subOfIndicator = scratch.subOf
+    let dimOfSub = scratch.dimOf
+    let subZZ = scratch.subZZ
+    let dimZZ = scratch.dimZZ
+    let subN = scratch.subN
+    let dimN = scratch.dimN
+    let zSub = scratch.zSub
+    let hasSub = scratch.hasSub
+    let zDim = scratch.zDim
+    let hasDim = scratch.hasDim
+    let subScales = scratch.subScale
+    let dimScales = scratch.dimScale
     for i in 0..<indicatorCount {
       mean[i] = p[i] ?? 0
       coefficients[i] = coefficient[i]
@@ -343,7 +359,9 @@ final class Scratch {
   }
 
   deinit {
-    for pointer in [sumW, sumWX, zz, mean, coefficient, subZZ, zSub, subScale, dimZZ, zDim, dimScale, values] { pointer.deallocate() }
+    for pointer in [sumW, sumWX, zz, mean, coefficient, subZZ, zSub, subScale, dimZZ, zDim, dimScale, values] {
+      pointer.deallocate()
+    }
     for pointer in [n, subN, dimN, offsets, subOf, dimOf] { pointer.deallocate() }
     hasSub.deallocate()
     hasDim.deallocate()

@@ -41,10 +41,12 @@ enum UnitConversion {
     if !missing.isEmpty {
       throw PapiError(
         file: source, value: missing.sorted().joined(separator: ", "),
-        message: L("\(missing.count) xã không có trong bảng chuyển đổi sang \(set) và không có trong bộ \(set).",
-                   "\(missing.count) communes are neither in the crosswalk to \(set) nor in unit set \(set)."),
-        fix: L("Bổ sung các mã này vào bảng chuyển đổi (`papi units crosswalk FILE --to \(set)`).",
-               "Add these codes to the crosswalk (`papi units crosswalk FILE --to \(set)`)."))
+        message: L(
+          "\(missing.count) xã không có trong bảng chuyển đổi sang \(set) và không có trong bộ \(set).",
+          "\(missing.count) communes are neither in the crosswalk to \(set) nor in unit set \(set)."),
+        fix: L(
+          "Bổ sung các mã này vào bảng chuyển đổi (`papi units crosswalk FILE --to \(set)`).",
+          "Add these codes to the crosswalk (`papi units crosswalk FILE --to \(set)`)."))
     }
     let depth = targetsOf.values.flatMap { $0 }.map { chain($0.code).count }.max() ?? 0
     converted.units.ensureLevels(1 + depth)
@@ -54,7 +56,9 @@ enum UnitConversion {
       for target in targetsOf[Int(table.unit(row))] ?? [] {
         let unit = newCommune(target.code, in: &converted, chain: chain(target.code), depth: depth, register: register)
         if scored > 0, let ancestor = converted.units.levels[0][Int(unit)].parents.dropFirst(scored - 1).first,
-          let index = shares.firstIndex(where: { converted.units.levels[0][Int($0.unit)].parents.dropFirst(scored - 1).first == ancestor })
+          let index = shares.firstIndex(where: {
+            converted.units.levels[0][Int($0.unit)].parents.dropFirst(scored - 1).first == ancestor
+          })
         {
           shares[index].share += target.share
         } else {
@@ -78,7 +82,8 @@ enum UnitConversion {
 
   /// The index of new commune `code`, adding it with its parents and names when new.
   private static func newCommune(
-    _ code: String, in converted: inout ResponseTable, chain parents: [String], depth: Int, register: [String: RegisterUnit]
+    _ code: String, in converted: inout ResponseTable, chain parents: [String], depth: Int,
+    register: [String: RegisterUnit]
   ) -> Int32 {
     let before = converted.units.levels[0].count
     let unit = converted.units.index(of: code, level: 0)

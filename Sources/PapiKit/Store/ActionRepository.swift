@@ -4,7 +4,9 @@ public protocol ActionRepository: Repository {
   /// Stores a plan run's proposed actions in one transaction: new ones are created (with a
   /// `created` history entry), existing ones are left as they are, and actions of the same
   /// wave and level that the run no longer proposes are marked as no longer flagged.
-  func applyPlan(wave: String, level: String, actions: [ActionItem], offices: [Office], author: String) throws(PapiError) -> PlanOutcome
+  func applyPlan(
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String
+  ) throws(PapiError) -> PlanOutcome
   /// The actions that pass `filter`, what is due first first (then by unit, metric, task).
   func actions(_ filter: ActionFilter) throws(PapiError) -> [ActionItem]
   /// One action; an unknown id is an error that says how to find the right one.

@@ -63,6 +63,7 @@ public struct ImportLogEntry: Sendable {
 
 /// What an import changed, per file and in all.
 public struct ImportOutcome: Sendable {
+  /// What an import did with one file's rows.
   public struct FileCounts: Sendable {
     public var path: String
     public var sha256: String

@@ -49,6 +49,7 @@ public enum DefaultFiles {
   /// A default file as found: its path, and whether it is the working folder's copy or
   /// papi's own.
   public struct Found: Sendable, Equatable {
+    /// Whether the default came from the working folder or from papi itself.
     public enum Origin: Sendable { case workingFolder, builtIn }
 
     public var path: String
@@ -99,7 +100,8 @@ public enum DefaultFiles {
   /// papi's own copy of the files: beside the executable (the build folder's resource
   /// bundle), or in `share/papi` next to the `bin/` of an installation.
   public static let builtInFolder: String? = {
-    let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+    let executable =
+      Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
       ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let candidates = [
       executable.appendingPathComponent("papi_PapiKit.resources/\(folder)"),

@@ -51,6 +51,7 @@ public struct SourceLocation: Sendable, Equatable {
 
 /// One problem found in the input: what, where, the offending value and what to do.
 public struct Diagnostic: Sendable, Equatable {
+  /// How serious a problem is: an error stops the command; a warning or a note does not.
   public enum Severity: String, Sendable {
     case error, warning
     /// Information a person should see, such as which default file was used.
@@ -184,5 +185,7 @@ extension PapiError: LocalizedError {
   public var recoverySuggestion: String? { diagnostics.first.map { $0.fix.text(.vi) } }
 }
 
-/// Shorthand for a bilingual text.
+/// Shorthand for a bilingual text: `L("vi", "en")` is written at every message.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The one-letter name keeps the hundreds of messages readable, Vietnamese beside English.
 func L(_ vi: String, _ en: String) -> LocalizedText { LocalizedText(vi: vi, en: en) }

@@ -7,7 +7,9 @@ enum Parallel {
   /// How many tasks to run at once: the cores available, or `PAPI_THREADS` when set
   /// (1 makes every step sequential).
   static let width: Int = {
-    if let text = ProcessInfo.processInfo.environment["PAPI_THREADS"], let value = Int(text), value >= 1 { return min(value, 64) }
+    if let text = ProcessInfo.processInfo.environment["PAPI_THREADS"], let value = Int(text), value >= 1 {
+      return min(value, 64)
+    }
     return max(1, ProcessInfo.processInfo.activeProcessorCount)
   }()
 

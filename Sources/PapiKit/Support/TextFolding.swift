@@ -7,7 +7,8 @@ public func foldedUnitName(_ name: String) -> String {
   let stripped = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter { scalar in
     !(0x0300...0x036F).contains(scalar.value)
   }
-  var text = String(String.UnicodeScalarView(stripped)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+  var text = String(String.UnicodeScalarView(stripped)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(
+    of: "Đ", with: "D")
   text = text.lowercased()
   return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }

@@ -41,13 +41,17 @@ struct YAMLReader {
     if let sequence = node.sequence {
       var result: [String] = []
       for item in sequence {
-        if let text = item.scalar?.string { result.append(text.nfc) } else {
+        if let text = item.scalar?.string {
+          result.append(text.nfc)
+        } else {
           problem(item, L("\(context): phần tử phải là chuỗi.", "\(context): items must be strings."), L("", ""))
         }
       }
       return result
     }
-    problem(node, L("\(context): cần một tên hoặc danh sách tên.", "\(context): expected a name or a list of names."), L("", ""))
+    problem(
+      node, L("\(context): cần một tên hoặc danh sách tên.", "\(context): expected a name or a list of names."),
+      L("", ""))
     return []
   }
 
@@ -78,8 +82,12 @@ struct YAMLReader {
     } catch {
       throw PapiError(
         file: path,
-        message: L("không đọc được tệp \(kind.vi) (\(error.localizedDescription)).", "cannot read the \(kind.en) file (\(error.localizedDescription))."),
-        fix: L("Kiểm tra đường dẫn sau \(option); tệp phải là YAML UTF-8.", "Check the path after \(option); the file must be UTF-8 YAML."))
+        message: L(
+          "không đọc được tệp \(kind.vi) (\(error.localizedDescription)).",
+          "cannot read the \(kind.en) file (\(error.localizedDescription))."),
+        fix: L(
+          "Kiểm tra đường dẫn sau \(option); tệp phải là YAML UTF-8.",
+          "Check the path after \(option); the file must be UTF-8 YAML."))
     }
   }
 

@@ -30,7 +30,8 @@ struct CSVFormat: ExportFormat {
     do {
       if sink.wantsRecordLines {
         failure = try LibCSV.parse(
-          &stream, delimiter: options.delimiter, reportNewlines: true, sink: CSVLineTracker(sink)) { delimiter = $0 }
+          &stream, delimiter: options.delimiter, reportNewlines: true, sink: CSVLineTracker(sink)
+        ) { delimiter = $0 }
       } else {
         failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: false, sink: sink) {
           delimiter = $0
@@ -133,7 +134,8 @@ struct CSVFormat: ExportFormat {
       throw PapiError(
         file: path, line: tracker.line, column: collector.fieldCount + 1, value: failure.partialField,
         message: failure.unterminatedQuote
-          ? L("dấu ngoặc kép không được đóng.", "a quote is never closed.") : L("dấu ngoặc kép đặt sai chỗ.", "a misplaced quote."),
+          ? L("dấu ngoặc kép không được đóng.", "a quote is never closed.")
+          : L("dấu ngoặc kép đặt sai chỗ.", "a misplaced quote."),
         fix: L(
           "Sửa trường này trong tệp: một dấu \" trong ô phải được viết hai lần (\"\") và cả ô đặt trong ngoặc kép.",
           "Correct this field in the file: a \" inside a cell must be doubled (\"\") and the whole cell quoted."))

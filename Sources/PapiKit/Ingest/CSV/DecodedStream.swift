@@ -70,7 +70,8 @@ struct DecodedStream {
     var converter = Converter(encoding: .utf8)
     if fileOffset > 0 && lseek(fd, off_t(fileOffset), SEEK_SET) < 0 {
       throw PapiError(
-        file: path, message: L("không đọc được tệp từ vị trí \(fileOffset).", "cannot read the file from offset \(fileOffset)."),
+        file: path,
+        message: L("không đọc được tệp từ vị trí \(fileOffset).", "cannot read the file from offset \(fileOffset)."),
         fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
     }
     var remaining = range?.count ?? Int.max
@@ -139,7 +140,8 @@ struct DecodedStream {
         message: L(
           "tệp bắt đầu bằng dấu BOM của \(bom.rawValue) nhưng --encoding là \(declared.rawValue).",
           "the file starts with a \(bom.rawValue) byte-order mark but --encoding says \(declared.rawValue)."),
-        fix: L("Bỏ --encoding hoặc dùng --encoding \(bom.rawValue).", "Drop --encoding or use --encoding \(bom.rawValue)."))
+        fix: L(
+          "Bỏ --encoding hoặc dùng --encoding \(bom.rawValue).", "Drop --encoding or use --encoding \(bom.rawValue)."))
     }
     return declared
   }
@@ -174,20 +176,26 @@ struct DecodedStream {
     let what: LocalizedText
     switch encoding {
     case .utf8:
-      what = L("byte không hợp lệ trong UTF-8 tại vị trí byte \(offset) (\(shown)).",
-               "invalid UTF-8 at byte offset \(offset) (\(shown)).")
+      what = L(
+        "byte không hợp lệ trong UTF-8 tại vị trí byte \(offset) (\(shown)).",
+        "invalid UTF-8 at byte offset \(offset) (\(shown)).")
     case .utf16le, .utf16be:
-      what = L("UTF-16 không hợp lệ tại vị trí byte \(offset) (\(shown)).",
-               "invalid UTF-16 at byte offset \(offset) (\(shown)).")
+      what = L(
+        "UTF-16 không hợp lệ tại vị trí byte \(offset) (\(shown)).",
+        "invalid UTF-16 at byte offset \(offset) (\(shown)).")
     case .cp1258, .tcvn3, .vni:
-      what = L("byte \(shown.prefix(4)) tại vị trí \(offset) không có trong bảng mã \(encoding.rawValue).",
-               "byte \(shown.prefix(4)) at offset \(offset) is not defined in \(encoding.rawValue).")
+      what = L(
+        "byte \(shown.prefix(4)) tại vị trí \(offset) không có trong bảng mã \(encoding.rawValue).",
+        "byte \(shown.prefix(4)) at offset \(offset) is not defined in \(encoding.rawValue).")
     }
     return PapiError(
       file: path, line: lineOf(offset: offset), value: shown, message: what,
       fix: L(
-        "Tệp có lẽ được lưu bằng bảng mã cũ: thử --encoding cp1258, --encoding tcvn3 hoặc --encoding vni; hoặc lưu lại tệp dạng \"CSV UTF-8\".",
-        "The file is probably in a legacy encoding: try --encoding cp1258, --encoding tcvn3 or --encoding vni, or save it again as \"CSV UTF-8\"."))
+        "Tệp có lẽ được lưu bằng bảng mã cũ: thử --encoding cp1258, --encoding tcvn3 hoặc --encoding vni; hoặc lưu "
+          + "lại tệp dạng \"CSV UTF-8\".",
+        "The file is probably in a legacy encoding: try --encoding cp1258, --encoding tcvn3 or --encoding vni, or "
+          + "save it again as \"CSV UTF-8\"."
+      ))
   }
 }
 
@@ -231,7 +239,9 @@ private struct Converter {
     }
   }
 
-  private func utf16(_ input: UnsafeRawBufferPointer, bigEndian: Bool, final: Bool, into out: inout [UInt8]) -> Result<Int, Failure> {
+  private func utf16(
+    _ input: UnsafeRawBufferPointer, bigEndian: Bool, final: Bool, into out: inout [UInt8]
+  ) -> Result<Int, Failure> {
     var i = 0
     func unit(_ at: Int) -> UInt16 {
       bigEndian ? UInt16(input[at]) << 8 | UInt16(input[at + 1]) : UInt16(input[at + 1]) << 8 | UInt16(input[at])

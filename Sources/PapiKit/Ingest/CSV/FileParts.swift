@@ -17,7 +17,8 @@ enum FileParts {
 
   /// The byte offsets where parts start, the first 0, followed by the file's size: one
   /// part (`[0, size]`) when the file is too small to cut or has no record boundary.
-  static func boundaries(path: String, size: Int, parts wanted: Int, minimumPartBytes: Int = minimumPartBytes) -> [Int] {
+  static func boundaries(path: String, size: Int, parts wanted: Int, minimumPartBytes: Int = minimumPartBytes) -> [Int]
+  {
     let parts = min(wanted, size / max(1, minimumPartBytes))
     guard parts >= 2 else { return [0, size] }
     let targets = (1..<parts).map { $0 * (size / parts) }

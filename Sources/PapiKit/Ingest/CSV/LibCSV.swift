@@ -23,7 +23,8 @@ enum LibCSV {
     if reportNewlines { options |= UInt8(CSV_REPALL_NL) }
     guard csv_init(&parser, options) == 0 else {
       throw PapiError(
-        file: stream.path, message: L("không khởi tạo được libcsv (thiếu bộ nhớ).", "libcsv could not start (out of memory)."),
+        file: stream.path,
+        message: L("không khởi tạo được libcsv (thiếu bộ nhớ).", "libcsv could not start (out of memory)."),
         fix: L("Đóng bớt chương trình khác rồi chạy lại.", "Close other programs and run again."))
     }
     defer { csv_free(&parser) }

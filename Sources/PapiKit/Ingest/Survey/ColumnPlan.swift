@@ -36,8 +36,13 @@ struct ColumnPlan {
   var commentWarnings: [Diagnostic]
 
   private enum Target: Hashable {
-    case id(Int), unit, unitName, parent(Int), weight, pii
-    case answer(Int), summary(Int), option(Int)
+    case id(Int)
+    case unit, unitName
+    case parent(Int)
+    case weight, pii
+    case answer(Int)
+    case summary(Int)
+    case option(Int)
   }
 
   /// What `find` knows for `header`, or for the header without its group path: `grp/q101`
@@ -102,10 +107,12 @@ struct ColumnPlan {
           problems.append(
             Diagnostic(
               .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: name),
-              message: L("cột này trùng tên với cột \(first + 1) (\(header[first])); chỉ dùng cột đầu tiên.",
-                         "this column has the same name as column \(first + 1) (\(header[first])); only the first is used."),
-              fix: L("Đổi tên một trong hai cột nếu chúng chứa dữ liệu khác nhau.",
-                     "Rename one of the two columns if they hold different data.")))
+              message: L(
+                "cột này trùng tên với cột \(first + 1) (\(header[first])); chỉ dùng cột đầu tiên.",
+                "this column has the same name as column \(first + 1) (\(header[first])); only the first is used."),
+              fix: L(
+                "Đổi tên một trong hai cột nếu chúng chứa dữ liệu khác nhau.",
+                "Rename one of the two columns if they hold different data.")))
           continue
         }
         claimed[target] = column
@@ -126,7 +133,8 @@ struct ColumnPlan {
     for (column, list) in summaryColumns {
       let kept = list.filter { optionColumn[$0] == nil }
       if !kept.isEmpty {
-        roles[column] = .summary(kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").utf8)) })
+        roles[column] = .summary(
+          kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").utf8)) })
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
@@ -140,10 +148,14 @@ struct ColumnPlan {
       problems.append(
         Diagnostic(
           .error, location, value: name,
-          message: L("không có cột nào khớp với cột bắt buộc `\(name)` (\(what.vi)).",
-                     "no header matches the required column `\(name)` (\(what.en))."),
-          fix: L("Đổi tên cột trong tệp thành `\(name)`, hoặc thêm tên cột của tệp vào `respondent.aliases` trong bảng hỏi.",
-                 "Rename the column in the export to `\(name)`, or add the export's header to `respondent.aliases` in the questionnaire.")))
+          message: L(
+            "không có cột nào khớp với cột bắt buộc `\(name)` (\(what.vi)).",
+            "no header matches the required column `\(name)` (\(what.en))."),
+          fix: L(
+            "Đổi tên cột trong tệp thành `\(name)`, hoặc thêm tên cột của tệp vào `respondent.aliases` trong bảng hỏi.",
+            "Rename the column in the export to `\(name)`, or add the export's header to `respondent.aliases` in the "
+              + "questionnaire."
+          )))
     }
     if idColumn == nil {
       missingColumn(respondent.id.joined(separator: " | "), L("mã người trả lời", "respondent id"))
@@ -156,10 +168,12 @@ struct ColumnPlan {
       problems.append(
         Diagnostic(
           .warning, location, value: name,
-          message: L("không có cột trọng số `\(name)`; mọi người trả lời có trọng số 1.",
-                     "no weight column `\(name)`; every respondent weighs 1."),
-          fix: L("Nếu tệp có trọng số dưới tên khác, thêm tên đó vào `respondent.aliases.\(name)`.",
-                 "If the export has weights under another name, add it to `respondent.aliases.\(name)`.")))
+          message: L(
+            "không có cột trọng số `\(name)`; mọi người trả lời có trọng số 1.",
+            "no weight column `\(name)`; every respondent weighs 1."),
+          fix: L(
+            "Nếu tệp có trọng số dưới tên khác, thêm tên đó vào `respondent.aliases.\(name)`.",
+            "If the export has weights under another name, add it to `respondent.aliases.\(name)`.")))
     }
     var absent: [String] = []
     for (index, indicator) in indicators.enumerated() {
@@ -170,18 +184,24 @@ struct ColumnPlan {
       problems.append(
         Diagnostic(
           .error, location,
-          message: L("không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
-                     "no column of the export matches a question of questionnaire \(q.id)."),
-          fix: L("Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
-                 "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' `columns:`.")))
+          message: L(
+            "không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
+            "no column of the export matches a question of questionnaire \(q.id)."),
+          fix: L(
+            "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
+            "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
+              + "`columns:`."
+          )))
     } else if !absent.isEmpty {
       problems.append(
         Diagnostic(
           .warning, location, value: absent.joined(separator: ", "),
-          message: L("\(absent.count) chỉ số thành phần không có cột trong tệp; ước lượng của chúng sẽ là null.",
-                     "\(absent.count) indicators have no column in the export; their estimates will be null."),
-          fix: L("Nếu tệp đặt tên khác cho các cột này, thêm tên đó vào `columns:` của chỉ số.",
-                 "If the export names these columns differently, add that name to the indicator's `columns:`.")))
+          message: L(
+            "\(absent.count) chỉ số thành phần không có cột trong tệp; ước lượng của chúng sẽ là null.",
+            "\(absent.count) indicators have no column in the export; their estimates will be null."),
+          fix: L(
+            "Nếu tệp đặt tên khác cho các cột này, thêm tên đó vào `columns:` của chỉ số.",
+            "If the export names these columns differently, add that name to the indicator's `columns:`.")))
     }
     self.roles = roles
     self.problems = problems
@@ -189,14 +209,20 @@ struct ColumnPlan {
     // without case.
     commentColumns = q.feedback.compactMap { name in
       let wanted = name.nfc.lowercased()
-      return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map { ($0, name) }
+      return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map {
+        ($0, name)
+      }
     }
     let found = commentColumns
     commentWarnings = q.feedback.filter { name in !found.contains { $0.name == name } }.map { name in
       Diagnostic(
         .warning, SourceLocation(file: file, line: 1), value: name,
-        message: L("không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).", "no column `\(name)` for the feedback the questionnaire declares."),
-        fix: L("Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.", "Correct the column name in the questionnaire's `feedback:` to match the export."))
+        message: L(
+          "không có cột ý kiến `\(name)` mà bảng hỏi khai báo (feedback).",
+          "no column `\(name)` for the feedback the questionnaire declares."),
+        fix: L(
+          "Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.",
+          "Correct the column name in the questionnaire's `feedback:` to match the export."))
     }
   }
 }

@@ -133,7 +133,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// A parser like this one before it read anything, with an empty table.
   func emptyCopy() -> ExportParser {
     ExportParser(
-      questionnaire: questionnaire, file: file, fileIndex: fileIndex, table: ResponseTable(indicatorCount: table.indicatorCount),
+      questionnaire: questionnaire, file: file, fileIndex: fileIndex,
+      table: ResponseTable(indicatorCount: table.indicatorCount),
       idIndex: IDIndex(), diagnosticLimit: diagnosticLimit, skipBadRows: skipBadRows, readComments: readComments,
       codings: codings)
   }
@@ -212,7 +213,8 @@ final class ExportParser: RecordSink, PartitionedSink {
     } else if record == 1 && !hxlChecked {
       hxlChecked = true
       if !skipBadRows { hot.pointee.fastFrom = 2 }
-      let isHXL = buffered.contains { !$0.isEmpty } && buffered.allSatisfy { $0.isEmpty || $0.first == UInt8(ascii: "#") }
+      let isHXL =
+        buffered.contains { !$0.isEmpty } && buffered.allSatisfy { $0.isEmpty || $0.first == UInt8(ascii: "#") }
       if !isHXL {
         let fields = buffered
         fieldIndex = 0
@@ -311,7 +313,11 @@ final class ExportParser: RecordSink, PartitionedSink {
       summary(bytes, targets: targets, column: column)
     case .option(let indicator):
       let code = codings[indicator].code(bytes)
-      if code == AnswerCode.invalid { badAnswer(bytes, indicator: indicator, column: column) } else { row[indicator] = code }
+      if code == AnswerCode.invalid {
+        badAnswer(bytes, indicator: indicator, column: column)
+      } else {
+        row[indicator] = code
+      }
     case .id:
       idBytes.append(contentsOf: bytes)
     case .unit:
@@ -328,7 +334,9 @@ final class ExportParser: RecordSink, PartitionedSink {
         cellProblems.append(
           Diagnostic(
             .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
-            message: L("trọng số phải là một số dương (dấu chấm thập phân).", "the weight must be a positive number (decimal point)."),
+            message: L(
+              "trọng số phải là một số dương (dấu chấm thập phân).",
+              "the weight must be a positive number (decimal point)."),
             fix: L("Sửa trọng số của dòng này, ví dụ 1.25.", "Correct this row's weight, for example 1.25.")))
       }
     }
@@ -372,10 +380,15 @@ final class ExportParser: RecordSink, PartitionedSink {
     cellProblems.append(
       Diagnostic(
         .error, location(column), record: record, field: column, value: String(decoding: bytes, as: UTF8.self),
-        message: L("câu trả lời không thuộc các mã của chỉ số \(indicatorIDs[indicator]) (hợp lệ: \(accepted)).",
-                   "the answer is not one of indicator \(indicatorIDs[indicator])'s codes (valid: \(accepted))."),
-        fix: L("Sửa câu trả lời trong tệp, hoặc nếu đó là một mã hợp lệ, thêm nó vào `yes`/`no`/`labels`/`scores` hay `missing` của chỉ số trong bảng hỏi.",
-               "Correct the answer in the export, or if it is a valid code, add it to the indicator's `yes`/`no`/`labels`/`scores` or `missing` in the questionnaire.")))
+        message: L(
+          "câu trả lời không thuộc các mã của chỉ số \(indicatorIDs[indicator]) (hợp lệ: \(accepted)).",
+          "the answer is not one of indicator \(indicatorIDs[indicator])'s codes (valid: \(accepted))."),
+        fix: L(
+          "Sửa câu trả lời trong tệp, hoặc nếu đó là một mã hợp lệ, thêm nó vào `yes`/`no`/`labels`/`scores` hay "
+            + "`missing` của chỉ số trong bảng hỏi.",
+          "Correct the answer in the export, or if it is a valid code, add it to the indicator's "
+            + "`yes`/`no`/`labels`/`scores` or `missing` in the questionnaire."
+        )))
   }
 
   // MARK: Rows
@@ -395,29 +408,44 @@ final class ExportParser: RecordSink, PartitionedSink {
           SourceLocation(file: file, column: column + 1, columnName: fewer ? header[column] : nil),
           record: record, value: fewer ? nil : extraValue,
           message: fewer
-            ? L("dòng có \(fieldIndex) trường nhưng tiêu đề có \(header.count) cột.", "the row has \(fieldIndex) fields but the header has \(header.count) columns.")
-            : L("dòng có \(fieldIndex) trường, nhiều hơn \(header.count) cột của tiêu đề.", "the row has \(fieldIndex) fields, more than the header's \(header.count) columns."),
-          fix: L("Thường do thiếu hoặc thừa dấu phân cách hay dấu ngoặc kép; sửa dòng này trong tệp.",
-                 "Usually a missing or extra delimiter or quote; correct this row in the export.")))
+            ? L(
+              "dòng có \(fieldIndex) trường nhưng tiêu đề có \(header.count) cột.",
+              "the row has \(fieldIndex) fields but the header has \(header.count) columns.")
+            : L(
+              "dòng có \(fieldIndex) trường, nhiều hơn \(header.count) cột của tiêu đề.",
+              "the row has \(fieldIndex) fields, more than the header's \(header.count) columns."),
+          fix: L(
+            "Thường do thiếu hoặc thừa dấu phân cách hay dấu ngoặc kép; sửa dòng này trong tệp.",
+            "Usually a missing or extra delimiter or quote; correct this row in the export.")))
       return
     }
     for problem in cellProblems { report(problem) }
     if rowBad { return }
     if idBytes.isEmpty {
-      report(rowProblem(column: nil, L("thiếu mã người trả lời.", "the respondent id is empty."),
-                        L("Điền mã người trả lời (ví dụ _uuid) cho dòng này.", "Fill in this row's respondent id (for example _uuid).")))
+      report(
+        rowProblem(
+          column: nil, L("thiếu mã người trả lời.", "the respondent id is empty."),
+          L(
+            "Điền mã người trả lời (ví dụ _uuid) cho dòng này.", "Fill in this row's respondent id (for example _uuid)."
+          )))
       return
     }
     if unitBytes.isEmpty {
-      report(rowProblem(column: roles.firstIndex { if case .unit = $0 { return true } else { return false } },
-                        L("thiếu mã đơn vị (xã/phường).", "the unit (commune) code is empty."),
-                        L("Điền mã xã của người trả lời này.", "Fill in this respondent's commune code.")))
+      report(
+        rowProblem(
+          column: roles.firstIndex { if case .unit = $0 { return true } else { return false } },
+          L("thiếu mã đơn vị (xã/phường).", "the unit (commune) code is empty."),
+          L("Điền mã xã của người trả lời này.", "Fill in this respondent's commune code.")))
       return
     }
     guard let unit = resolveUnit() else { return }
     let answers = UnsafeBufferPointer(row)
-    if fromStart && !isNewID(idBytes, in: table, answers: answers, weight: weight, unit: unit, record: record) { return }
-    table.append(answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)), id: idBytes)
+    if fromStart && !isNewID(idBytes, in: table, answers: answers, weight: weight, unit: unit, record: record) {
+      return
+    }
+    table.append(
+      answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)),
+      id: idBytes)
     rowsKept += 1
     if readComments { keepComments() }
   }
@@ -432,7 +460,9 @@ final class ExportParser: RecordSink, PartitionedSink {
       let text = String(decoding: commentBytes[slot], as: UTF8.self).trimmedNFC
       guard !text.isEmpty, !questionnaire.missing.contains(text), !FeedbackReader.isNoComment(text) else { continue }
       comments.append(
-        FeedbackItem(id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine))
+        FeedbackItem(
+          id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine
+        ))
     }
   }
 
@@ -456,13 +486,18 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// Otherwise the row is reported as a duplicate, and counted as dropped when it is an
   /// identical copy.
   private func isNewID(
-    _ id: some Collection<UInt8>, in table: ResponseTable, answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32,
+    _ id: some Collection<UInt8>, in table: ResponseTable, answers: UnsafeBufferPointer<UInt8>, weight: Double,
+    unit: Int32,
     record: Int
   ) -> Bool {
-    let found = id.withContiguousStorageIfAvailable { idIndex.insert(UnsafeRawBufferPointer($0), row: Int32(table.count), table: table) }
+    let found =
+      id.withContiguousStorageIfAvailable {
+        idIndex.insert(UnsafeRawBufferPointer($0), row: Int32(table.count), table: table)
+      }
       ?? Array(id).withUnsafeBytes { idIndex.insert($0, row: Int32(table.count), table: table) }
     guard case .existing(let other) = found else { return true }
-    let (problem, same) = duplicate(of: other, in: table, id: id, answers: answers, weight: weight, unit: unit, record: record)
+    let (problem, same) = duplicate(
+      of: other, in: table, id: id, answers: answers, weight: weight, unit: unit, record: record)
     if same { duplicatesDropped += 1 }
     report(problem)
     return false
@@ -471,7 +506,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// The problem of a row whose id row `other` of `table` already has: a warning, and the
   /// row dropped, when everything else is the same too; an error otherwise.
   func duplicate(
-    of other: Int, in table: ResponseTable, id: some Collection<UInt8>, answers: UnsafeBufferPointer<UInt8>, weight: Double,
+    of other: Int, in table: ResponseTable, id: some Collection<UInt8>, answers: UnsafeBufferPointer<UInt8>,
+    weight: Double,
     unit: Int32, record: Int
   ) -> (Diagnostic, dropped: Bool) {
     let same = table.answers(other).elementsEqual(answers) && table.weight(other) == weight && table.unit(other) == unit
@@ -485,16 +521,23 @@ final class ExportParser: RecordSink, PartitionedSink {
     let id = String(decoding: id, as: UTF8.self)
     var problem: Diagnostic
     if same {
-      problem = rowProblem(column: nil,
-        L("mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
+      problem = rowProblem(
+        column: nil,
+        L(
+          "mã người trả lời \(id) lặp lại với câu trả lời giống hệt (\(whereVI)); bỏ bản sao.",
           "respondent id \(id) repeats with identical answers (\(whereEN)); the copy is dropped."),
-        L("Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.", "Nothing to do; delete the duplicate submission on the survey platform if you like."),
+        L(
+          "Không cần làm gì; xóa bản nộp trùng trên nền tảng khảo sát nếu muốn.",
+          "Nothing to do; delete the duplicate submission on the survey platform if you like."),
         severity: .warning, record: record)
     } else {
-      problem = rowProblem(column: nil,
-        L("mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
+      problem = rowProblem(
+        column: nil,
+        L(
+          "mã người trả lời \(id) đã có (\(whereVI)) với câu trả lời khác.",
           "respondent id \(id) already appears (\(whereEN)) with different answers."),
-        L("Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
+        L(
+          "Giữ lại bản đúng và xóa bản kia, hoặc sửa mã nếu đó là hai người khác nhau.",
           "Keep the correct submission and delete the other, or correct the id if they are two different people."),
         record: record)
     }
@@ -529,8 +572,13 @@ final class ExportParser: RecordSink, PartitionedSink {
     var parentCodes: [String] = []
     for (level, bytes) in parentBytes.enumerated() {
       if bytes.isEmpty {
-        report(rowProblem(column: nil, L("thiếu mã đơn vị cấp trên (\(questionnaire.respondent.parents[level])).", "the parent unit code (\(questionnaire.respondent.parents[level])) is empty."),
-                          L("Điền mã đơn vị cấp trên cho dòng này.", "Fill in this row's parent unit code.")))
+        report(
+          rowProblem(
+            column: nil,
+            L(
+              "thiếu mã đơn vị cấp trên (\(questionnaire.respondent.parents[level])).",
+              "the parent unit code (\(questionnaire.respondent.parents[level])) is empty."),
+            L("Điền mã đơn vị cấp trên cho dòng này.", "Fill in this row's parent unit code.")))
         return nil
       }
       parentCodes.append(String(decoding: bytes, as: UTF8.self))
@@ -540,10 +588,16 @@ final class ExportParser: RecordSink, PartitionedSink {
     let parents = parentCodes.enumerated().map { table.units.index(of: $0.element, level: $0.offset + 1) }
     if table.units.levels[0][Int(known)].parents != parents {
       let earlier = table.units.levels[0][Int(known)].parents.map { table.units.levels[1][Int($0)].code }
-      report(rowProblem(column: nil,
-        L("xã \(code) đã thuộc đơn vị \(earlier.first ?? "?") ở dòng trước, ở đây lại thuộc \(parentCodes.first ?? "?").",
-          "commune \(code) was under \(earlier.first ?? "?") in an earlier row but is under \(parentCodes.first ?? "?") here."),
-        L("Sửa mã đơn vị cấp trên hoặc mã xã của dòng này.", "Correct this row's parent or commune code.")))
+      report(
+        rowProblem(
+          column: nil,
+          L(
+            "xã \(code) đã thuộc đơn vị \(earlier.first ?? "?") ở dòng trước, ở đây lại thuộc "
+              + "\(parentCodes.first ?? "?").",
+            "commune \(code) was under \(earlier.first ?? "?") in an earlier row but is under "
+              + "\(parentCodes.first ?? "?") here."
+          ),
+          L("Sửa mã đơn vị cấp trên hoặc mã xã của dòng này.", "Correct this row's parent or commune code.")))
       return nil
     }
     if table.units.levels[0][Int(known)].name == nil, let name { table.units.levels[0][Int(known)].name = name }
@@ -589,7 +643,9 @@ final class ExportParser: RecordSink, PartitionedSink {
     var unitMap: [Int32] = []
     for unit in theirs.levels[0] {
       if let known = table.units.find(unit.code, level: 0) {
-        if table.units.levels[0][Int(known)].name == nil, let name = unit.name { table.units.levels[0][Int(known)].name = name }
+        if table.units.levels[0][Int(known)].name == nil, let name = unit.name {
+          table.units.levels[0][Int(known)].name = name
+        }
         unitMap.append(known)
       } else {
         unitMap.append(addUnit(unit.code, parents: parentCodes(unit, in: theirs), name: unit.name))
@@ -599,7 +655,8 @@ final class ExportParser: RecordSink, PartitionedSink {
     var kept = 0
     idIndex.reserve(table.count + part.table.count)
     table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
-      let new = isNewID(row.id, in: table, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
+      let new = isNewID(
+        row.id, in: table, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
       if new { kept += 1 }
       return new
     }
@@ -622,7 +679,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// file with their reasons.
   private func rejectIfBad() {
     var reasons: [LocalizedText] = []
-    for index in rowDiagnosticStart..<diagnostics.count where diagnostics[index].severity == .error && diagnostics[index].record == record {
+    for index in rowDiagnosticStart..<diagnostics.count
+    where diagnostics[index].severity == .error && diagnostics[index].record == record {
       diagnostics[index].severity = .warning
       reasons.append(diagnostics[index].message)
     }
@@ -631,7 +689,8 @@ final class ExportParser: RecordSink, PartitionedSink {
     rejected.append(
       RejectedRow(
         file: file, record: record, fields: rowFields,
-        reason: LocalizedText(vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))))
+        reason: LocalizedText(
+          vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))))
   }
 
   private func resetRow() {
@@ -657,9 +716,12 @@ final class ExportParser: RecordSink, PartitionedSink {
   }
 
   private func rowProblem(
-    column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error, record: Int? = nil
+    column: Int?, _ message: LocalizedText, _ fix: LocalizedText, severity: Diagnostic.Severity = .error,
+    record: Int? = nil
   ) -> Diagnostic {
-    Diagnostic(severity, location(column), record: record ?? self.record, field: column, value: column == nil ? nil : "", message: message, fix: fix)
+    Diagnostic(
+      severity, location(column), record: record ?? self.record, field: column, value: column == nil ? nil : "",
+      message: message, fix: fix)
   }
 
   func report(_ diagnostic: Diagnostic) {

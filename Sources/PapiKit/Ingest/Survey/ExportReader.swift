@@ -39,7 +39,8 @@ public enum ExportReader {
       let file = format.read(path, options: options, progress: progress) {
         ExportParser(
           questionnaire: questionnaire, file: path, fileIndex: Int32(fileIndex), table: table, idIndex: idIndex,
-          diagnosticLimit: options.diagnosticLimit, skipBadRows: options.skipBadRows, readComments: options.readComments)
+          diagnosticLimit: options.diagnosticLimit, skipBadRows: options.skipBadRows, readComments: options.readComments
+        )
       }
       let parser = file.sink
       if let failure = file.failure {
@@ -79,8 +80,11 @@ public enum ExportReader {
         diagnostics.append(
           Diagnostic(
             .error, SourceLocation(file: path),
-            message: L("còn \(parser.suppressedErrors) lỗi khác không được liệt kê.", "\(parser.suppressedErrors) more errors are not listed."),
-            fix: L("Sửa các lỗi trên rồi chạy lại để xem tiếp.", "Fix the problems above and run again to see the rest.")))
+            message: L(
+              "còn \(parser.suppressedErrors) lỗi khác không được liệt kê.",
+              "\(parser.suppressedErrors) more errors are not listed."),
+            fix: L(
+              "Sửa các lỗi trên rồi chạy lại để xem tiếp.", "Fix the problems above and run again to see the rest.")))
       }
       var batch = FeedbackBatch(
         file: path, sha256: "", rowsRead: parser.recordsRead, source: .survey, items: parser.comments)
@@ -105,15 +109,19 @@ public enum ExportReader {
     let message: LocalizedText
     let fix: LocalizedText
     if failure.unterminatedQuote {
-      message = L("dấu ngoặc kép mở ở trường này không bao giờ được đóng; tệp kết thúc bên trong trường.",
-                  "a quote opened in this field is never closed; the file ends inside the field.")
-      fix = L("Thêm dấu \" đóng ở cuối trường, hoặc viết dấu \" bên trong trường thành \"\".",
-              "Add the closing \" at the end of the field, or write a \" inside the field as \"\".")
+      message = L(
+        "dấu ngoặc kép mở ở trường này không bao giờ được đóng; tệp kết thúc bên trong trường.",
+        "a quote opened in this field is never closed; the file ends inside the field.")
+      fix = L(
+        "Thêm dấu \" đóng ở cuối trường, hoặc viết dấu \" bên trong trường thành \"\".",
+        "Add the closing \" at the end of the field, or write a \" inside the field as \"\".")
     } else {
-      message = L("dấu ngoặc kép đặt sai chỗ (libcsv: error parsing data while strict checking enabled).",
-                  "a misplaced quote (libcsv: error parsing data while strict checking enabled).")
-      fix = L("Một trường có dấu \" phải được bao trong ngoặc kép và dấu \" bên trong viết thành \"\"; sửa trường này.",
-              "A field containing \" must be quoted, with each inner \" written as \"\"; correct this field.")
+      message = L(
+        "dấu ngoặc kép đặt sai chỗ (libcsv: error parsing data while strict checking enabled).",
+        "a misplaced quote (libcsv: error parsing data while strict checking enabled).")
+      fix = L(
+        "Một trường có dấu \" phải được bao trong ngoặc kép và dấu \" bên trong viết thành \"\"; sửa trường này.",
+        "A field containing \" must be quoted, with each inner \" written as \"\"; correct this field.")
     }
     return Diagnostic(
       .error, SourceLocation(file: path, column: column + 1, columnName: name), record: parser.record, field: column,

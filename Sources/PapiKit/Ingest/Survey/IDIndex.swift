@@ -5,7 +5,10 @@
 /// A slot holds the hash's upper 32 bits and the row; the slot's position comes from the
 /// same bits, so the table grows without hashing any id again.
 struct IDIndex: Sendable {
-  enum Insertion { case new, existing(Int) }
+  enum Insertion {
+    case new
+    case existing(Int)
+  }
 
   /// 0 when empty, else the hash's upper 32 bits above (row + 1).
   private var slots = [UInt64](repeating: 0, count: 1024)

@@ -58,5 +58,7 @@ public struct ReadResult: Sendable {
   public var commentWarnings: [Diagnostic] = []
 
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || files.contains { $0.suppressedErrors > 0 } }
+  public var hasErrors: Bool {
+    diagnostics.contains { $0.severity == .error } || files.contains { $0.suppressedErrors > 0 }
+  }
 }

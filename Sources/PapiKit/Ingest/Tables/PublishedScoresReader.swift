@@ -27,25 +27,39 @@ enum PublishedScoresReader {
           // Empty cells and the zeros the official file has for unscored provinces are missing.
           guard let score = Double(row.fields[column]), score > 0 else { continue }
           scores.append(
-            PublishedScore(code: code, name: name, level: "province", parent: nil, wave: row.fields[year], metric: metric, score: score))
+            PublishedScore(
+              code: code, name: name, level: "province", parent: nil, wave: row.fields[year], metric: metric,
+              score: score))
         }
-        if let label = row.value(tier) { groups.append(PublishedGroup(code: code, wave: row.fields[year], label: label)) }
+        if let label = row.value(tier) {
+          groups.append(PublishedGroup(code: code, wave: row.fields[year], label: label))
+        }
       }
       if !unknown.isEmpty {
         problems.append(
           Diagnostic(
             .error, SourceLocation(file: path), value: unknown.sorted().joined(separator: ", "),
             message: L("không nhận ra các tỉnh này.", "these provinces are not recognised."),
-            fix: L("Dùng tên tỉnh trước năm 2025, hoặc dạng dài có mã đơn vị.", "Use the pre-2025 province names, or the long form with unit codes.")))
+            fix: L(
+              "Dùng tên tỉnh trước năm 2025, hoặc dạng dài có mã đơn vị.",
+              "Use the pre-2025 province names, or the long form with unit codes.")))
       }
     } else {
-      let columns = ["unit_code", "unit_name", "level", "parent_code", "wave", "metric", "score"].map { table.column([$0]) }
-      guard let code = columns[0], let level = columns[2], let wave = columns[4], let metric = columns[5], let score = columns[6] else {
+      let columns = ["unit_code", "unit_name", "level", "parent_code", "wave", "metric", "score"].map {
+        table.column([$0])
+      }
+      guard let code = columns[0], let level = columns[2], let wave = columns[4], let metric = columns[5],
+        let score = columns[6]
+      else {
         throw PapiError(
           file: path, line: 1, value: table.header.joined(separator: ", "),
           message: L("không nhận ra dạng tệp điểm công bố.", "not a published-scores file this tool knows."),
-          fix: L("Dạng dài: unit_code, unit_name, level, parent_code, wave, metric, score; hoặc dạng rộng của papi-provincial-2011-2024.csv.",
-                 "Long form: unit_code, unit_name, level, parent_code, wave, metric, score; or the wide form of papi-provincial-2011-2024.csv."))
+          fix: L(
+            "Dạng dài: unit_code, unit_name, level, parent_code, wave, metric, score; hoặc dạng rộng của "
+              + "papi-provincial-2011-2024.csv.",
+            "Long form: unit_code, unit_name, level, parent_code, wave, metric, score; or the wide form of "
+              + "papi-provincial-2011-2024.csv."
+          ))
       }
       for row in table.rows {
         guard let unit = row.value(code), let levelName = row.value(level), let waveName = row.value(wave),
@@ -54,7 +68,9 @@ enum PublishedScoresReader {
           problems.append(
             Diagnostic(
               .error, SourceLocation(file: path, line: row.line), value: row.joined,
-              message: L("thiếu mã, cấp, đợt, chỉ số hoặc điểm (số).", "a code, level, wave, metric or numeric score is missing."),
+              message: L(
+                "thiếu mã, cấp, đợt, chỉ số hoặc điểm (số).", "a code, level, wave, metric or numeric score is missing."
+              ),
               fix: L("Sửa dòng này.", "Correct this line.")))
           continue
         }

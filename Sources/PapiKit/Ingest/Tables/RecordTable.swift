@@ -33,7 +33,8 @@ struct RecordTable {
       records.append(Row(line: line, fields: fields.map(\.trimmedNFC)))
     }
     guard let header = records.first else {
-      throw PapiError(file: path, line: 1, message: L("tệp rỗng.", "the file is empty."), fix: L("Kiểm tra tệp.", "Check the file."))
+      throw PapiError(
+        file: path, line: 1, message: L("tệp rỗng.", "the file is empty."), fix: L("Kiểm tra tệp.", "Check the file."))
     }
     return RecordTable(path: path, header: header.fields, rows: Array(records.dropFirst()), sha256: read.sha256)
   }

@@ -4,7 +4,9 @@ struct ActionListJSON: Renderer {
     JSONWriter.write(to: &sink) { json in
       json.open("{")
       json.key("actions", first: true)
-      json.array(listing.actions) { json, action in Self.object(&json, action, listing.remeasured[action.id], today: listing.today) }
+      json.array(listing.actions) { json, action in
+        Self.object(&json, action, listing.remeasured[action.id], today: listing.today)
+      }
       json.key("today")
       json.string(listing.today.description)
       json.tool()

@@ -1,11 +1,14 @@
 /// The action register (`papi actions list`, and `papi plan` in table, CSV or JSON) in each
 /// format.
 public enum ActionListOutput {
-  public static func render(_ listing: ActionListing, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
+  public static func render(
+    _ listing: ActionListing, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink
+  ) {
     switch format {
     case .table: ActionListTable(language: options.language).render(listing, to: &sink)
     case .md, .html:
-      DocumentFormat(format)?.render(ActionListDocument(listing: listing, language: options.language).document, to: &sink)
+      DocumentFormat(format)?.render(
+        ActionListDocument(listing: listing, language: options.language).document, to: &sink)
     case .csv: ActionListCSV(excel: options.excel).render(listing, to: &sink)
     case .json: ActionListJSON().render(listing, to: &sink)
     }

@@ -12,16 +12,27 @@ struct ActionListTable: Renderer {
       sink.write(out)
       return
     }
-    out += (fit(vi ? "Mã" : "Id", 12) + fit(vi ? "Đơn vị" : "Unit", 28) + fit(vi ? "Chỉ số" : "Metric", 8) + fit(vi ? "Hạn" : "Due", 12)
-      + (vi ? "Trạng thái" : "Status")) + "\n"
+    out +=
+      (fit(vi ? "Mã" : "Id", 12) + fit(vi ? "Đơn vị" : "Unit", 28) + fit(vi ? "Chỉ số" : "Metric", 8)
+        + fit(vi ? "Hạn" : "Due", 12)
+        + (vi ? "Trạng thái" : "Status")) + "\n"
     let indent = String(repeating: " ", count: 12)
     for action in listing.actions {
-      out += (fit(action.id, 12) + fit(printable(text.unit(action)), 27) + " " + fit(action.metric, 8) + fit(action.due.text(language), 12)
+      out +=
+        (fit(action.id, 12) + fit(printable(text.unit(action)), 27) + " " + fit(action.metric, 8)
+        + fit(action.due.text(language), 12)
         + text.status(action, today: listing.today)).trimmingTrailingSpaces() + "\n"
-      out += indent + fit(printable(text.office(action.lead) + ": " + text.sentence(action.title.text(language))), 68).trimmingTrailingSpaces() + "\n"
+      out +=
+        indent
+        + fit(printable(text.office(action.lead) + ": " + text.sentence(action.title.text(language))), 68)
+        .trimmingTrailingSpaces() + "\n"
       if let result = listing.remeasured[action.id] {
-        var line = "→ \(result.wave): " + text.estimate(result.now, decimals: text.decimals(action)) + " · " + result.outcome.label(language)
-        if let change = result.change { line += " · " + (change > 0 ? "+" : "") + text.format.fixed(change, text.decimals(action)) }
+        var line =
+          "→ \(result.wave): " + text.estimate(result.now, decimals: text.decimals(action)) + " · "
+          + result.outcome.label(language)
+        if let change = result.change {
+          line += " · " + (change > 0 ? "+" : "") + text.format.fixed(change, text.decimals(action))
+        }
         out += indent + fit(printable(line), 68).trimmingTrailingSpaces() + "\n"
       }
     }

@@ -7,7 +7,10 @@ public struct ActionListing: Sendable {
   public var today: CivilDate
   public var title: String?
 
-  public init(actions: [ActionItem], remeasured: [String: Remeasurement], offices: [String: Office], today: CivilDate, title: String? = nil) {
+  public init(
+    actions: [ActionItem], remeasured: [String: Remeasurement], offices: [String: Office], today: CivilDate,
+    title: String? = nil
+  ) {
     self.actions = actions
     self.remeasured = remeasured
     self.offices = offices
@@ -21,7 +24,8 @@ public struct ActionListing: Sendable {
     let overdue = listing.actions.filter { $0.isOverdue(on: listing.today) }.count
     let done = listing.actions.filter { $0.status == .done }.count
     return language == .vi
-      ? "\(listing.actions.count) nhiệm vụ, \(done) đã hoàn thành, \(overdue) quá hạn tính đến ngày \(listing.today.vietnamese)."
+      ? "\(listing.actions.count) nhiệm vụ, \(done) đã hoàn thành, \(overdue) quá hạn tính đến ngày "
+        + "\(listing.today.vietnamese)."
       : "\(listing.actions.count) actions, \(done) done, \(overdue) overdue as of \(listing.today)."
   }
 }

@@ -25,7 +25,9 @@ struct ActionText {
   /// `4,12 (3,80–4,44)`: a score with its CI when it has one.
   func estimate(_ estimate: Estimate, decimals: Int) -> String {
     var text = format.fixed(estimate.value, decimals)
-    if let low = estimate.low, let upp = estimate.upp { text += " (\(format.fixed(low, decimals))–\(format.fixed(upp, decimals)))" }
+    if let low = estimate.low, let upp = estimate.upp {
+      text += " (\(format.fixed(low, decimals))–\(format.fixed(upp, decimals)))"
+    }
     return text
   }
 
@@ -36,7 +38,8 @@ struct ActionText {
     var text = named ? "\(action.metric) \(action.metricName.text(language)): " : "\(action.metric) "
     text += estimate(action.baseline, decimals: d)
     if let target = action.target {
-      text += action.flag == .declined
+      text +=
+        action.flag == .declined
         ? (vi ? ", đợt trước \(format.fixed(target, d))" : ", previous wave \(format.fixed(target, d))")
         : (vi ? ", mục tiêu \(format.fixed(target, d))" : ", target \(format.fixed(target, d))")
     }
@@ -47,12 +50,16 @@ struct ActionText {
   func remeasurement(_ action: ActionItem, _ result: Remeasurement?) -> String {
     guard let result else { return "" }
     let d = decimals(action)
-    var text = (vi ? "Đo lại đợt \(result.wave): " : "Re-measured in \(result.wave): ") + estimate(result.now, decimals: d)
+    var text =
+      (vi ? "Đo lại đợt \(result.wave): " : "Re-measured in \(result.wave): ") + estimate(result.now, decimals: d)
     text += "; " + result.outcome.label(language)
     if let change = result.change {
       text += "; " + (change > 0 ? "+" : "") + format.fixed(change, d)
       if let significant = result.significantChange {
-        text += significant ? (vi ? ", thay đổi rõ rệt" : ", a significant change") : (vi ? ", thay đổi chưa rõ rệt" : ", not a significant change")
+        text +=
+          significant
+          ? (vi ? ", thay đổi rõ rệt" : ", a significant change")
+          : (vi ? ", thay đổi chưa rõ rệt" : ", not a significant change")
       }
     }
     return text
@@ -74,7 +81,8 @@ struct ActionText {
 
   func row(_ action: ActionItem, _ result: Remeasurement?, today: CivilDate) -> [String] {
     [
-      action.id, unit(action), flag(action), action.title.text(language), office(action.lead), support(action), action.due.text(language),
+      action.id, unit(action), flag(action), action.title.text(language), office(action.lead), support(action),
+      action.due.text(language),
       status(action, today: today), remeasurement(action, result),
     ]
   }

@@ -76,6 +76,7 @@ public struct ListItem: Sendable {
 
 /// A table: columns (a title, an optional explanation, an alignment) and rows of cells.
 public struct Table: Sendable {
+  /// A column: its title, an optional longer name, and how its cells align.
   public struct Column: Sendable {
     public var title: String
     /// A longer name shown on hovering (a dimension's full name above "D1").
@@ -89,8 +90,10 @@ public struct Table: Sendable {
     }
   }
 
+  /// How a column's cells align (numbers to the right).
   public enum Alignment: Sendable { case left, right }
 
+  /// One cell: its text and an optional status mark.
   public struct Cell: Sendable {
     public var content: [Inline]
     public var highlight: Highlight?
@@ -160,6 +163,7 @@ public struct RadarChart: Sendable {
 
 /// Horizontal bars, each a score on its own scale with its CI and target.
 public struct BarChart: Sendable {
+  /// One bar: a score on its own scale, with its CI, target and status.
   public struct Bar: Sendable {
     public var label: String
     public var value: Double?
@@ -191,7 +195,11 @@ public indirect enum Block: Sendable {
   case section([Block])
 
   public static func heading(_ level: Int, _ text: String) -> Block { .heading(level, [.text(text)]) }
-  public static func paragraph(_ text: String, _ role: ParagraphRole = .body) -> Block { .paragraph([.text(text)], role) }
+  public static func paragraph(_ text: String, _ role: ParagraphRole = .body) -> Block {
+    .paragraph([.text(text)], role)
+  }
   public static func bullets(_ items: [String]) -> Block { .list(items.map { ListItem($0) }, .plain) }
-  public static func table(_ header: [String], _ rows: [[String]]) -> Block { .table(Table(header: header, rows: rows)) }
+  public static func table(_ header: [String], _ rows: [[String]]) -> Block {
+    .table(Table(header: header, rows: rows))
+  }
 }

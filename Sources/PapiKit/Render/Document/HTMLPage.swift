@@ -13,7 +13,8 @@ enum HTMLPage {
       <title>\(h(title))</title>
       <style>
       @page { size: A4; margin: 14mm; }
-      body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1d2733; margin: 24px; font-size: 13px; }
+      body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1d2733; margin: 24px; font-size:\
+       13px; }
       h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 0 0 6px; }
       .note { color: #5a6570; margin: 0 0 14px; }
       table { border-collapse: collapse; margin: 8px 0 16px; }

@@ -11,10 +11,12 @@ enum HTMLStyles {
         section.unit { page-break-before: always; break-before: page; padding-top: 6px; }
         .charts { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
         ul.flags { padding-left: 18px; margin: 6px 0 10px; } ul.flags li { margin: 2px 0; }
-        .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight: 600; }
+        .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight:\
+         600; }
         .flag-below { color: #8a6300; } .flag-weakest { color: #1f5f7a; } .flag-insufficient { color: #6b7480; }
         svg text { font-family: inherit; }
-        ul.feedback { padding-left: 18px; margin: 6px 0 10px; } ul.feedback li { margin: 2px 0; } li.quote { color: #3d4a57; font-style: italic; }
+        ul.feedback { padding-left: 18px; margin: 6px 0 10px; } ul.feedback li { margin: 2px 0; } li.quote { color:\
+         #3d4a57; font-style: italic; }
         """
     case .plan:
       return """

@@ -61,7 +61,10 @@ public struct HTMLWriter: Renderer {
     }
     out += "</tr>\n"
     for row in table.rows {
-      out += "<tr>" + row.map { cell in "<td" + highlightClass(cell.highlight) + ">" + inline(cell.content) + "</td>" }.joined() + "</tr>\n"
+      out +=
+        "<tr>"
+        + row.map { cell in "<td" + highlightClass(cell.highlight) + ">" + inline(cell.content) + "</td>" }.joined()
+        + "</tr>\n"
     }
     return out + "</table>\n"
   }

@@ -8,7 +8,10 @@ struct FeedbackClassifyCSV: Renderer {
     var out = excel ? "\u{FEFF}" : ""
     out += ["id", "dimensions", "subdimensions", "terms"].joined(separator: String(delimiter)) + "\r\n"
     for (item, found) in items {
-      let cells = [item.id, found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "), found.terms.map(\.term).joined(separator: "; ")]
+      let cells = [
+        item.id, found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
+        found.terms.map(\.term).joined(separator: "; "),
+      ]
       out += cells.map { TextEscaping.csv($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
     }
     sink.write(out)

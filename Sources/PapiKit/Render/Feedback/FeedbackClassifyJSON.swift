@@ -3,17 +3,17 @@ struct FeedbackClassifyJSON: Renderer {
   /// A list of `{"id": …, "dimensions": […], "subdimensions": […]}`.
   func render(_ items: ClassifiedFeedback, to sink: inout some OutputSink) {
     JSONWriter.write(to: &sink) { json in
-    json.array(items) { json, entry in
-      json.open("{")
-      json.key("dimensions", first: true)
-      json.array(entry.1.dimensions) { $0.string($1) }
-      json.key("id")
-      json.string(entry.0.id)
-      json.key("subdimensions")
-      json.array(entry.1.subdimensions) { $0.string($1) }
-      json.close("}")
-    }
-    json.newline()
+      json.array(items) { json, entry in
+        json.open("{")
+        json.key("dimensions", first: true)
+        json.array(entry.1.dimensions) { $0.string($1) }
+        json.key("id")
+        json.string(entry.0.id)
+        json.key("subdimensions")
+        json.array(entry.1.subdimensions) { $0.string($1) }
+        json.close("}")
+      }
+      json.newline()
     }
   }
 }

@@ -9,7 +9,9 @@ public enum FeedbackClassifyOutput {
   /// The formats `papi feedback classify` writes.
   public static let formats: [OutputFormat] = [.table, .json, .csv]
 
-  public static func render(_ items: ClassifiedFeedback, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
+  public static func render(
+    _ items: ClassifiedFeedback, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink
+  ) {
     switch format {
     case .json: FeedbackClassifyJSON().render(items, to: &sink)
     case .csv: FeedbackClassifyCSV(excel: options.excel).render(items, to: &sink)

@@ -20,9 +20,12 @@ struct FeedbackClassifyTable: Renderer {
     let unclassified = items.filter { !$0.1.isClassified }.count
     let counts = FeedbackClassifier.sorted(Set(perDimension.keys)).map { "\($0) \(perDimension[$0] ?? 0)" }
     out += "\n"
-    out += language == .vi
-      ? "\(items.count) ý kiến; theo chỉ số nội dung: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); chưa phân loại: \(unclassified)\n"
-      : "\(items.count) items; by dimension: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); unclassified: \(unclassified)\n"
+    out +=
+      language == .vi
+      ? "\(items.count) ý kiến; theo chỉ số nội dung: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); chưa "
+        + "phân loại: \(unclassified)\n"
+      : "\(items.count) items; by dimension: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); unclassified: "
+        + "\(unclassified)\n"
     sink.write(out)
   }
 

@@ -11,21 +11,31 @@ struct FeedbackReportDocument {
     var blocks: [Block] = [.paragraph(FeedbackText.heading(summary, language).note)]
     for unit in summary.units {
       blocks.append(.heading(2, FeedbackText.unitTitle(unit)))
-      blocks.append(.paragraph(vi ? "\(unit.items) ý kiến, \(unit.unclassified) chưa phân loại." : "\(unit.items) items, \(unit.unclassified) unclassified."))
+      blocks.append(
+        .paragraph(
+          vi
+            ? "\(unit.items) ý kiến, \(unit.unclassified) chưa phân loại."
+            : "\(unit.items) items, \(unit.unclassified) unclassified."))
       guard !unit.themes.isEmpty else { continue }
       blocks.append(
         .table(
-          vi ? ["Chỉ số nội dung", "Số ý kiến", "Tỷ lệ", "Thay đổi", "Từ khóa thường gặp"]
+          vi
+            ? ["Chỉ số nội dung", "Số ý kiến", "Tỷ lệ", "Thay đổi", "Từ khóa thường gặp"]
             : ["Dimension", "Items", "Share", "Change", "Frequent terms"],
           unit.themes.map { theme in
-            [FeedbackText.dimensionName(theme.dimension, questionnaire, language), String(theme.count), FeedbackText.percent(theme.share, format),
-             FeedbackText.change(theme, format, language), theme.terms.map { "\($0.term) (\($0.count))" }.joined(separator: ", ")]
+            [
+              FeedbackText.dimensionName(theme.dimension, questionnaire, language), String(theme.count),
+              FeedbackText.percent(theme.share, format),
+              FeedbackText.change(theme, format, language),
+              theme.terms.map { "\($0.term) (\($0.count))" }.joined(separator: ", "),
+            ]
           }))
       for theme in unit.themes where !theme.quotes.isEmpty {
         blocks.append(.paragraph(FeedbackText.dimensionName(theme.dimension, questionnaire, language) + ":"))
         blocks.append(.bullets(theme.quotes.map { FeedbackText.quote($0, language) }))
       }
     }
-    return Document(kind: .feedbackReport, language: language, title: FeedbackText.heading(summary, language).title, blocks: blocks)
+    return Document(
+      kind: .feedbackReport, language: language, title: FeedbackText.heading(summary, language).title, blocks: blocks)
   }
 }

@@ -4,37 +4,37 @@ struct FeedbackReportJSON: Renderer {
 
   func render(_ summary: FeedbackSummary, to sink: inout some OutputSink) {
     JSONWriter.write(to: &sink) { json in
-    json.open("{")
-    json.key("items", first: true)
-    json.integer(summary.items)
-    json.key("lexicon")
-    json.array(lexicon) { $0.string($1) }
-    json.key("previous_wave")
-    json.string(summary.previousWave)
-    json.tool()
-    json.key("unclassified")
-    json.integer(summary.unclassified)
-    json.key("units")
-    json.array(summary.units) { json, unit in
       json.open("{")
-      json.key("code", first: true)
-      json.string(unit.code)
-      json.key("items")
-      json.integer(unit.items)
-      json.key("name")
-      json.string(unit.name)
-      json.key("previous_items")
-      if let previous = unit.previousItems { json.integer(previous) } else { json.string(nil) }
-      json.key("themes")
-      json.array(unit.themes) { json, theme in Self.themeObject(&json, theme) }
+      json.key("items", first: true)
+      json.integer(summary.items)
+      json.key("lexicon")
+      json.array(lexicon) { $0.string($1) }
+      json.key("previous_wave")
+      json.string(summary.previousWave)
+      json.tool()
       json.key("unclassified")
-      json.integer(unit.unclassified)
+      json.integer(summary.unclassified)
+      json.key("units")
+      json.array(summary.units) { json, unit in
+        json.open("{")
+        json.key("code", first: true)
+        json.string(unit.code)
+        json.key("items")
+        json.integer(unit.items)
+        json.key("name")
+        json.string(unit.name)
+        json.key("previous_items")
+        if let previous = unit.previousItems { json.integer(previous) } else { json.string(nil) }
+        json.key("themes")
+        json.array(unit.themes) { json, theme in Self.themeObject(&json, theme) }
+        json.key("unclassified")
+        json.integer(unit.unclassified)
+        json.close("}")
+      }
+      json.key("wave")
+      json.string(summary.wave)
       json.close("}")
-    }
-    json.key("wave")
-    json.string(summary.wave)
-    json.close("}")
-    json.newline()
+      json.newline()
     }
   }
 

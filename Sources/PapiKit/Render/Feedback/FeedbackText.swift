@@ -22,21 +22,31 @@ enum FeedbackText {
 
   static func quote(_ item: FeedbackItem, _ language: Language) -> String {
     var source: [String] = []
-    if let channel = item.channel { source.append(channel == "survey" ? (language == .vi ? "khảo sát" : "survey") : channel) }
+    if let channel = item.channel {
+      source.append(channel == "survey" ? (language == .vi ? "khảo sát" : "survey") : channel)
+    }
     if let date = item.date { source.append(date) }
     return "“\(item.text)”" + (source.isEmpty ? "" : " (\(source.joined(separator: ", ")))")
   }
 
   static func heading(_ summary: FeedbackSummary, _ language: Language) -> (title: String, note: String) {
     let vi = language == .vi
-    let title = vi ? "Ý kiến người dân theo chỉ số nội dung PAPI — đợt \(summary.wave)" : "Citizen feedback by PAPI dimension — wave \(summary.wave)"
+    let title =
+      vi
+      ? "Ý kiến người dân theo chỉ số nội dung PAPI — đợt \(summary.wave)"
+      : "Citizen feedback by PAPI dimension — wave \(summary.wave)"
     var note =
       vi
-      ? "\(summary.items) ý kiến, \(summary.unclassified) chưa phân loại (không khớp từ nào của từ điển); thông tin cá nhân đã được che."
+      ? "\(summary.items) ý kiến, \(summary.unclassified) chưa phân loại (không khớp từ nào của từ điển); thông tin "
+        + "cá nhân đã được che."
       : "\(summary.items) items, \(summary.unclassified) unclassified (no lexicon term matched); personal data masked."
-    if let previous = summary.previousWave { note += vi ? " So với đợt \(previous)." : " Compared with wave \(previous)." }
+    if let previous = summary.previousWave {
+      note += vi ? " So với đợt \(previous)." : " Compared with wave \(previous)."
+    }
     return (title, note)
   }
 
-  static func unitTitle(_ unit: FeedbackSummary.Unit) -> String { unit.name.map { "\($0) (\(unit.code))" } ?? unit.code }
+  static func unitTitle(_ unit: FeedbackSummary.Unit) -> String {
+    unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
+  }
 }

@@ -77,7 +77,9 @@ public final class FileOutput: OutputSink {
       throw PapiError(
         .unreadableFile, file: path ?? "stdout",
         message: L("không ghi được (\(reason)).", "cannot write (\(reason))."),
-        fix: L("Kiểm tra đường dẫn --out, quyền ghi và chỗ trống trên ổ đĩa.", "Check the --out path, that it is writable and that the disk has room."))
+        fix: L(
+          "Kiểm tra đường dẫn --out, quyền ghi và chỗ trống trên ổ đĩa.",
+          "Check the --out path, that it is writable and that the disk has room."))
     }
   }
 }

@@ -31,7 +31,8 @@ enum ScoresJSON {
     json.key("units")
     json.array(report.units) { json, unit in
       unitObject(
-        &json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published, actions: actions[unit.code] ?? [],
+        &json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published,
+        actions: actions[unit.code] ?? [],
         remeasured: remeasured, feedback: feedback.map { $0.unit(unit.code) })
     }
     if let set = report.unitsAsOf {
@@ -45,7 +46,8 @@ enum ScoresJSON {
   }
 
   private static func unitObject(
-    _ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool, actions: [ActionItem],
+    _ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool,
+    actions: [ActionItem],
     remeasured: [String: Remeasurement], feedback: FeedbackSummary.Unit?? = nil
   ) {
     json.open("{")
@@ -62,11 +64,14 @@ enum ScoresJSON {
     json.key("dimensions")
     json.array(unit.dimensions) { json, dimension in
       json.open("{")
-      estimateFields(&json, dimension.score, isScore: true, id: dimension.id, complete: true, unknownN: published) { json in
+      estimateFields(&json, dimension.score, isScore: true, id: dimension.id, complete: true, unknownN: published) {
+        json in
         json.key("subdimensions")
         json.array(dimension.subdimensions) { json, subdimension in
           json.open("{")
-          estimateFields(&json, subdimension.score, isScore: true, id: subdimension.id, complete: true, childrenFirst: true) { json in
+          estimateFields(
+            &json, subdimension.score, isScore: true, id: subdimension.id, complete: true, childrenFirst: true
+          ) { json in
             json.key("indicators")
             json.array(subdimension.indicators) { json, indicator in
               json.open("{")

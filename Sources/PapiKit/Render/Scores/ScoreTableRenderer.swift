@@ -19,12 +19,14 @@ public struct ScoreTableRenderer: Renderer {
     let vi = language == .vi
     var out = ""
     let levelName = levelLabel(report.level, language)
-    out += vi
+    out +=
+      vi
       ? "\(questionnaire.id): điểm theo \(levelName), \(report.units.count) đơn vị\n"
       : "\(questionnaire.id): scores by \(levelName), \(report.units.count) unit\(report.units.count == 1 ? "" : "s")\n"
     out += scheme.scaleLegend.text(language) + "\n"
     if let set = report.unitsAsOf {
-      out += vi
+      out +=
+        vi
         ? "Điểm SUY RA: người trả lời được quy đổi sang đơn vị hành chính \(set) qua bảng chuyển đổi.\n"
         : "DERIVED scores: respondents converted to the units of \(set) through a crosswalk.\n"
     }
@@ -41,7 +43,9 @@ public struct ScoreTableRenderer: Renderer {
       var total = format.fixed(unit.total.value, decimals)
       if let se = unit.total.se { total += " ±" + format.fixed(Estimate.z95 * se, decimals) }
       line += fit(total, 12)
-      for dimension in unit.dimensions { line += fit(format.fixed(dimension.score.value, decimals), dimensionWidth, right: true) }
+      for dimension in unit.dimensions {
+        line += fit(format.fixed(dimension.score.value, decimals), dimensionWidth, right: true)
+      }
       out += line + "\n"
     }
     out += "\n"
@@ -60,7 +64,9 @@ public struct ScoreTableRenderer: Renderer {
     out += legend + "\n"
     sink.write(out)
     if detail {
-      for unit in report.units { sink.write("\n" + Self.unitDetail(unit, questionnaire: questionnaire, language: language)) }
+      for unit in report.units {
+        sink.write("\n" + Self.unitDetail(unit, questionnaire: questionnaire, language: language))
+      }
     }
   }
 
@@ -73,7 +79,8 @@ public struct ScoreTableRenderer: Renderer {
     if let parent = unit.parent { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
     title += vi ? " — \(unit.respondents) người trả lời" : " — \(unit.respondents) respondents"
     out += title + "\n"
-    out += fit(vi ? "Chỉ số" : "Measure", 40) + fit(vi ? "Điểm" : "Score", 7, right: true)
+    out +=
+      fit(vi ? "Chỉ số" : "Measure", 40) + fit(vi ? "Điểm" : "Score", 7, right: true)
       + "  " + fit(vi ? "KTC 95%" : "95% CI", 15) + fit("n", 5, right: true) + "\n"
     func line(_ label: String, _ estimate: Estimate, indent: Int) -> String {
       var text = fit(String(repeating: " ", count: indent) + label, 40)
@@ -92,7 +99,8 @@ public struct ScoreTableRenderer: Renderer {
     }
     let partial = unit.dimensions.flatMap(\.subdimensions).contains { $0.score.value != nil && !$0.score.complete }
     if partial {
-      out += vi
+      out +=
+        vi
         ? "* có chỉ số thành phần không có câu trả lời hợp lệ; điểm tính trên phần còn lại.\n"
         : "* some indicator has no valid answer; the score uses the others.\n"
     }

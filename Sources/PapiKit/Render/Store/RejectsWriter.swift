@@ -28,7 +28,10 @@ enum RejectsWriter {
         try Data(group.text.utf8).write(to: URL(fileURLWithPath: target))
       } catch {
         throw PapiError(
-          file: target, message: L("không ghi được tệp các dòng bị loại (\(error.localizedDescription)).", "cannot write the rejected rows (\(error.localizedDescription))."),
+          file: target,
+          message: L(
+            "không ghi được tệp các dòng bị loại (\(error.localizedDescription)).",
+            "cannot write the rejected rows (\(error.localizedDescription))."),
           fix: L("Kiểm tra đường dẫn --rejects và quyền ghi.", "Check the --rejects path and that it is writable."))
       }
     }

@@ -1,34 +1,49 @@
 /// What `papi import`, `papi waves` and `papi imports` print.
 public enum ImportReport {
-  public static func text(_ outcome: ImportOutcome, rejected: Int, rejectsPath: String?, database: String, language: Language) -> String {
+  public static func text(
+    _ outcome: ImportOutcome, rejected: Int, rejectsPath: String?, database: String, language: Language
+  ) -> String {
     let format = NumberFormatting(language: language)
     let vi = language == .vi
     var out = ""
     for file in outcome.files {
-      out += vi
-        ? "\(file.path): đọc \(format.integer(file.rowsRead)) dòng; mới \(format.integer(file.imported)), thay \(format.integer(file.replaced)), đã có \(format.integer(file.unchanged)), trùng bỏ qua \(format.integer(file.skipped)), loại \(format.integer(file.rejected))\n"
-        : "\(file.path): read \(format.integer(file.rowsRead)) rows; new \(format.integer(file.imported)), replaced \(format.integer(file.replaced)), already stored \(format.integer(file.unchanged)), duplicates skipped \(format.integer(file.skipped)), rejected \(format.integer(file.rejected))\n"
+      out +=
+        vi
+        ? "\(file.path): đọc \(format.integer(file.rowsRead)) dòng; mới \(format.integer(file.imported)), thay "
+          + "\(format.integer(file.replaced)), đã có \(format.integer(file.unchanged)), trùng bỏ qua "
+          + "\(format.integer(file.skipped)), loại \(format.integer(file.rejected))\n"
+        : "\(file.path): read \(format.integer(file.rowsRead)) rows; new \(format.integer(file.imported)), replaced "
+          + "\(format.integer(file.replaced)), already stored \(format.integer(file.unchanged)), duplicates skipped "
+          + "\(format.integer(file.skipped)), rejected \(format.integer(file.rejected))\n"
     }
     if outcome.noOp {
-      out += vi
+      out +=
+        vi
         ? "Không có gì thay đổi: mọi dòng đã có sẵn trong đợt \(outcome.wave) (\(database)).\n"
         : "Nothing changed: every row is already stored in wave \(outcome.wave) (\(database)).\n"
     } else {
       let imported = outcome.files.reduce(0) { $0 + $1.imported }
       let replaced = outcome.files.reduce(0) { $0 + $1.replaced }
-      out += vi
-        ? "Đã lưu đợt \(outcome.wave) vào \(database): \(format.integer(imported)) người trả lời mới, \(format.integer(replaced)) được thay.\n"
-        : "Stored wave \(outcome.wave) in \(database): \(format.integer(imported)) new respondents, \(format.integer(replaced)) replaced.\n"
+      out +=
+        vi
+        ? "Đã lưu đợt \(outcome.wave) vào \(database): \(format.integer(imported)) người trả lời mới, "
+          + "\(format.integer(replaced)) được thay.\n"
+        : "Stored wave \(outcome.wave) in \(database): \(format.integer(imported)) new respondents, "
+          + "\(format.integer(replaced)) replaced.\n"
     }
     let comments = outcome.feedback.reduce(0) { $0 + $1.imported + $1.replaced + $1.unchanged }
     if comments > 0 {
       let new = outcome.feedback.reduce(0) { $0 + $1.imported }
-      out += vi
-        ? "Ý kiến trong các cột tự do: \(format.integer(comments)) (mới \(format.integer(new))), đã che thông tin cá nhân; xem `papi feedback report --wave \(outcome.wave)`.\n"
-        : "Comments in the free-text columns: \(format.integer(comments)) (new \(format.integer(new))), personal data masked; see `papi feedback report --wave \(outcome.wave)`.\n"
+      out +=
+        vi
+        ? "Ý kiến trong các cột tự do: \(format.integer(comments)) (mới \(format.integer(new))), đã che thông tin cá "
+          + "nhân; xem `papi feedback report --wave \(outcome.wave)`.\n"
+        : "Comments in the free-text columns: \(format.integer(comments)) (new \(format.integer(new))), personal "
+          + "data masked; see `papi feedback report --wave \(outcome.wave)`.\n"
     }
     if rejected > 0, let rejectsPath {
-      out += vi
+      out +=
+        vi
         ? "\(format.integer(rejected)) dòng bị loại được ghi vào \(rejectsPath) kèm lý do.\n"
         : "\(format.integer(rejected)) rejected rows were written to \(rejectsPath) with their reasons.\n"
     }
@@ -36,22 +51,28 @@ public enum ImportReport {
   }
 }
 
+/// What `papi waves` prints: one line per stored wave.
 public enum WavesReport {
   public static func text(_ waves: [WaveSummary], language: Language) -> String {
     let vi = language == .vi
     if waves.isEmpty { return vi ? "Chưa có đợt khảo sát nào.\n" : "No waves yet.\n" }
     let format = NumberFormatting(language: language)
-    var out = fit(vi ? "Đợt" : "Wave", 12) + " " + fit(vi ? "Bảng hỏi" : "Questionnaire", 16) + " "
-      + fit(vi ? "Người TL" : "Respondents", 12, right: true) + " " + fit(vi ? "Số xã" : "Communes", 9, right: true) + "  "
+    var out =
+      fit(vi ? "Đợt" : "Wave", 12) + " " + fit(vi ? "Bảng hỏi" : "Questionnaire", 16) + " "
+      + fit(vi ? "Người TL" : "Respondents", 12, right: true) + " " + fit(vi ? "Số xã" : "Communes", 9, right: true)
+      + "  "
       + (vi ? "Tạo lúc" : "Created") + "\n"
     for wave in waves {
-      out += fit(wave.name, 12) + " " + fit(wave.questionnaireID, 16) + " " + fit(format.integer(wave.respondents), 12, right: true)
+      out +=
+        fit(wave.name, 12) + " " + fit(wave.questionnaireID, 16) + " "
+        + fit(format.integer(wave.respondents), 12, right: true)
         + " " + fit(format.integer(wave.units), 9, right: true) + "  " + wave.created + "\n"
     }
     return out
   }
 }
 
+/// What `papi imports` prints: every import with its file's SHA-256 and counts.
 public enum ImportLogReport {
   public static func text(_ entries: [ImportLogEntry], language: Language) -> String {
     let vi = language == .vi
@@ -61,10 +82,17 @@ public enum ImportLogReport {
     for entry in entries {
       out += "#\(entry.id) \(entry.time) \(vi ? "đợt" : "wave") \(entry.wave) — \(entry.file)\n"
       out += "    sha256 \(entry.sha256)\n"
-      out += vi
-        ? "    đọc \(format.integer(entry.rowsRead)), mới \(format.integer(entry.imported)), thay \(format.integer(entry.replaced)), đã có \(format.integer(entry.unchanged)), bỏ qua \(format.integer(entry.skipped)), loại \(format.integer(entry.rejected))\n"
-        : "    read \(format.integer(entry.rowsRead)), new \(format.integer(entry.imported)), replaced \(format.integer(entry.replaced)), unchanged \(format.integer(entry.unchanged)), skipped \(format.integer(entry.skipped)), rejected \(format.integer(entry.rejected))\n"
-      out += "    \(vi ? "bảng hỏi" : "questionnaire") \(entry.questionnaireID) \(entry.questionnaireHash.prefix(16))…, papi \(entry.toolVersion)\n"
+      out +=
+        vi
+        ? "    đọc \(format.integer(entry.rowsRead)), mới \(format.integer(entry.imported)), thay "
+          + "\(format.integer(entry.replaced)), đã có \(format.integer(entry.unchanged)), bỏ qua "
+          + "\(format.integer(entry.skipped)), loại \(format.integer(entry.rejected))\n"
+        : "    read \(format.integer(entry.rowsRead)), new \(format.integer(entry.imported)), replaced "
+          + "\(format.integer(entry.replaced)), unchanged \(format.integer(entry.unchanged)), skipped "
+          + "\(format.integer(entry.skipped)), rejected \(format.integer(entry.rejected))\n"
+      out +=
+        "    \(vi ? "bảng hỏi" : "questionnaire") \(entry.questionnaireID) \(entry.questionnaireHash.prefix(16))…, "
+        + "papi \(entry.toolVersion)\n"
     }
     return out
   }
@@ -72,23 +100,35 @@ public enum ImportLogReport {
 
 /// What `papi feedback import` prints.
 public enum FeedbackImportText {
-  public static func text(_ counts: [FeedbackCounts], repeats: Int, wave: String, database: String, language: Language) -> String {
+  public static func text(
+    _ counts: [FeedbackCounts], repeats: Int, wave: String, database: String, language: Language
+  ) -> String {
     let vi = language == .vi
     let format = NumberFormatting(language: language)
     var out = ""
     for file in counts {
-      out += vi
-        ? "\(file.file): mới \(format.integer(file.imported)), thay \(format.integer(file.replaced)), đã có \(format.integer(file.unchanged))\n"
-        : "\(file.file): new \(format.integer(file.imported)), replaced \(format.integer(file.replaced)), already stored \(format.integer(file.unchanged))\n"
+      out +=
+        vi
+        ? "\(file.file): mới \(format.integer(file.imported)), thay \(format.integer(file.replaced)), đã có "
+          + "\(format.integer(file.unchanged))\n"
+        : "\(file.file): new \(format.integer(file.imported)), replaced \(format.integer(file.replaced)), already "
+          + "stored \(format.integer(file.unchanged))\n"
     }
     if repeats > 0 {
-      out += vi ? "\(format.integer(repeats)) dòng lặp lại y hệt dòng trước được đọc một lần.\n" : "\(format.integer(repeats)) rows repeating an earlier row exactly were read once.\n"
+      out +=
+        vi
+        ? "\(format.integer(repeats)) dòng lặp lại y hệt dòng trước được đọc một lần.\n"
+        : "\(format.integer(repeats)) rows repeating an earlier row exactly were read once.\n"
     }
     let stored = counts.reduce(0) { $0 + $1.imported + $1.replaced }
-    out += stored == 0
-      ? (vi ? "Không có gì thay đổi: mọi ý kiến đã có trong đợt \(wave) (\(database)).\n" : "Nothing changed: every item is already stored in wave \(wave) (\(database)).\n")
-      : (vi ? "Đã lưu \(format.integer(stored)) ý kiến vào đợt \(wave) (\(database)), đã che thông tin cá nhân.\n"
-           : "Stored \(format.integer(stored)) items in wave \(wave) (\(database)), personal data masked.\n")
+    out +=
+      stored == 0
+      ? (vi
+        ? "Không có gì thay đổi: mọi ý kiến đã có trong đợt \(wave) (\(database)).\n"
+        : "Nothing changed: every item is already stored in wave \(wave) (\(database)).\n")
+      : (vi
+        ? "Đã lưu \(format.integer(stored)) ý kiến vào đợt \(wave) (\(database)), đã che thông tin cá nhân.\n"
+        : "Stored \(format.integer(stored)) items in wave \(wave) (\(database)), personal data masked.\n")
     return out
   }
 }

@@ -128,7 +128,6 @@ struct JSONWriter {
   }
 }
 
-
 /// A sink held by reference, for a writer that hands on its bytes from a closure.
 private final class SinkBox<Sink: OutputSink> {
   var sink: Sink

@@ -9,7 +9,9 @@ func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
 /// Text from an export as a terminal may show it: control characters (an escape sequence in
 /// a commune's name could recolour or rewrite the screen) become U+FFFD.
 func printable(_ text: String) -> String {
-  String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
+  String(
+    String.UnicodeScalarView(
+      text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
 }
 
 /// Splits text into lines of at most `width` characters at spaces; lines after the first are

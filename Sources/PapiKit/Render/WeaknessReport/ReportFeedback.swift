@@ -25,16 +25,22 @@ extension WeaknessReport {
     return flaggedDimensions(code).map { dimension in
       let name = FeedbackText.dimensionName(dimension, questionnaire, language)
       guard let theme = unit?.theme(dimension) else {
-        return FeedbackNote(heading: vi ? "\(name): không có ý kiến nào của người dân." : "\(name): no citizen feedback.", quotes: [])
+        return FeedbackNote(
+          heading: vi ? "\(name): không có ý kiến nào của người dân." : "\(name): no citizen feedback.", quotes: [])
       }
       var heading =
         vi
         ? "\(name): \(theme.count) ý kiến (\(FeedbackText.percent(theme.share, format)) ý kiến của đơn vị)"
         : "\(name): \(theme.count) items (\(FeedbackText.percent(theme.share, format)) of the unit's feedback)"
       let change = FeedbackText.change(theme, format, language)
-      if !change.isEmpty, let previous = feedback.previousWave { heading += vi ? ", \(change) so với \(previous)" : ", \(change) on \(previous)" }
-      if !theme.terms.isEmpty { heading += (vi ? "; từ khóa: " : "; terms: ") + theme.terms.prefix(3).map(\.term).joined(separator: ", ") }
-      return FeedbackNote(heading: heading + ".", quotes: theme.quotes.prefix(quotes).map { FeedbackText.quote($0, language) })
+      if !change.isEmpty, let previous = feedback.previousWave {
+        heading += vi ? ", \(change) so với \(previous)" : ", \(change) on \(previous)"
+      }
+      if !theme.terms.isEmpty {
+        heading += (vi ? "; từ khóa: " : "; terms: ") + theme.terms.prefix(3).map(\.term).joined(separator: ", ")
+      }
+      return FeedbackNote(
+        heading: heading + ".", quotes: theme.quotes.prefix(quotes).map { FeedbackText.quote($0, language) })
     }
   }
 }

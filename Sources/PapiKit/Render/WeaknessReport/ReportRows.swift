@@ -17,7 +17,9 @@ enum ReportRows {
     var text = vi ? "BÁO CÁO ĐIỂM YẾU" : "WEAKNESS REPORT"
     text += " — \(report.scores.questionnaireID)"
     if let wave = report.scores.wave { text += vi ? " — đợt \(wave)" : " — wave \(wave)" }
-    if let previous = report.previousWave, report.previous != nil { text += vi ? " so với \(previous)" : " vs \(previous)" }
+    if let previous = report.previousWave, report.previous != nil {
+      text += vi ? " so với \(previous)" : " vs \(previous)"
+    }
     return text + " — " + levelLabel(report.scores.level, language)
   }
 
@@ -26,20 +28,28 @@ enum ReportRows {
   static func note(_ report: WeaknessReport, _ language: Language) -> String {
     let vi = language == .vi
     if report.published {
-      return vi ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC." : "Published scores: no respondent data, so no n, SE or CI."
+      return vi
+        ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC."
+        : "Published scores: no respondent data, so no n, SE or CI."
     }
-    return vi ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu)." : "Units with n < \(report.minN) are not assessed (insufficient data)."
+    return vi
+      ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu)."
+      : "Units with n < \(report.minN) are not assessed (insufficient data)."
   }
 
   /// "Xã Đắk Pnê (23491)", or the code alone.
   static func unitTitle(_ unit: UnitScore) -> String { unit.name.map { "\($0) (\(unit.code))" } ?? unit.code }
 
-  static func rows(_ report: WeaknessReport, _ unit: UnitScore, language: Language, subdimensions: Bool, short: Bool = false) -> [ReportRow] {
+  static func rows(
+    _ report: WeaknessReport, _ unit: UnitScore, language: Language, subdimensions: Bool, short: Bool = false
+  ) -> [ReportRow] {
     func row(_ metric: String, _ label: String, _ estimate: Estimate?, depth: Int) -> ReportRow {
       let assessment = report.assessment(unit.code, metric)
       var change: Double?
       if let now = estimate?.value, let then = report.previousEstimate(unit.code, metric)?.value { change = now - then }
-      return ReportRow(metric: metric, label: label, estimate: estimate, target: assessment?.target, status: assessment?.status, change: change, depth: depth)
+      return ReportRow(
+        metric: metric, label: label, estimate: estimate, target: assessment?.target, status: assessment?.status,
+        change: change, depth: depth)
     }
     var rows = [row("total", language == .vi ? "Tổng" : "Total", unit.total, depth: 0)]
     for (dimension, scored) in zip(report.questionnaire.dimensions, unit.dimensions) {
@@ -47,7 +57,10 @@ enum ReportRows {
       rows.append(row(dimension.id, "\(dimension.id.uppercased()) \(name)", scored.score, depth: 0))
       guard subdimensions else { continue }
       for (subdimension, subScore) in zip(dimension.subdimensions, scored.subdimensions) {
-        rows.append(row(subdimension.id, "\(subdimension.id.dropFirst()) \(subdimension.name.text(language))", subScore.score, depth: 1))
+        rows.append(
+          row(
+            subdimension.id, "\(subdimension.id.dropFirst()) \(subdimension.name.text(language))", subScore.score,
+            depth: 1))
       }
     }
     return rows
@@ -83,21 +96,31 @@ enum ReportRows {
       if flag.score == nil {
         text += vi ? " — không có điểm" : " — no score"
       } else if flag.target == nil {
-        text += vi ? " — chưa có mục tiêu (thiếu số liệu để đặt mục tiêu)" : " — no target (the data to set it is missing)"
+        text +=
+          vi ? " — chưa có mục tiêu (thiếu số liệu để đặt mục tiêu)" : " — no target (the data to set it is missing)"
       } else {
         text += vi ? " — không đủ số người trả lời (n < \(report.minN))" : " — too few respondents (n < \(report.minN))"
       }
     case .weakest:
-      text += " — \(format.fixed(flag.score, decimals))" + (vi ? " (thấp nhất trong \(flag.rule?.uppercased() ?? ""))" : " (lowest in \(flag.rule?.uppercased() ?? ""))")
+      text +=
+        " — \(format.fixed(flag.score, decimals))"
+        + (vi ? " (thấp nhất trong \(flag.rule?.uppercased() ?? ""))" : " (lowest in \(flag.rule?.uppercased() ?? ""))")
     case .declined:
-      text += " — \(format.fixed(flag.score, decimals)) " + (vi ? "so với" : "vs") + " \(format.fixed(flag.target, decimals))"
+      text +=
+        " — \(format.fixed(flag.score, decimals)) " + (vi ? "so với" : "vs") + " \(format.fixed(flag.target, decimals))"
         + (vi ? " ở đợt \(flag.rule ?? "trước")" : " in wave \(flag.rule ?? "before")")
     default:
       if flag.metric == "rank" {
-        text += " — " + (vi ? "hạng \(format.fixed(flag.score, 0)), mục tiêu top \(format.fixed(flag.target, 0))" : "rank \(format.fixed(flag.score, 0)), target top \(format.fixed(flag.target, 0))")
+        text +=
+          " — "
+          + (vi
+            ? "hạng \(format.fixed(flag.score, 0)), mục tiêu top \(format.fixed(flag.target, 0))"
+            : "rank \(format.fixed(flag.score, 0)), target top \(format.fixed(flag.target, 0))")
       } else {
         let sign = flag.status == .met ? "≥" : "<"
-        text += " — \(format.fixed(flag.score, decimals)) \(sign) " + (vi ? "mục tiêu" : "target") + " \(format.fixed(flag.target, decimals))"
+        text +=
+          " — \(format.fixed(flag.score, decimals)) \(sign) " + (vi ? "mục tiêu" : "target")
+          + " \(format.fixed(flag.target, decimals))"
       }
     }
     if flag.complete == false { text += vi ? " (dữ liệu chưa đủ mọi chỉ số)" : " (not every indicator answered)" }

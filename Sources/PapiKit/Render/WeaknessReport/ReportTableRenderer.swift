@@ -14,7 +14,9 @@ struct ReportTableRenderer: Renderer {
       var out = String(repeating: "═", count: 80) + "\n"
       var title = unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
       if let parent = unit.parent { title += vi ? " · thuộc \(parent)" : " · in \(parent)" }
-      if !report.published { title += vi ? " · \(unit.respondents) người trả lời" : " · \(unit.respondents) respondents" }
+      if !report.published {
+        title += vi ? " · \(unit.respondents) người trả lời" : " · \(unit.respondents) respondents"
+      }
       if let rank = report.ranks[unit.code] {
         let peers = report.peers[unit.code] ?? 0
         title += vi ? " · hạng \(rank)/\(peers)" : " · rank \(rank)/\(peers)"
@@ -22,7 +24,8 @@ struct ReportTableRenderer: Renderer {
       if let group = report.groups[unit.code] { title += vi ? " · nhóm \(group)" : " · group \(group)" }
       out += fit(printable(title), 80).trimmingTrailingSpaces() + "\n"
       if !report.published && unit.total.n < report.minN {
-        out += vi
+        out +=
+          vi
           ? "  n = \(unit.total.n) < \(report.minN): không đủ dữ liệu để đánh giá.\n"
           : "  n = \(unit.total.n) < \(report.minN): insufficient data to assess.\n"
       }
@@ -30,31 +33,42 @@ struct ReportTableRenderer: Renderer {
       if !flags.isEmpty {
         out += vi ? "Cảnh báo:\n" : "Flags:\n"
         for flag in flags {
-          let lines = wrap(Self.marker(flag.status) + " " + ReportRows.flagSentence(flag, report, language), width: 78, indent: 2)
+          let lines = wrap(
+            Self.marker(flag.status) + " " + ReportRows.flagSentence(flag, report, language), width: 78, indent: 2)
           out += lines.map { Self.paint("  " + $0, flag.status, color) }.joined(separator: "\n") + "\n"
         }
       }
       let actions = report.actionLines(unit.code, language)
       if !actions.isEmpty {
         out += vi ? "Nhiệm vụ:\n" : "Actions:\n"
-        for line in actions { out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n" }
+        for line in actions {
+          out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
       }
       let notes = report.feedbackNotes(unit.code, language, quotes: 2)
       if !notes.isEmpty {
         out += vi ? "Ý kiến người dân về các chỉ số bị cảnh báo:\n" : "Citizen feedback on the flagged dimensions:\n"
         for note in notes {
-          out += wrap("• " + printable(note.heading), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
-          for quote in note.quotes { out += wrap(printable(quote), width: 74, indent: 1).map { "    " + $0 }.joined(separator: "\n") + "\n" }
+          out +=
+            wrap("• " + printable(note.heading), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
+          for quote in note.quotes {
+            out += wrap(printable(quote), width: 74, indent: 1).map { "    " + $0 }.joined(separator: "\n") + "\n"
+          }
         }
       }
-      out += fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  " + fit(vi ? "KTC 95%" : "95% CI", 13)
+      out +=
+        fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  "
+        + fit(vi ? "KTC 95%" : "95% CI", 13)
         + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 16)
         + fit(vi ? "Thay đổi" : "Change", 9, right: true) + "\n"
       for row in ReportRows.rows(report, unit, language: language, subdimensions: false, short: true) {
         var line = fit(row.label, 20) + fit(format.fixed(row.estimate?.value, decimals), 7, right: true) + "  "
-        let interval = row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
+        let interval =
+          row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
         line += fit(interval, 13) + fit(row.target.map { format.fixed($0, decimals) } ?? "", 8, right: true) + "  "
-        line += fit(row.status?.label(language) ?? "", 16) + fit(ReportRows.signed(row.change, format, decimals), 9, right: true)
+        line +=
+          fit(row.status?.label(language) ?? "", 16)
+          + fit(ReportRows.signed(row.change, format, decimals), 9, right: true)
         out += (row.status.map { Self.paint(line, $0, color) } ?? line) + "\n"
       }
       sink.write(out)

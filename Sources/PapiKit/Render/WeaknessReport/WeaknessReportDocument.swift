@@ -20,7 +20,8 @@ public struct WeaknessReportDocument: Sendable {
   public var document: Document {
     var blocks: [Block] = [.paragraph(ReportRows.note(report, language), .note), .figure(overview)]
     for unit in report.scores.units { blocks.append(.section(section(unit))) }
-    return Document(kind: .weaknessReport, language: language, title: ReportRows.title(report, language), blocks: blocks)
+    return Document(
+      kind: .weaknessReport, language: language, title: ReportRows.title(report, language), blocks: blocks)
   }
 
   /// Units × dimensions, each cell coloured by its target status.
@@ -36,13 +37,15 @@ public struct WeaknessReportDocument: Sendable {
         heatCell(unit, "total", unit.total),
       ] + unit.dimensions.map { heatCell(unit, $0.id, $0.score) }
     }
-    let legend = [FlagStatus.met, .below, .belowSignificant, .insufficient].map { ($0.label(language), Highlight.status($0)) }
+    let legend =
+      [FlagStatus.met, .below, .belowSignificant, .insufficient].map { ($0.label(language), Highlight.status($0)) }
       + [(vi ? "không có mục tiêu" : "no target", Highlight.noTarget)]
     return .heatMap(Table(columns: columns, rows: rows), legend: legend)
   }
 
   private func heatCell(_ unit: UnitScore, _ metric: String, _ estimate: Estimate) -> Table.Cell {
-    Table.Cell(format.fixed(estimate.value, decimals), highlight: highlight(report.assessment(unit.code, metric)?.status))
+    Table.Cell(
+      format.fixed(estimate.value, decimals), highlight: highlight(report.assessment(unit.code, metric)?.status))
   }
 
   private func highlight(_ status: FlagStatus?) -> Highlight { status.map(Highlight.status) ?? .noTarget }
@@ -57,10 +60,13 @@ public struct WeaknessReportDocument: Sendable {
           ? .paragraph(
             [
               .strong(vi ? "Không đủ dữ liệu" : "Insufficient data"),
-              .literal(vi ? " (n = \(n) < \(report.minN)): không đánh giá." : " (n = \(n) < \(report.minN)): not assessed."),
+              .literal(
+                vi ? " (n = \(n) < \(report.minN)): không đánh giá." : " (n = \(n) < \(report.minN)): not assessed."),
             ], .body)
           : .paragraph(
-            vi ? "Không đủ dữ liệu (n = \(n) < \(report.minN)): không đánh giá." : "Insufficient data (n = \(n) < \(report.minN)): not assessed.",
+            vi
+              ? "Không đủ dữ liệu (n = \(n) < \(report.minN)): không đánh giá."
+              : "Insufficient data (n = \(n) < \(report.minN)): not assessed.",
             .status(.insufficient)))
     }
     let flags = (report.flags[unit.code] ?? []).filter { $0.status != .met }
@@ -80,7 +86,8 @@ public struct WeaknessReportDocument: Sendable {
       if medium == .text {
         blocks.append(.paragraph([.strong(vi ? "Ý kiến người dân" : "Citizen feedback")], .body))
       } else {
-        blocks.append(.heading(3, vi ? "Ý kiến người dân về các chỉ số bị cảnh báo" : "Citizen feedback on the flagged dimensions"))
+        blocks.append(
+          .heading(3, vi ? "Ý kiến người dân về các chỉ số bị cảnh báo" : "Citizen feedback on the flagged dimensions"))
       }
       let items = notes.map { note in ListItem(note.heading, children: note.quotes.map { ListItem($0, mark: .quote) }) }
       blocks.append(.list(items, medium == .text ? .plain : .feedback))
@@ -121,7 +128,8 @@ public struct WeaknessReportDocument: Sendable {
       Table.Column(vi ? "Thay đổi" : "Change", alignment: .right),
     ]
     let rows = ReportRows.rows(report, unit, language: language, subdimensions: true).map { row -> [Table.Cell] in
-      let interval = row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
+      let interval =
+        row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
       let label: [Inline] = row.depth > 0 ? [.indent, .text(row.label)] : [.strong(row.label)]
       var cells = [Table.Cell(label), Table.Cell(format.fixed(row.estimate?.value, decimals)), Table.Cell(interval)]
       if printed { cells.append(Table.Cell(report.published ? "—" : row.estimate.map { String($0.n) } ?? "—")) }
@@ -166,6 +174,7 @@ public struct WeaknessReportDocument: Sendable {
         }
       }
     }
-    return BarChart(caption: vi ? "điểm / tối đa, KTC 95%, mục tiêu ◆" : "score / maximum, 95% CI, target ◆", bars: bars)
+    return BarChart(
+      caption: vi ? "điểm / tối đa, KTC 95%, mục tiêu ◆" : "score / maximum, 95% CI, target ◆", bars: bars)
   }
 }

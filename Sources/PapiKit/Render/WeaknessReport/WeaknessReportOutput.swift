@@ -1,12 +1,15 @@
 /// The weakness report in each format: its own terminal table, CSV and JSON renderers,
 /// and its document for Markdown and HTML.
 public enum WeaknessReportOutput {
-  public static func render(_ report: WeaknessReport, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink) {
+  public static func render(
+    _ report: WeaknessReport, as format: OutputFormat, options: RenderOptions, to sink: inout some OutputSink
+  ) {
     switch format {
     case .table: ReportTableRenderer(language: options.language, color: options.color).render(report, to: &sink)
     case .md, .html:
       guard let writer = DocumentFormat(format) else { return }
-      writer.render(WeaknessReportDocument(report, language: options.language, medium: writer.medium).document, to: &sink)
+      writer.render(
+        WeaknessReportDocument(report, language: options.language, medium: writer.medium).document, to: &sink)
     case .csv: ReportCSVRenderer(excel: options.excel).render(report, to: &sink)
     case .json: ReportJSONRenderer().render(report, to: &sink)
     }

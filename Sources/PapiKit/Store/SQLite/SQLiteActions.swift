@@ -10,7 +10,9 @@ extension SQLiteStore {
       try queue.write { db in
         var outcome = PlanOutcome()
         var existing: [String: Bool] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, flagged FROM action WHERE wave = ? AND level = ?", arguments: [wave, level]) {
+        for row in try Row.fetchAll(
+          db, sql: "SELECT id, flagged FROM action WHERE wave = ? AND level = ?", arguments: [wave, level])
+        {
           existing[row[0]] = row[1]
         }
         var next = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM action") ?? 0) + 1
@@ -48,30 +50,41 @@ extension SQLiteStore {
 
   public func actions(_ filter: ActionFilter) throws(PapiError) -> [ActionItem] {
     let rows = try run(L("không đọc được sổ theo dõi nhiệm vụ", "cannot read the action register")) {
-      try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(Self.actionColumns) FROM action ORDER BY due, unit_code, metric, task, wave") }
+      try queue.read { db in
+        try Row.fetchAll(
+          db, sql: "SELECT \(Self.actionColumns) FROM action ORDER BY due, unit_code, metric, task, wave")
+      }
     }
     return rows.map(Self.action).filter(filter.admits)
   }
 
   public func action(id: String) throws(PapiError) -> ActionItem {
     let row = try run(L("không đọc được sổ theo dõi nhiệm vụ", "cannot read the action register")) {
-      try queue.read { db in try Row.fetchOne(db, sql: "SELECT \(Self.actionColumns) FROM action WHERE id = ?", arguments: [id]) }
+      try queue.read { db in
+        try Row.fetchOne(db, sql: "SELECT \(Self.actionColumns) FROM action WHERE id = ?", arguments: [id])
+      }
     }
     guard let row else { throw unknownAction(id) }
     return Self.action(row)
   }
 
-  public func updateAction(id: String, status: ActionStatus?, note: String?, author: String) throws(PapiError) -> ActionItem {
+  public func updateAction(
+    id: String, status: ActionStatus?, note: String?, author: String
+  ) throws(PapiError) -> ActionItem {
     let current = try action(id: id)
     if let status, !current.status.canChange(to: status) {
-      let allowed = ActionStatus.allCases.filter { current.status.canChange(to: $0) }.map(\.rawValue).joined(separator: ", ")
+      let allowed = ActionStatus.allCases.filter { current.status.canChange(to: $0) }.map(\.rawValue).joined(
+        separator: ", ")
       throw PapiError(
         file: path, value: "\(current.status.rawValue) → \(status.rawValue)",
         message: status == current.status
           ? L("nhiệm vụ \(id) đã ở trạng thái \(status.rawValue).", "action \(id) is already \(status.rawValue).")
-          : L("không thể chuyển nhiệm vụ \(id) từ \(current.status.rawValue) sang \(status.rawValue).",
-              "action \(id) cannot go from \(current.status.rawValue) to \(status.rawValue)."),
-        fix: L("Từ \(current.status.rawValue) chỉ chuyển được sang: \(allowed).", "From \(current.status.rawValue) it can go to: \(allowed)."))
+          : L(
+            "không thể chuyển nhiệm vụ \(id) từ \(current.status.rawValue) sang \(status.rawValue).",
+            "action \(id) cannot go from \(current.status.rawValue) to \(status.rawValue)."),
+        fix: L(
+          "Từ \(current.status.rawValue) chỉ chuyển được sang: \(allowed).",
+          "From \(current.status.rawValue) it can go to: \(allowed)."))
     }
     if status == .dropped && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
       throw PapiError(
@@ -83,7 +96,10 @@ extension SQLiteStore {
       try queue.write { db in
         if let status {
           try db.execute(sql: "UPDATE action SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
-          try appendEvent(db, ActionEvent(actionID: id, time: time, author: author, kind: .status, from: current.status, to: status, note: note))
+          try appendEvent(
+            db,
+            ActionEvent(
+              actionID: id, time: time, author: author, kind: .status, from: current.status, to: status, note: note))
         } else {
           try appendEvent(db, ActionEvent(actionID: id, time: time, author: author, kind: .note, note: note))
         }
@@ -97,12 +113,16 @@ extension SQLiteStore {
     return try run(L("không đọc được lịch sử nhiệm vụ", "cannot read the action history")) {
       try queue.read { db in
         try Row.fetchAll(
-          db, sql: "SELECT action_id, at, author, kind, from_status, to_status, note FROM action_event WHERE action_id = ? ORDER BY seq",
+          db,
+          sql:
+            "SELECT action_id, at, author, kind, from_status, to_status, note FROM action_event WHERE action_id = ? "
+            + "ORDER BY seq",
           arguments: [id]
         ).map { row in
           ActionEvent(
             actionID: row[0], time: row[1], author: row[2], kind: ActionEvent.Kind(rawValue: row[3]) ?? .note,
-            from: (row[4] as String?).flatMap(ActionStatus.init), to: (row[5] as String?).flatMap(ActionStatus.init), note: row[6])
+            from: (row[4] as String?).flatMap(ActionStatus.init), to: (row[5] as String?).flatMap(ActionStatus.init),
+            note: row[6])
         }
       }
     }
@@ -129,11 +149,14 @@ extension SQLiteStore {
       message: L("không có nhiệm vụ mã \(id) trong sổ theo dõi.", "there is no action \(id) in the register."),
       fix: near.isEmpty
         ? L("Xem mã bằng `papi actions list`.", "See the ids with `papi actions list`.")
-        : L("Có phải: \(near.joined(separator: ", "))? Xem `papi actions list`.", "Did you mean: \(near.joined(separator: ", "))? See `papi actions list`."))
+        : L(
+          "Có phải: \(near.joined(separator: ", "))? Xem `papi actions list`.",
+          "Did you mean: \(near.joined(separator: ", "))? See `papi actions list`."))
   }
 
   private static let actionColumns = """
-    id, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en, flag, score, se, low, upp, n, complete,
+    id, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en, flag, score, se, low, upp, n,\
+     complete,
     target, gap, rule, task, title_vi, title_en, lead, support, due, priority, status, flagged, catalogue, created_at
     """
 
@@ -152,23 +175,34 @@ extension SQLiteStore {
 
   private func insert(_ db: Database, _ action: ActionItem, seq: Int) throws {
     let values: [(any DatabaseValueConvertible)?] = [
-      action.id, seq, action.wave, action.level, action.unitCode, action.unitName, action.parent, action.metric, action.metricName.vi,
-      action.metricName.en, action.flag.rawValue, action.baseline.value, action.baseline.se, action.baseline.low, action.baseline.upp,
-      action.baseline.n, action.baseline.complete, action.target, action.gap, action.rule, action.task, action.title.vi, action.title.en,
-      action.lead, action.support.joined(separator: "\u{1F}"), action.due.description, action.priority.rawValue, action.status.rawValue,
+      action.id, seq, action.wave, action.level, action.unitCode, action.unitName, action.parent, action.metric,
+      action.metricName.vi,
+      action.metricName.en, action.flag.rawValue, action.baseline.value, action.baseline.se, action.baseline.low,
+      action.baseline.upp,
+      action.baseline.n, action.baseline.complete, action.target, action.gap, action.rule, action.task, action.title.vi,
+      action.title.en,
+      action.lead, action.support.joined(separator: "\u{1F}"), action.due.description, action.priority.rawValue,
+      action.status.rawValue,
       action.flagged, action.catalogue, action.created,
     ]
     try db.execute(
       sql: """
-        INSERT INTO action (id, seq, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en, flag, score, se, low,
-          upp, n, complete, target, gap, rule, task, title_vi, title_en, lead, support, due, priority, status, flagged, catalogue, created_at)
+        INSERT INTO action (id, seq, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en,\
+         flag, score, se, low,
+          upp, n, complete, target, gap, rule, task, title_vi, title_en, lead, support, due, priority, status,\
+         flagged, catalogue, created_at)
         VALUES (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))
         """, arguments: StatementArguments(values))
   }
 
   private func appendEvent(_ db: Database, _ event: ActionEvent) throws {
     try db.execute(
-      sql: "INSERT INTO action_event (action_id, at, author, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      arguments: [event.actionID, event.time, event.author, event.kind.rawValue, event.from?.rawValue, event.to?.rawValue, event.note])
+      sql:
+        "INSERT INTO action_event (action_id, at, author, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, "
+        + "?, ?)",
+      arguments: [
+        event.actionID, event.time, event.author, event.kind.rawValue, event.from?.rawValue, event.to?.rawValue,
+        event.note,
+      ])
   }
 }

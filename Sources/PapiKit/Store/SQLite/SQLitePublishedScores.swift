@@ -13,7 +13,8 @@ extension SQLiteStore {
         try db.execute(
           sql: """
             INSERT INTO benchmark_set (name, file, sha256, loaded_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (name) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, loaded_at = excluded.loaded_at
+            ON CONFLICT (name) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, loaded_at =\
+             excluded.loaded_at
             """,
           arguments: [name, file, sha256, timestampNow()])
         let insert = try db.makeStatement(
@@ -45,12 +46,15 @@ extension SQLiteStore {
           arguments: [name, wave])
         {
           let code: String = row[0]
-          var unit = units[code] ?? PublishedUnit(code: code, name: row[1], level: row[2], parent: row[3], scores: [:], group: nil)
+          var unit =
+            units[code]
+            ?? PublishedUnit(code: code, name: row[1], level: row[2], parent: row[3], scores: [:], group: nil)
           unit.scores[row[4]] = row[5]
           units[code] = unit
         }
         for row in try Row.fetchAll(
-          db, sql: "SELECT unit_code, label FROM benchmark_group WHERE set_name = ? AND wave = ?", arguments: [name, wave])
+          db, sql: "SELECT unit_code, label FROM benchmark_group WHERE set_name = ? AND wave = ?",
+          arguments: [name, wave])
         {
           units[row[0]]?.group = row[1]
         }

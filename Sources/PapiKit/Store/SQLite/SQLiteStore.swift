@@ -54,8 +54,9 @@ public struct SQLiteStore: PapiStore {
       throw PapiError(
         .notFound, file: path,
         message: L("chưa có cơ sở dữ liệu ở đây.", "there is no database here yet."),
-        fix: L("Nhập dữ liệu trước bằng `papi import FILE… -q Q --wave W`, hoặc chỉ đường dẫn bằng --db.",
-               "Import data first with `papi import FILE… -q Q --wave W`, or give the path with --db."))
+        fix: L(
+          "Nhập dữ liệu trước bằng `papi import FILE… -q Q --wave W`, hoặc chỉ đường dẫn bằng --db.",
+          "Import data first with `papi import FILE… -q Q --wave W`, or give the path with --db."))
     }
     do {
       var configuration = Configuration()
@@ -74,8 +75,9 @@ public struct SQLiteStore: PapiStore {
       throw PapiError(
         .database, file: path,
         message: L("không mở được cơ sở dữ liệu (\(error)).", "cannot open the database (\(error))."),
-        fix: L("Kiểm tra đường dẫn --db và quyền ghi thư mục; tệp phải là cơ sở dữ liệu papi.",
-               "Check the --db path and that its folder is writable; the file must be a papi database."))
+        fix: L(
+          "Kiểm tra đường dẫn --db và quyền ghi thư mục; tệp phải là cơ sở dữ liệu papi.",
+          "Check the --db path and that its folder is writable; the file must be a papi database."))
     }
   }
 
@@ -90,8 +92,9 @@ public struct SQLiteStore: PapiStore {
       throw PapiError(
         .database, file: path,
         message: L("\(action.vi): lỗi cơ sở dữ liệu (\(error)).", "\(action.en): database error (\(error))."),
-        fix: L("Không có gì bị thay đổi. Kiểm tra ổ đĩa còn chỗ và tệp không bị chương trình khác khóa, rồi chạy lại.",
-               "Nothing was changed. Check the disk has room and no other program holds the file, then run again."))
+        fix: L(
+          "Không có gì bị thay đổi. Kiểm tra ổ đĩa còn chỗ và tệp không bị chương trình khác khóa, rồi chạy lại.",
+          "Nothing was changed. Check the disk has room and no other program holds the file, then run again."))
     }
   }
 }

@@ -10,13 +10,19 @@ extension SQLiteStore {
         try db.execute(
           sql: """
             INSERT INTO unit_set (name, file, sha256, loaded_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (name) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, loaded_at = excluded.loaded_at
+            ON CONFLICT (name) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, loaded_at =\
+             excluded.loaded_at
             """,
           arguments: [name, file, sha256, timestampNow()])
         let insert = try db.makeStatement(
-          sql: "INSERT INTO register_unit (unit_set, code, name, level, parent_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          sql:
+            "INSERT INTO register_unit (unit_set, code, name, level, parent_code, valid_from, valid_to) VALUES (?, "
+            + "?, ?, ?, ?, ?, ?)"
+        )
         for unit in units {
-          try insert.execute(arguments: [name, unit.code, unit.name, unit.level, unit.parent, unit.validFrom, unit.validTo])
+          try insert.execute(arguments: [
+            name, unit.code, unit.name, unit.level, unit.parent, unit.validFrom, unit.validTo,
+          ])
         }
       }
     }
@@ -34,7 +40,8 @@ extension SQLiteStore {
             """,
           arguments: [name])
         {
-          let unit = RegisterUnit(code: row[0], name: row[1], level: row[2], parent: row[3], validFrom: row[4], validTo: row[5])
+          let unit = RegisterUnit(
+            code: row[0], name: row[1], level: row[2], parent: row[3], validFrom: row[4], validTo: row[5])
           if units[unit.code] == nil { units[unit.code] = unit }
         }
         return units
@@ -52,7 +59,8 @@ extension SQLiteStore {
     try run(L("không lưu được bảng chuyển đổi", "cannot store the crosswalk")) {
       try queue.write { db in
         try db.execute(sql: "DELETE FROM crosswalk WHERE to_set = ?", arguments: [set])
-        let insert = try db.makeStatement(sql: "INSERT INTO crosswalk (to_set, old_code, new_code, share, file) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.makeStatement(
+          sql: "INSERT INTO crosswalk (to_set, old_code, new_code, share, file) VALUES (?, ?, ?, ?, ?)")
         for link in links { try insert.execute(arguments: [set, link.oldCode, link.newCode, link.share, file]) }
       }
     }
@@ -63,7 +71,8 @@ extension SQLiteStore {
       try queue.read { db in
         var map: [String: [(code: String, share: Double)]] = [:]
         for row in try Row.fetchAll(
-          db, sql: "SELECT old_code, new_code, share FROM crosswalk WHERE to_set = ? ORDER BY old_code, new_code", arguments: [set])
+          db, sql: "SELECT old_code, new_code, share FROM crosswalk WHERE to_set = ? ORDER BY old_code, new_code",
+          arguments: [set])
         {
           map[row[0], default: []].append((row[1], row[2]))
         }

@@ -9,7 +9,8 @@ extension SQLiteStore {
       try queue.read { db in
         guard
           let yaml = try String.fetchOne(
-            db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?", arguments: [wave])
+            db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?",
+            arguments: [wave])
         else { return nil }
         let questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
         var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
@@ -18,7 +19,8 @@ extension SQLiteStore {
         // Row by row into the table, sorted by seq (file order) by SQLite's sorter: the
         // table is the only copy of the rows held.
         let rows = try Row.fetchCursor(
-          db, sql: "SELECT id, unit_code, weight, answers, seq FROM respondent WHERE wave = ? ORDER BY seq", arguments: [wave])
+          db, sql: "SELECT id, unit_code, weight, answers, seq FROM respondent WHERE wave = ? ORDER BY seq",
+          arguments: [wave])
         let width = questionnaire.indicators.count
         while let row = try rows.next() {
           let code: String = row[1]
@@ -27,16 +29,20 @@ extension SQLiteStore {
             answers.withUnsafeBytes { bytes in
               table.append(
                 answers: bytes.bindMemory(to: UInt8.self), weight: row[2], unit: unit,
-                origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)), id: (row[0] as String).utf8)
+                origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)),
+                id: (row[0] as String).utf8)
             }
             return true
           }
           guard appended else {
             throw PapiError(
               .database, file: path, value: row[0],
-              message: L("dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.", "the stored rows of wave \(wave) do not match its questionnaire."),
-              fix: L("Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
-                     "The database was changed outside papi; import this wave again into a new database."))
+              message: L(
+                "dữ liệu của đợt \(wave) không khớp với bảng hỏi đã lưu.",
+                "the stored rows of wave \(wave) do not match its questionnaire."),
+              fix: L(
+                "Cơ sở dữ liệu đã bị sửa ngoài papi; nhập lại đợt này vào một cơ sở dữ liệu mới.",
+                "The database was changed outside papi; import this wave again into a new database."))
           }
         }
         return (questionnaire, table)
@@ -46,10 +52,15 @@ extension SQLiteStore {
       let known = (try? waveNames()) ?? []
       throw PapiError(
         .notFound, file: path, value: wave,
-        message: L("không có đợt \(wave) trong cơ sở dữ liệu (có: \(known.isEmpty ? "chưa có đợt nào" : known.joined(separator: ", "))).",
-                   "there is no wave \(wave) in the database (it has: \(known.isEmpty ? "no waves yet" : known.joined(separator: ", ")))."),
-        fix: L("Xem `papi waves`, hoặc nhập đợt này bằng `papi import … --wave \(wave)`.",
-               "See `papi waves`, or import this wave with `papi import … --wave \(wave)`."))
+        message: L(
+          "không có đợt \(wave) trong cơ sở dữ liệu (có: "
+            + "\(known.isEmpty ? "chưa có đợt nào" : known.joined(separator: ", "))).",
+          "there is no wave \(wave) in the database (it has: "
+            + "\(known.isEmpty ? "no waves yet" : known.joined(separator: ", ")))."
+        ),
+        fix: L(
+          "Xem `papi waves`, hoặc nhập đợt này bằng `papi import … --wave \(wave)`.",
+          "See `papi waves`, or import this wave with `papi import … --wave \(wave)`."))
     }
     return loaded
   }
@@ -59,14 +70,16 @@ extension SQLiteStore {
   private func readUnits(_ db: Database, wave: String, levels: Int, into table: inout ResponseTable) throws {
     table.units.ensureLevels(levels)
     let units = try Row.fetchCursor(
-      db, sql: "SELECT level, code, name, parent_code FROM wave_unit WHERE wave = ? ORDER BY level DESC, seq", arguments: [wave])
+      db, sql: "SELECT level, code, name, parent_code FROM wave_unit WHERE wave = ? ORDER BY level DESC, seq",
+      arguments: [wave])
     while let row = try units.next() {
       let level: Int = row[0]
       let code: String = row[1]
       let index = Int(table.units.index(of: code, level: level))
       table.units.levels[level][index].name = row[2]
       if let parent: String = row[3], level + 1 < levels, let parentIndex = table.units.find(parent, level: level + 1) {
-        table.units.levels[level][index].parents = [parentIndex] + table.units.levels[level + 1][Int(parentIndex)].parents
+        table.units.levels[level][index].parents =
+          [parentIndex] + table.units.levels[level + 1][Int(parentIndex)].parents
       }
     }
   }
@@ -89,7 +102,9 @@ extension SQLiteStore {
             FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash ORDER BY w.name
             """
         ).map { row in
-          WaveSummary(name: row[0], questionnaireID: row[1], questionnaireHash: row[2], respondents: row[4], units: row[5], created: row[3])
+          WaveSummary(
+            name: row[0], questionnaireID: row[1], questionnaireHash: row[2], respondents: row[4], units: row[5],
+            created: row[3])
         }
       }
     }
@@ -107,7 +122,8 @@ extension SQLiteStore {
             """, arguments: [wave]
         ).map { row in
           ImportLogEntry(
-            id: row[0], wave: row[1], file: row[2], sha256: row[3], rowsRead: row[4], imported: row[5], replaced: row[6],
+            id: row[0], wave: row[1], file: row[2], sha256: row[3], rowsRead: row[4], imported: row[5],
+            replaced: row[6],
             unchanged: row[7], skipped: row[8], rejected: row[9], questionnaireID: row[10], questionnaireHash: row[11],
             time: row[12], toolVersion: row[13])
         }
@@ -120,7 +136,10 @@ extension SQLiteStore {
     try run(L("không đọc được đơn vị của đợt \(wave)", "cannot read the units of wave \(wave)")) {
       try queue.read { db in
         var names: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, name FROM wave_unit WHERE wave = ? AND level = 0 AND name IS NOT NULL", arguments: [wave]) {
+        for row in try Row.fetchAll(
+          db, sql: "SELECT code, name FROM wave_unit WHERE wave = ? AND level = 0 AND name IS NOT NULL",
+          arguments: [wave])
+        {
           names[row[0]] = row[1]
         }
         return names
@@ -131,7 +150,9 @@ extension SQLiteStore {
   /// The codes of the wave's units (level 0), empty when the wave has no survey.
   public func unitCodes(wave: String) throws(PapiError) -> Set<String> {
     try run(L("không đọc được đơn vị của đợt \(wave)", "cannot read the units of wave \(wave)")) {
-      try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM wave_unit WHERE wave = ? AND level = 0", arguments: [wave])) }
+      try queue.read { db in
+        Set(try String.fetchAll(db, sql: "SELECT code FROM wave_unit WHERE wave = ? AND level = 0", arguments: [wave]))
+      }
     }
   }
 
@@ -139,7 +160,9 @@ extension SQLiteStore {
   public func questionnaire(wave: String) throws(PapiError) -> Questionnaire? {
     let yaml: String? = try run(L("không đọc được đợt \(wave)", "cannot read wave \(wave)")) {
       try queue.read { db in
-        try String.fetchOne(db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?", arguments: [wave])
+        try String.fetchOne(
+          db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?",
+          arguments: [wave])
       }
     }
     guard let yaml else { return nil }
