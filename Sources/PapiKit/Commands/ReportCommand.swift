@@ -58,7 +58,7 @@ public enum ReportCommand {
     if let name = request.published {
       guard let wave = request.wave else {
         throw PapiError(
-          file: store?.location ?? SQLiteStore.defaultPath,
+          file: store?.location ?? "--db",
           message: L(
             "báo cáo từ điểm công bố cần --wave (năm).", "a report from published scores needs --wave (the year)."),
           fix: L("Thêm --wave 2024.", "Add --wave 2024."))

@@ -8,7 +8,7 @@ public enum WaveSources {
     if files.isEmpty {
       guard let wave else {
         throw PapiError(
-          file: store?.location ?? SQLiteStore.defaultPath,
+          file: store?.location ?? "--db",
           message: L("không có tệp xuất nào và không có --wave.", "no export files and no --wave."),
           fix: L(
             "Đưa tệp xuất khảo sát, hoặc chọn một đợt đã nhập bằng --wave (xem `papi waves`).",
@@ -31,7 +31,7 @@ public enum WaveSources {
   public static func required<Value>(_ store: Value?) throws(PapiError) -> Value {
     guard let store else {
       throw PapiError(
-        .notFound, file: SQLiteStore.defaultPath,
+        .notFound, file: "--db",
         message: L("lệnh này cần cơ sở dữ liệu.", "this command needs the database."),
         fix: L("Chỉ cơ sở dữ liệu bằng --db.", "Give the database with --db."))
     }
