@@ -87,16 +87,17 @@ public enum PlanCommand {
     let offices = try store.offices()
     let today = request.today ?? CivilDate.today()
     let language = request.options.language
-    switch request.format {
-    case .md, .html:
+    if let writer = DocumentFormat(request.format) {
+      // The plan document, in Markdown, HTML or any other document format.
       let document = PlanDocument(
         wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count,
         start: start,
         targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
         uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today,
         feedback: report.feedback)
-      DocumentFormat(request.format)?.render(document.document(language), to: &sink)
-    case .table, .csv, .json:
+      writer.render(document.document(language), to: &sink)
+    } else {
+      // The register of the wave's actions as a table, CSV or JSON.
       if request.format == .table { sink.write(summary(outcome, request, compare: compare, start: start)) }
       let listing = ActionListing(actions: actions, remeasured: [:], offices: offices, today: today)
       ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)

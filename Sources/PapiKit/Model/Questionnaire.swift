@@ -1,5 +1,5 @@
 /// How a questionnaire's scores are built (PRODUCT.md §3.2, §4).
-public enum QuestionnaireKind: String, Sendable {
+public enum QuestionnaireKind: String, Sendable, CaseIterable {
   /// PAPI: dimensions run 1–10 and the total is their sum.
   case papi
   /// SIPAS-style: every score is a percentage, composites are means.

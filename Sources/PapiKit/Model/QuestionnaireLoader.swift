@@ -49,7 +49,9 @@ extension YAMLReader {
       } else {
         problem(
           root["kind"], L("kind `\(kindText)` không được hỗ trợ.", "unknown kind `\(kindText)`."),
-          L("Dùng `kind: papi` hoặc `kind: percent`.", "Use `kind: papi` or `kind: percent`."))
+          L(
+            "Dùng một trong: \(QuestionnaireKind.allCases.map { "`kind: \($0.rawValue)`" }.joined(separator: ", ")).",
+            "Use one of: \(QuestionnaireKind.allCases.map { "`kind: \($0.rawValue)`" }.joined(separator: ", "))."))
       }
     }
     let title = localized(root["title"], context: "title") ?? LocalizedText(vi: id, en: id)

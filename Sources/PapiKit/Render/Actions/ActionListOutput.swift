@@ -6,11 +6,12 @@ public enum ActionListOutput {
   ) {
     switch format {
     case .table: ActionListTable(language: options.language).render(listing, to: &sink)
-    case .md, .html:
-      DocumentFormat(format)?.render(
-        ActionListDocument(listing: listing, language: options.language).document, to: &sink)
     case .csv: ActionListCSV(excel: options.excel).render(listing, to: &sink)
     case .json: ActionListJSON().render(listing, to: &sink)
+    default:
+      // Markdown, HTML and any other document format walk the list's document.
+      DocumentFormat(format)?.render(
+        ActionListDocument(listing: listing, language: options.language).document, to: &sink)
     }
   }
 }

@@ -9,11 +9,12 @@ public enum FeedbackReportOutput {
     let language = options.language
     switch format {
     case .table: FeedbackReportTable(questionnaire: questionnaire, language: language).render(summary, to: &sink)
-    case .md, .html:
-      let document = FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document
-      DocumentFormat(format)?.render(document, to: &sink)
     case .csv: FeedbackReportCSV(excel: options.excel).render(summary, to: &sink)
     case .json: FeedbackReportJSON(lexicon: lexicon).render(summary, to: &sink)
+    default:
+      // Markdown, HTML and any other document format walk the report's document.
+      let document = FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document
+      DocumentFormat(format)?.render(document, to: &sink)
     }
   }
 }

@@ -6,12 +6,13 @@ public enum WeaknessReportOutput {
   ) {
     switch format {
     case .table: ReportTableRenderer(language: options.language, color: options.color).render(report, to: &sink)
-    case .md, .html:
+    case .csv: ReportCSVRenderer(excel: options.excel).render(report, to: &sink)
+    case .json: ReportJSONRenderer().render(report, to: &sink)
+    default:
+      // Markdown, HTML and any other document format walk the report's document.
       guard let writer = DocumentFormat(format) else { return }
       writer.render(
         WeaknessReportDocument(report, language: options.language, medium: writer.medium).document, to: &sink)
-    case .csv: ReportCSVRenderer(excel: options.excel).render(report, to: &sink)
-    case .json: ReportJSONRenderer().render(report, to: &sink)
     }
   }
 }
