@@ -172,6 +172,10 @@ struct SeamTests {
     #expect(missing.recoverySuggestion?.contains("papi waves") == true)
     let bad = try #require(throws: PapiError.self) { try QuestionnaireLoader.parse(yaml: "id: x", source: "q.yaml") }
     #expect(bad.code == .invalidInput)
+    let unreadable = try #require(throws: PapiError.self) { try QuestionnaireLoader.load(path: "/nowhere/q.yaml") }
+    #expect(unreadable.code == .unreadableFile)
+    let export = try #require(throws: PapiError.self) { try RecordTable.read("/nowhere/units.csv") }
+    #expect(export.code == .unreadableFile)
     #expect(PapiError.Code.allCases.map(\.rawValue).count == Set(PapiError.Code.allCases.map(\.rawValue)).count)
   }
 

@@ -63,6 +63,7 @@ public struct TargetSet: Sendable {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw PapiError(
+        .unreadableFile,
         file: path,
         message: L(
           "không đọc được tệp mục tiêu (\(error.localizedDescription)).",

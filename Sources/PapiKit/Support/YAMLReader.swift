@@ -81,6 +81,7 @@ struct YAMLReader {
       return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw PapiError(
+        .unreadableFile,
         file: path,
         message: L(
           "không đọc được tệp \(kind.vi) (\(error.localizedDescription)).",

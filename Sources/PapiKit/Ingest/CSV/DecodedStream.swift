@@ -54,7 +54,7 @@ struct DecodedStream {
     guard fd >= 0 else {
       let reason = String(cString: strerror(errno))
       throw PapiError(
-        file: path, message: L("không mở được tệp (\(reason)).", "cannot open the file (\(reason))."),
+        .unreadableFile, file: path, message: L("không mở được tệp (\(reason)).", "cannot open the file (\(reason))."),
         fix: L("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and that the file is readable."))
     }
     defer { close(fd) }
@@ -70,7 +70,7 @@ struct DecodedStream {
     var converter = Converter(encoding: .utf8)
     if fileOffset > 0 && lseek(fd, off_t(fileOffset), SEEK_SET) < 0 {
       throw PapiError(
-        file: path,
+        .unreadableFile, file: path,
         message: L("không đọc được tệp từ vị trí \(fileOffset).", "cannot read the file from offset \(fileOffset)."),
         fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
     }
@@ -81,7 +81,8 @@ struct DecodedStream {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))
         throw PapiError(
-          file: path, message: L("lỗi khi đọc tệp (\(reason)).", "error while reading the file (\(reason))."),
+          .unreadableFile, file: path,
+          message: L("lỗi khi đọc tệp (\(reason)).", "error while reading the file (\(reason))."),
           fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
       }
       if got > 0 {

@@ -28,7 +28,7 @@ enum RejectsWriter {
         try Data(group.text.utf8).write(to: URL(fileURLWithPath: target))
       } catch {
         throw PapiError(
-          file: target,
+          .unreadableFile, file: target,
           message: L(
             "không ghi được tệp các dòng bị loại (\(error.localizedDescription)).",
             "cannot write the rejected rows (\(error.localizedDescription))."),
