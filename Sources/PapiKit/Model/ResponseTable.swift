@@ -163,6 +163,10 @@ final class RowBlock: @unchecked Sendable {
     weights[count] = weight
     units[count] = unit
     origins[count] = origin
+    // Room for the whole block's ids at its first row, as long as this one: the ids of an
+    // export are mostly of one length (UUIDs), and a buffer doubled again and again would
+    // leave its copies behind in the allocator.
+    if count == 0 { idBytes.reserveCapacity(ResponseTable.blockRows * max(8, id.count)) }
     idBytes.append(contentsOf: id)
     idEnds[count] = Int32(idBytes.count)
     count += 1
