@@ -15,15 +15,11 @@ public enum ReferenceCommands {
   public static func loadCrosswalk(
     _ file: String, to set: String, read: ReadOptions = ReadOptions(), store: any ReferenceRepository
   ) throws(PapiError) -> Int {
-    let register = try store.registerUnits(set: set)
-    if register.isEmpty {
-      throw PapiError(
-        .notFound, file: store.location, value: set,
-        message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
-        fix: L(
-          "Nạp sổ đơn vị mới trước: `papi units load FILE --set \(set)`.",
-          "Load the new register first: `papi units load FILE --set \(set)`."))
-    }
+    let register = try store.loadedUnits(
+      set: set,
+      fix: L(
+        "Nạp sổ đơn vị mới trước: `papi units load FILE --set \(set)`.",
+        "Load the new register first: `papi units load FILE --set \(set)`."))
     let links = try CrosswalkReader.read(file, into: set, register: register, options: read)
     try store.replaceCrosswalk(to: set, links: links, file: file)
     return links.count

@@ -18,15 +18,11 @@ public struct CrosswalkedWave: WaveSource {
 
   public func read() throws(PapiError) -> SurveyData {
     var data = try base.read()
-    let register = try reference.registerUnits(set: set)
-    if register.isEmpty {
-      throw PapiError(
-        .notFound, file: reference.location, value: set,
-        message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
-        fix: L(
-          "Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
-          "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
-    }
+    let register = try reference.loadedUnits(
+      set: set,
+      fix: L(
+        "Nạp sổ đơn vị và bảng chuyển đổi: `papi units load …`, `papi units crosswalk … --to \(set)`.",
+        "Load the register and the crosswalk: `papi units load …`, `papi units crosswalk … --to \(set)`."))
     let crosswalk = try reference.crosswalk(to: set)
     let converted = try UnitConversion.convert(
       data.table, crosswalk: crosswalk, register: register, set: set, source: data.origin)

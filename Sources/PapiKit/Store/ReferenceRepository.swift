@@ -19,3 +19,18 @@ public protocol ReferenceRepository: Repository {
   /// The loaded published sets' names.
   func publishedSets() throws(PapiError) -> [String]
 }
+
+extension ReferenceRepository {
+  /// The units of the loaded set `set`; when it is not loaded, an error with `fix` (how to
+  /// load what the command needs).
+  public func loadedUnits(set: String, fix: LocalizedText) throws(PapiError) -> [String: RegisterUnit] {
+    let units = try registerUnits(set: set)
+    if units.isEmpty {
+      throw PapiError(
+        .notFound, file: location, value: set,
+        message: L("chưa nạp bộ đơn vị \(set).", "unit set \(set) is not loaded."),
+        fix: fix)
+    }
+    return units
+  }
+}
