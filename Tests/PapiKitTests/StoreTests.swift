@@ -165,13 +165,51 @@ struct StoreTests {
         "_uuid", "phone", "commune_code", "commune_name", "province_code", "weight", "d101", "d102", "comment",
         "papi_file", "papi_line", "papi_reason",
       ])
-    #expect(table.rows.map { $0.fields[0] } == ["b", "c", "d"])
+    #expect(table.rows.map { $0.fields[0] } == ["b", "", "d"], "the shifted row c is not written")
     #expect(table.rows[0].fields[8] == "bad, answer", "fields are kept unchanged")
     #expect(table.rows.allSatisfy { $0.fields[1].isEmpty }, "personal data is left blank")
     #expect(table.rows.map { $0.fields[10] } == ["3", "4", "5"])
     #expect(table.rows[0].fields[11].contains("is not one of indicator d1.1.a's codes"))
     #expect(table.rows[1].fields[11].contains("8 fields but the header has 9"))
     #expect(table.rows[2].fields[11].contains("weight"))
+  }
+
+  /// Issue 14: with every row rejected, the second personal-data column (the name) and the
+  /// phone were written out; a shifted row put them under columns that are not blanked.
+  @Test func personalDataNeverReachesARejectsFileWhateverTheRowsShape() throws {
+    let header = "_uuid,phone,commune_code,commune_name,province_code,weight,respondent_name,d101,d102,comment\n"
+    var text = header
+    for index in 0..<20 {
+      text += "r\(index),09051\(String(format: "%05d", index)),00101,Xã A,62,x,Nguyễn Văn \(index),1,3,gọi tôi nhé\n"
+    }
+    text += "s1,0905200001,00101,Xã A,62,Trần Thị Bé,1,3,thiếu một cột\n"  // a field short: all shifted left
+    text += "s2,0905200002,00101,Xã A,62,1,Lê Văn Cư,1,3,thừa,0905200003\n"  // a field too many
+    text += "s3,0905200004,00101,Xã A,62,1,Phạm Thị Du,9,3,\"sai mã\"\n"
+    text += "s4,0905200005,00101,Xã A,62,1,Hoàng Văn Em,1,3,\"không đóng ngoặc, Đỗ Thị Gấm 0905200006\n"
+    let export = try writeTemporary(text)
+    let q = try writeTemporary(
+      SurveyFixture.yaml.replacingOccurrences(
+        of: "pii: [phone, respondent_name]", with: "pii: [phone, respondent_name]"),
+      name: "q.yaml")
+    let rejects = try temporaryDirectory().appendingPathComponent("rejects.csv").path
+    let error = try #require(throws: PapiError.self) {
+      try importFiles([export], wave: "w", questionnaire: q, skip: rejects)
+    }
+    #expect(error.diagnostics.first?.message.en == "all 24 data rows were rejected; nothing was stored.")
+    let written = try String(contentsOfFile: rejects, encoding: .utf8)
+    #expect(written.split(separator: "\r\n").count == 25, "the header and 24 rejected rows")
+    for index in 0..<20 { #expect(!written.contains("Nguyễn Văn \(index)")) }
+    for leaked in ["0905", "Trần Thị Bé", "Lê Văn Cư", "Phạm Thị Du", "Hoàng Văn Em", "Đỗ Thị Gấm"] {
+      #expect(!written.contains(leaked), "\(leaked) reached the rejects file")
+    }
+    #expect(written.contains("gọi tôi nhé"), "other cells are kept")
+    // Nor does a message show them.
+    let result = ExportReader.read(
+      [export], questionnaire: try QuestionnaireLoader.load(path: q), options: ReadOptions(skipBadRows: true))
+    let messages = result.diagnostics.map { $0.text(.en) }.joined(separator: "\n")
+    for leaked in ["0905200003", "0905200006"] {
+      #expect(!messages.contains(leaked), "\(leaked) reached a message")
+    }
   }
 
   @Test func skipRunOnTheBrokenSampleKeepsEveryRowSomewhere() throws {

@@ -49,6 +49,16 @@ public enum ImportCommand {
     var warnings = result.diagnostics + result.commentWarnings
     if let rejectsPath = request.rejectsPath, !result.rejected.isEmpty {
       try RejectsWriter.write(result.rejected, files: result.files, to: rejectsPath)
+      if result.table.count == 0 {
+        throw PapiError(
+          file: request.files.joined(separator: ", "), value: rejectsPath,
+          message: L(
+            "cả \(result.rejected.count) dòng dữ liệu đều bị loại; không có gì được lưu.",
+            "all \(result.rejected.count) data rows were rejected; nothing was stored."),
+          fix: L(
+            "Xem lý do của từng dòng trong tệp các dòng bị loại, sửa tệp xuất rồi nhập lại.",
+            "See each row's reason in the rejects file, correct the export and import it again."))
+      }
     }
     warnings += try UnitRegisterCheck.check(result.table, set: request.unitSet, files: request.files, reference: store)
     let outcome = try store.store(

@@ -101,9 +101,14 @@ struct ColumnPlan {
     var optionColumn: [Int: Int] = [:]
     for (column, name) in header.enumerated() {
       for target in targets(for: name) {
+        // Every personal-data column is one, however many the questionnaire names.
+        if case .pii = target {
+          roles[column] = .pii
+          if claimed[target] == nil { claimed[target] = column }
+          continue
+        }
         if let first = claimed[target] {
           if case .id = target { continue }
-          if case .pii = target { continue }
           problems.append(
             Diagnostic(
               .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: name),

@@ -194,15 +194,21 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// Keeps the field's text for a possible rejects file; personal data is never kept.
   private func capture(_ bytes: UnsafeRawBufferPointer) {
     guard skipBadRows else { return }
-    let column = fieldIndex
-    if column < roles.count, case .pii = roles[column] {
-      rowFields.append("")
-    } else if freeText.contains(column) {
-      // Citizens' comments may carry phone numbers and addresses.
-      rowFields.append(PersonalDataMask.mask(String(decoding: bytes, as: UTF8.self).nfc))
-    } else {
-      rowFields.append(String(decoding: bytes, as: UTF8.self))
-    }
+    rowFields.append(keptText(bytes, column: fieldIndex))
+  }
+
+  /// A cell as a rejects file may show it: personal-data columns empty, free text masked.
+  private func keptText(_ bytes: UnsafeRawBufferPointer, column: Int) -> String {
+    if isPersonal(column) { return "" }
+    // Citizens' comments may carry phone numbers and addresses.
+    if freeText.contains(column) { return PersonalDataMask.mask(String(decoding: bytes, as: UTF8.self).nfc) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether `column` is one of the questionnaire's personal-data columns.
+  func isPersonal(_ column: Int) -> Bool {
+    guard column < roles.count, case .pii = roles[column] else { return false }
+    return true
   }
 
   override func endRecord(_ terminator: Int32) {
@@ -292,7 +298,9 @@ final class ExportParser: RecordSink, PartitionedSink {
   private func cell(_ bytes: UnsafeRawBufferPointer) {
     let column = fieldIndex
     guard column < roles.count else {
-      if column == roles.count { extraValue = String(decoding: bytes, as: UTF8.self) }
+      // A field past the header: the row is shifted, so it may be any column's, personal
+      // data included; shown masked.
+      if column == roles.count { extraValue = PersonalDataMask.mask(String(decoding: bytes, as: UTF8.self).nfc) }
       return
     }
     switch roles[column] {
@@ -672,7 +680,9 @@ final class ExportParser: RecordSink, PartitionedSink {
     var warning = problem
     warning.severity = .warning
     report(warning)
-    rejected.append(RejectedRow(file: file, record: record, fields: rowFields + [partial], reason: problem.message))
+    // The unfinished field runs to the end of the file, across other rows and their
+    // personal data: it is left out.
+    rejected.append(RejectedRow(file: file, record: record, fields: rowFields + [""], reason: problem.message))
   }
 
   /// When this row had errors: turns them into warnings and keeps the row for the rejects
@@ -686,9 +696,11 @@ final class ExportParser: RecordSink, PartitionedSink {
     }
     guard rowFailed else { return }
     if reasons.isEmpty { reasons.append(L("xem các thông báo ở trên", "see the messages above")) }
+    // A row with a field too many or too few is shifted: any of its cells may hold another
+    // column's personal data, so none is written.
     rejected.append(
       RejectedRow(
-        file: file, record: record, fields: rowFields,
+        file: file, record: record, fields: rowFields.count == header.count ? rowFields : [],
         reason: LocalizedText(
           vi: reasons.map(\.vi).joined(separator: "; "), en: reasons.map(\.en).joined(separator: "; "))))
   }

@@ -123,9 +123,12 @@ public enum ExportReader {
         "Một trường có dấu \" phải được bao trong ngoặc kép và dấu \" bên trong viết thành \"\"; sửa trường này.",
         "A field containing \" must be quoted, with each inner \" written as \"\"; correct this field.")
     }
+    // The field runs on to where the file ends, across other rows: shown masked, and not at
+    // all in a personal-data column.
+    let value = parser.isPersonal(column) ? nil : PersonalDataMask.mask(failure.partialField.nfc)
     return Diagnostic(
       .error, SourceLocation(file: path, column: column + 1, columnName: name), record: parser.record, field: column,
-      value: failure.partialField, message: message, fix: fix)
+      value: value, message: message, fix: fix)
   }
 
   /// The diagnostics with the places of their records filled in.
