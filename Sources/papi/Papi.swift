@@ -25,7 +25,7 @@ struct Papi: ParsableCommand {
       command = parsed
       try parsed.run()
     } catch let error as PapiError {
-      Console.error(error.text((command as? any Localized)?.language ?? .vi))
+      Console.error(error.text((command as? any Localized)?.language ?? .vi, limit: 200))
       Foundation.exit(ExitStatus.of(error))
     } catch {
       exit(withError: error)

@@ -27,6 +27,22 @@ struct BadInputTests {
     #expect(error.text(.vi).contains("Cách sửa"))
   }
 
+  /// Issue 14: only a declared code or label (after NFC and trimming) is a code; numbers
+  /// written another way, other cases and invisible characters are answers outside the codes.
+  @Test func onlyTheDeclaredTextIsACode() throws {
+    let lookAlikes = ["0x1", "1e0", "+1", "1.0", "01", "001", "1\u{200B}", "\u{FEFF}1", "１", "1,0", "I"]
+    for answer in lookAlikes {
+      let (_, found) = try errors(Self.header + "a,00101,Xã A,62,1,\"\(answer)\",3,\n")
+      #expect(found.count == 1, "\(answer.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(found.first?.location.columnName == "d101")
+      #expect(found.first?.value == answer)
+    }
+    for answer in ["1", " 1 ", "\t1"] {
+      let (_, found) = try errors(Self.header + "a,00101,Xã A,62,1,\"\(answer)\",3,\n")
+      #expect(found.isEmpty, "\(answer)")
+    }
+  }
+
   @Test func raggedRow() throws {
     let (path, found) = try errors(Self.header + "a,00101,Xã A,62,1,1,3,x\nb,00101,Xã A,62,1,1,3\n")
     let error = try #require(found.first)

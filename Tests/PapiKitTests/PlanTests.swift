@@ -137,7 +137,7 @@ struct PlanTests {
     }
     let task = "{id: t1, applies_to: [d1], title: {vi: \"Việc\", en: \"Work\"}, lead: \"UBND xã\", due: +10d}"
     #expect(
-      try problems("tasks:\n  - \(task)\n  - \(task)\n") == ["3: duplicate task id `t1` (already used on line 2)."])
+      try problems("tasks:\n  - \(task)\n  - \(task)\n") == ["3: duplicate id `t1` (already used on line 2)."])
     #expect(
       try problems(
         "tasks:\n  - {id: t1, applies_to: [d1], title: {vi: \"Việc\"}, lead: \"UBND xã\", due: next month}\n")

@@ -59,7 +59,7 @@ struct ReportTests {
         "`top` goes with `metric: rank`") == true)
     #expect(
       refusal("rules:\n  - {metric: d1, level: commune, target: high}\n").first?.message.en.contains(
-        "`target: high` is not a valid value") == true)
+        "rule on line 2: target: `high` is not a number") == true)
     #expect(
       refusal("rules:\n  - {metric: d1, county: x, target: 1}\n").first?.message.en.contains("unknown key `county`")
         == true)

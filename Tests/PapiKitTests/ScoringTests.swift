@@ -180,7 +180,7 @@ struct ScoringTests {
                 - {id: c, column: c, type: likert, range: [1, 5], satisfied: [4, 5], labels: {"Rất hài lòng": 5,\
        "Hài lòng": 4, "Bình thường": 3}}
       """
-    let rows = "id,unit,a,b,c\n1,U,5,3,Rất hài lòng\n2,U,4,4,Bình thường\n3,U,2,5,Hài lòng\n4,U,1,1,hài lòng\n"
+    let rows = "id,unit,a,b,c\n1,U,5,3,Rất hài lòng\n2,U,4,4,Bình thường\n3,U,2,5,Hài lòng\n4,U,1,1, Hài lòng \n"
     let report = try score(yaml, rows)
     let u = report.units[0]
     // a: 2 of 4 satisfied = 50; b: 2 of 4 = 50; e1 = mean = 50. c: 3 of 4 = 75.

@@ -16,7 +16,7 @@ public enum ActionsCommand {
   public static func list(
     _ request: ActionListRequest, store: any ActionRepository & WaveRepository, to sink: inout some OutputSink
   ) throws(PapiError) {
-    let today = request.today ?? CivilDate.today()
+    let today = try CivilDate.checked(request.today, option: "--today") ?? CivilDate.today()
     var filter = request.filter
     if request.overdue { filter.overdueOn = today }
     let actions = try store.actions(filter)

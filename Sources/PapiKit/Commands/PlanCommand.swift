@@ -59,7 +59,7 @@ public enum PlanCommand {
 
     let catalogue = try TaskCatalogue.load(path: try DefaultInputs.catalogue(request.tasksPath, notes: &warnings))
     try catalogue.check(questionnaire: report.questionnaire)
-    let start = request.start ?? CivilDate.today()
+    let start = try CivilDate.checked(request.start, option: "--start") ?? CivilDate.today()
     let proposal = try PlanBuilder.propose(
       report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow())
     let names = Dictionary(
@@ -85,7 +85,7 @@ public enum PlanCommand {
     filter.level = report.scores.level
     let actions = try store.actions(filter)
     let offices = try store.offices()
-    let today = request.today ?? CivilDate.today()
+    let today = try CivilDate.checked(request.today, option: "--today") ?? CivilDate.today()
     let language = request.options.language
     if let writer = DocumentFormat(request.format) {
       // The plan document, in Markdown, HTML or any other document format.

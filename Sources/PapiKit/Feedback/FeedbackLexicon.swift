@@ -46,12 +46,20 @@ public struct FeedbackLexicon: Sendable {
     var lexicon = FeedbackLexicon()
     var problems: [Diagnostic] = []
     for path in paths {
-      let text = try YAMLReader.text(path, kind: L("từ điển ý kiến", "feedback lexicon"), option: "--lexicon")
-      let root = try YAMLReader.root(text, source: path, format: "questionnaires/feedback-lexicon.yaml")
-      var reader = YAMLReader(source: path)
-      if root["replace"]?.bool == true { lexicon = FeedbackLexicon() }
+      let text = try ConfigReader.text(path, kind: L("từ điển ý kiến", "feedback lexicon"), option: "--lexicon")
+      let root = try ConfigReader.root(text, source: path, format: "questionnaires/feedback-lexicon.yaml")
+      var reader = ConfigReader(source: path)
+      guard reader.mapping(root, "lexicon", allowed: ["id", "title", "replace", "terms"]) else {
+        problems += reader.problems
+        continue
+      }
+      _ = reader.string(root, "id", context: "lexicon", required: false)
+      _ = reader.localized(ConfigReader.value(root, "title"), context: "title")
+      if reader.bool(ConfigReader.value(root, "replace"), context: "replace", default: false) {
+        lexicon = FeedbackLexicon()
+      }
       lexicon.sources.append(path)
-      guard let mapping = root["terms"]?.mapping else {
+      guard let terms = ConfigReader.value(root, "terms") else {
         reader.problem(
           root,
           L(
@@ -63,8 +71,7 @@ public struct FeedbackLexicon: Sendable {
         problems += reader.problems
         continue
       }
-      for (key, value) in mapping {
-        let id = key.string ?? ""
+      for (id, key, value) in reader.entries(terms, "terms") {
         if !isMetricID(id) || (ids.map { !$0.contains(id) } ?? false) {
           reader.problem(
             key,

@@ -21,10 +21,16 @@ enum FlagEngine {
     }
     let named = Set(targets.rules.map(\.metric))
     let evaluated = order.filter { named.contains($0) || (named.contains("*") && dimensionIDs.contains($0)) }
-    // Peer means: per metric and parent, the mean of the units' scores.
+    let index = RuleIndex(targets.rules)
+    let byParent = Dictionary(grouping: units, by: \.parent)
+    // Peer means: per metric and parent, the mean of the units' scores, each computed once.
+    var peerMeans: [String: [String?: Double?]] = [:]
     func peerMean(_ metric: String, parent: String?) -> Double? {
-      let values = units.filter { $0.parent == parent }.compactMap { MetricIndex.estimate($0, metric)?.value }
-      return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+      if let known = peerMeans[metric]?[parent] { return known }
+      let values = (byParent[parent] ?? []).compactMap { MetricIndex.estimate($0, metric)?.value }
+      let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+      peerMeans[metric, default: [:]][parent] = .some(mean)
+      return mean
     }
     func enough(_ estimate: Estimate?) -> Bool { isPublished || (estimate?.n ?? 0) >= minN }
 
@@ -32,15 +38,11 @@ enum FlagEngine {
     for unit in units {
       var list: [UnitFlag] = []
       for metric in evaluated {
-        let rules = targets.rules.filter { rule in
-          guard rule.metric == metric || (rule.metric == "*" && dimensionIDs.contains(metric)) else { return false }
-          switch rule.scope {
-          case .unit(let code): return code == unit.code
-          case .parent(let code): return code == unit.parent
-          case .level(let name): return name == scores.level
-          }
-        }
-        guard let rule = rules.max(by: { $0.specificity < $1.specificity }) else { continue }
+        guard
+          let rule = index.rule(
+            for: metric, isDimension: dimensionIDs.contains(metric), unit: unit.code, parent: unit.parent,
+            level: scores.level)
+        else { continue }
         if metric == "rank" {
           guard case .top(let top) = rule.kind else { continue }
           let position = ranks[unit.code]
@@ -113,11 +115,12 @@ enum FlagEngine {
       list.sort { ($0.status.severity, position[$0.metric] ?? 0) < ($1.status.severity, position[$1.metric] ?? 0) }
       flags[unit.code] = list
     }
+    let scoredPeers = byParent.mapValues { members in members.filter { $0.total.value != nil }.count }
     return WeaknessReport(
       scores: scores, questionnaire: questionnaire, previous: previous, previousWave: previousWave, flags: flags,
       ranks: ranks,
       peers: Dictionary(
-        units.map { unit in (unit.code, units.filter { $0.parent == unit.parent && $0.total.value != nil }.count) },
+        units.map { unit in (unit.code, scoredPeers[unit.parent] ?? 0) },
         uniquingKeysWith: { first, _ in first }),
       groups: groups, minN: minN, published: isPublished)
   }

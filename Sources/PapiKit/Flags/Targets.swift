@@ -4,7 +4,7 @@ import Yams
 /// One rule of a targets file (PRODUCT.md §3.3): a metric, a scope and how the target is set.
 public struct TargetRule: Sendable, Equatable {
   /// Which units a rule applies to: a level, the children of a parent, or one unit.
-  public enum Scope: Sendable, Equatable {
+  public enum Scope: Sendable, Hashable {
     case level(String)
     case parent(String)
     case unit(String)
@@ -58,87 +58,37 @@ public struct TargetSet: Sendable {
   }
 
   public static func load(path: String) throws(PapiError) -> TargetSet {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw PapiError(
-        .unreadableFile,
-        file: path,
-        message: L(
-          "không đọc được tệp mục tiêu (\(error.localizedDescription)).",
-          "cannot read the targets file (\(error.localizedDescription))."),
-        fix: L("Kiểm tra đường dẫn sau --targets.", "Check the path after --targets."))
-    }
-    return try parse(yaml: text, source: path)
+    try parse(yaml: try ConfigReader.text(path, kind: L("mục tiêu", "targets"), option: "--targets"), source: path)
   }
 
+  /// The largest target, previous-wave or peer delta a rule may set, either way.
+  static let valueBounds: ClosedRange<Double> = -1000...1000
+  static let ruleKeys = ["metric", "level", "parent", "unit", "target", "previous", "peer_mean", "benchmark", "top"]
+
   public static func parse(yaml: String, source: String) throws(PapiError) -> TargetSet {
-    let node: Node?
-    do {
-      node = try Yams.compose(yaml: yaml)
-    } catch {
-      throw PapiError(
-        file: source, message: L("YAML không hợp lệ: \(error)", "invalid YAML: \(error)"),
-        fix: L("Sửa cú pháp YAML.", "Fix the YAML syntax."))
-    }
-    var problems: [Diagnostic] = []
-    func problem(_ node: Node?, _ message: LocalizedText, _ fix: LocalizedText) {
-      problems.append(
-        Diagnostic(.error, SourceLocation(file: source, line: node?.mark?.line), message: message, fix: fix))
-    }
+    let root = try ConfigReader.root(yaml, source: source, format: "PRODUCT.md §3.3")
+    var reader = ConfigReader(source: source)
     var set = TargetSet(source: source)
-    guard let root = node, root.mapping != nil else {
+    guard reader.mapping(root, "targets", allowed: ["min_n", "rules"]) else {
       throw PapiError(
         file: source, message: L("tệp mục tiêu phải là một ánh xạ YAML.", "a targets file must be a YAML mapping."),
         fix: L("Xem PRODUCT.md §3.3 và samples/targets.yaml.", "See PRODUCT.md §3.3 and samples/targets.yaml."))
     }
-    if let minN = root["min_n"] {
-      if let value = minN.int, value >= 0 {
-        set.minN = value
-      } else {
-        problem(
-          minN, L("min_n phải là số nguyên ≥ 0.", "min_n must be an integer ≥ 0."),
-          L("Ví dụ: `min_n: 10`.", "For example `min_n: 10`."))
-      }
+    if let minN = reader.integer(ConfigReader.value(root, "min_n"), context: "min_n", in: 0...1_000_000) {
+      set.minN = minN
     }
     let file = URL(fileURLWithPath: source).lastPathComponent
-    for item in root["rules"]?.sequence ?? Node.Sequence() {
+    // Rules by (metric, scope), to find two equally specific ones in one pass.
+    var firstOfKey: [String: TargetRule] = [:]
+    for item in reader.sequence(ConfigReader.value(root, "rules"), "rules") {
       let line = item.mark?.line ?? 0
-      guard let mapping = item.mapping else {
-        problem(
-          item,
-          L(
-            "mỗi quy tắc là một ánh xạ {metric: …, level|parent|unit: …, target|previous|peer_mean|benchmark|top: …}.",
-            "each rule is a mapping {metric: …, level|parent|unit: …, target|previous|peer_mean|benchmark|top: …}."),
-          L("", ""))
-        continue
-      }
-      var fields: [String: String] = [:]
-      for (key, value) in mapping {
-        guard let name = key.string else { continue }
-        fields[name] = value.string ?? ""
-      }
-      let known: Set<String> = [
-        "metric", "level", "parent", "unit", "target", "previous", "peer_mean", "benchmark", "top",
-      ]
-      for key in fields.keys.sorted() where !known.contains(key) {
-        problem(
-          item, L("quy tắc dòng \(line): khóa `\(key)` không tồn tại.", "rule on line \(line): unknown key `\(key)`."),
-          L(
-            "Dùng metric, level/parent/unit và một trong target, previous, peer_mean, benchmark, top.",
-            "Use metric, level/parent/unit and one of target, previous, peer_mean, benchmark, top."))
-      }
-      guard let metric = fields["metric"], !metric.isEmpty else {
-        problem(
-          item, L("quy tắc dòng \(line) không có `metric`.", "the rule on line \(line) has no `metric`."),
-          L("Thêm `metric: total` (hoặc mã chỉ số).", "Add `metric: total` (or a metric id)."))
-        continue
-      }
-      let scopes = ["level", "parent", "unit"].filter { fields[$0] != nil }
-      let kinds = ["target", "previous", "peer_mean", "benchmark", "top"].filter { fields[$0] != nil }
+      let context = ConfigReader.Context(vi: "quy tắc dòng \(line)", en: "rule on line \(line)")
+      guard reader.mapping(item, context, allowed: ruleKeys) else { continue }
+      guard let metric = reader.string(item, "metric", context: context) else { continue }
+      let scopes = ["level", "parent", "unit"].filter { ConfigReader.value(item, $0) != nil }
+      let kinds = ["target", "previous", "peer_mean", "benchmark", "top"].filter { ConfigReader.value(item, $0) != nil }
       guard scopes.count == 1, kinds.count == 1 else {
-        problem(
+        reader.problem(
           item,
           L(
             "quy tắc dòng \(line) cần đúng một phạm vi (level, parent hoặc unit) và đúng một loại mục tiêu.",
@@ -148,34 +98,36 @@ public struct TargetSet: Sendable {
             "For example `{metric: d7, level: commune, target: 5.0}`."))
         continue
       }
-      let scopeValue = fields[scopes[0]] ?? ""
+      guard let scopeValue = reader.string(item, scopes[0], context: context) else { continue }
       let scope: TargetRule.Scope =
         scopes[0] == "level" ? .level(scopeValue) : scopes[0] == "parent" ? .parent(scopeValue) : .unit(scopeValue)
-      let raw = fields[kinds[0]] ?? ""
-      let number = Double(raw.replacingOccurrences(of: "+", with: ""))
+      let valueNode = ConfigReader.value(item, kinds[0])
+      let raw = valueNode?.scalar?.string ?? ""
       let kind: TargetRule.Kind?
       switch kinds[0] {
-      case "target": kind = number.map(TargetRule.Kind.target)
-      case "previous": kind = number.map(TargetRule.Kind.previous)
-      case "peer_mean": kind = number.map(TargetRule.Kind.peerMean)
-      case "benchmark": kind = raw.isEmpty ? nil : .benchmark(raw)
-      default: kind = Int(raw).flatMap { $0 > 0 ? .top($0) : nil }
+      case "benchmark":
+        kind = reader.string(item, "benchmark", context: context).map(TargetRule.Kind.benchmark)
+      case "top":
+        kind = reader.integer(valueNode, context: context.key("top"), in: 1...100_000).map(TargetRule.Kind.top)
+      default:
+        let value = reader.number(valueNode, context: context.key(kinds[0]), default: .nan, in: valueBounds)
+        if value.isNaN {
+          kind = nil
+        } else {
+          switch kinds[0] {
+          case "target": kind = .target(value)
+          case "previous": kind = .previous(value)
+          default: kind = .peerMean(value)
+          }
+        }
       }
-      guard let kind else {
-        problem(
-          item,
-          L(
-            "quy tắc dòng \(line): giá trị `\(kinds[0]): \(raw)` không hợp lệ.",
-            "rule on line \(line): `\(kinds[0]): \(raw)` is not a valid value."),
-          L(
-            "target/previous/peer_mean lấy một số (+0.5), benchmark lấy tên bộ điểm, top lấy số nguyên dương.",
-            "target/previous/peer_mean take a number (+0.5), benchmark the name of a published set, top a positive "
-              + "integer."
-          ))
-        continue
-      }
-      if (metric == "rank") != { if case .top = kind { return true } else { return false } }() {
-        problem(
+      guard let kind else { continue }
+      if (metric == "rank")
+        != {
+          if case .top = kind { return true } else { return false }
+        }()
+      {
+        reader.problem(
           item,
           L(
             "quy tắc dòng \(line): `top` chỉ dùng với `metric: rank` và ngược lại.",
@@ -184,23 +136,25 @@ public struct TargetSet: Sendable {
         continue
       }
       let label = "\(file):\(line) \(metric) \(scopes[0])=\(scopeValue) \(kinds[0])=\(raw)"
-      set.rules.append(TargetRule(metric: metric, scope: scope, kind: kind, line: line, label: label))
-    }
-    // Two rules with the same metric and the same scope can never be told apart.
-    for (index, rule) in set.rules.enumerated() {
-      for other in set.rules[(index + 1)...] where other.metric == rule.metric && other.scope == rule.scope {
-        problems.append(
+      let rule = TargetRule(metric: metric, scope: scope, kind: kind, line: line, label: label)
+      // Two rules with the same metric and the same scope can never be told apart.
+      let key = "\(metric)\u{1F}\(scopes[0])\u{1F}\(scopeValue)"
+      if let first = firstOfKey[key] {
+        reader.problems.append(
           Diagnostic(
-            .error, SourceLocation(file: source, line: other.line), value: "\(rule.label) | \(other.label)",
+            .error, SourceLocation(file: source, line: line), value: "\(first.label) | \(label)",
             message: L(
-              "hai quy tắc cùng mức cụ thể cho cùng một chỉ số (dòng \(rule.line) và \(other.line)).",
-              "two equally specific rules for the same metric (lines \(rule.line) and \(other.line))."),
+              "hai quy tắc cùng mức cụ thể cho cùng một chỉ số (dòng \(first.line) và \(line)).",
+              "two equally specific rules for the same metric (lines \(first.line) and \(line))."),
             fix: L(
               "Xóa một quy tắc, hoặc thu hẹp phạm vi của một quy tắc (unit thay vì parent…).",
               "Delete one of them, or narrow one's scope (unit instead of parent…).")))
+        continue
       }
+      firstOfKey[key] = rule
+      set.rules.append(rule)
     }
-    if !problems.isEmpty { throw PapiError(problems) }
+    if !reader.problems.isEmpty { throw PapiError(reader.problems) }
     return set
   }
 

@@ -10,30 +10,67 @@ public enum AnswerCode {
   static let invalid: UInt8 = 254
 }
 
+/// The questionnaire's missing codes ("98", "Không biết"…), built once and shared by every
+/// indicator's coding: a questionnaire with 100,000 missing codes costs one set, not one per
+/// indicator.
+struct MissingAnswers: Sendable {
+  /// NFC, trimmed.
+  let texts: Set<String>
+  /// Those of the texts that are whole numbers 0…999 written plainly ("98", not "098").
+  let integers: [Int]
+  /// The first few, for messages.
+  let shown: [String]
+
+  init(_ answers: [String]) {
+    var texts = Set<String>()
+    var shown: [String] = []
+    for answer in answers {
+      let key = answer.trimmedNFC
+      if !key.isEmpty && texts.insert(key).inserted && shown.count < 12 { shown.append(key) }
+    }
+    self.texts = texts
+    self.integers = texts.compactMap(AnswerCoding.plainInteger).sorted()
+    self.shown = shown
+  }
+}
+
 struct AnswerCoding: Sendable {
   /// x for each code.
   let values: [Double]
-  /// Codes of integer answers 0…999 (`AnswerCode.invalid` where not allowed).
+  /// Codes of integer answers 0…999 written plainly (`AnswerCode.invalid` where not allowed).
   let integerCodes: [UInt8]
-  /// Codes of text answers, keyed by NFC text and by its lower-case form.
+  /// Codes of the indicator's own answers, keyed by NFC trimmed text.
   let textCodes: [String: UInt8]
+  /// The questionnaire's missing codes, shared.
+  let missing: MissingAnswers
   /// What a valid answer looks like, for messages ("1, 2, Có, Không, 98, 99").
   let accepted: [String]
 
-  init(indicator: Indicator, missing globalMissing: [String]) {
+  /// The codings of every indicator of `questionnaire`, in order, sharing one missing set.
+  static func all(_ questionnaire: Questionnaire) -> [AnswerCoding] {
+    let missing = MissingAnswers(questionnaire.missing)
+    return questionnaire.indicators.map { AnswerCoding(indicator: $0, missing: missing) }
+  }
+
+  /// A whole number 0…999 written as a plain integer ("7", "98"; not "07", "+7", "7.0").
+  static func plainInteger(_ text: String) -> Int? {
+    guard let number = Int(text), String(number) == text, (0..<1000).contains(number) else { return nil }
+    return number
+  }
+
+  /// An answer is a code only when its NFC, trimmed text is one of the indicator's codes or
+  /// labels, or a missing code: `1.0`, `01`, `+1`, `1e0` and `0x1` are not `1`, and `có` is
+  /// not `Có`.
+  init(indicator: Indicator, missing: MissingAnswers) {
     var values: [Double] = []
     var integers = [UInt8](repeating: AnswerCode.invalid, count: 1000)
     var texts: [String: UInt8] = [:]
     var accepted: [String] = []
     func add(_ answer: String, _ code: UInt8) {
-      let key = answer.nfc.trimmingCharacters(in: .whitespaces)
+      let key = answer.trimmedNFC
       accepted.append(key)
-      if let number = Int(key), String(number) == key, (0..<1000).contains(number) {
-        if integers[number] == AnswerCode.invalid { integers[number] = code }
-      }
+      if let number = Self.plainInteger(key), integers[number] == AnswerCode.invalid { integers[number] = code }
       if texts[key] == nil { texts[key] = code }
-      let lower = key.lowercased()
-      if texts[lower] == nil { texts[lower] = code }
     }
     switch indicator.type {
     case .binary:
@@ -65,12 +102,16 @@ struct AnswerCoding: Sendable {
         add(entry.answer, UInt8(index))
       }
     }
-    for answer in indicator.missing + globalMissing { add(answer, AnswerCode.missing) }
+    for answer in indicator.missing { add(answer, AnswerCode.missing) }
+    for number in missing.integers where integers[number] == AnswerCode.invalid {
+      integers[number] = AnswerCode.missing
+    }
     self.values = values
     self.integerCodes = integers
     self.textCodes = texts
+    self.missing = missing
     var seen = Set<String>()
-    self.accepted = accepted.filter { !$0.isEmpty && seen.insert($0).inserted }
+    self.accepted = (accepted + missing.shown).filter { !$0.isEmpty && seen.insert($0).inserted }
   }
 
   /// The code of one cell's bytes, `AnswerCode.invalid` when it is not an allowed answer.
@@ -78,7 +119,8 @@ struct AnswerCoding: Sendable {
   func code(_ cell: UnsafeRawBufferPointer) -> UInt8 {
     let count = cell.count
     if count == 0 { return AnswerCode.missing }
-    if count <= 3 {
+    // A plain integer of one to three digits, without a leading zero.
+    if count <= 3 && (count == 1 || cell[0] != 48) {
       var number = 0
       var digits = true
       for byte in cell {
@@ -89,21 +131,15 @@ struct AnswerCoding: Sendable {
         }
         number = number * 10 + digit
       }
-      if digits {
-        let code = integerCodes[number]
-        if code != AnswerCode.invalid { return code }
-      }
+      if digits { return integerCodes[number] }
     }
     return slowCode(cell)
   }
 
   private func slowCode(_ cell: UnsafeRawBufferPointer) -> UInt8 {
     let text = String(decoding: cell, as: UTF8.self).trimmedNFC
-    if let code = textCodes[text] ?? textCodes[text.lowercased()] { return code }
-    if text.isEmpty { return AnswerCode.missing }
-    if let number = Double(text), number.rounded() == number, number >= 0, number < 1000 {
-      return integerCodes[Int(number)]
-    }
+    if let code = textCodes[text] { return code }
+    if text.isEmpty || missing.texts.contains(text) { return AnswerCode.missing }
     return AnswerCode.invalid
   }
 }

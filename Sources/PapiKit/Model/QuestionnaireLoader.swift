@@ -10,8 +10,8 @@ public enum QuestionnaireLoader {
 
   /// Parses questionnaire YAML; `source` names it in messages.
   public static func parse(yaml: String, source: String) throws(PapiError) -> Questionnaire {
-    let root = try YAMLReader.root(yaml, source: source, format: "questionnaires/README.md")
-    var reader = YAMLReader(source: source)
+    let root = try ConfigReader.root(yaml, source: source, format: "questionnaires/README.md")
+    var reader = ConfigReader(source: source)
     let questionnaire = reader.questionnaire(root)
     if !reader.problems.isEmpty { throw PapiError(reader.problems) }
     guard let questionnaire else { throw PapiError(reader.problems) }
@@ -19,23 +19,24 @@ public enum QuestionnaireLoader {
   }
 }
 
-/// The questionnaire's parts, read from the YAML tree.
-extension YAMLReader {
-  mutating func claim(_ id: String, _ node: Node) {
-    if let line = seenIDs[id] {
-      problem(
-        node,
-        L("mã `\(id)` bị trùng (đã dùng ở dòng \(line)).", "duplicate id `\(id)` (already used on line \(line))."),
-        L(
-          "Đặt cho mỗi chỉ số, nội dung thành phần và chỉ số thành phần một mã riêng.",
-          "Give every dimension, sub-dimension and indicator its own id."))
-    } else {
-      seenIDs[id] = node.mark?.line ?? 0
-    }
-  }
+/// The questionnaire's parts, read from the YAML tree: every mapping's keys checked, every
+/// value of its type and within its bounds (questionnaires/README.md, "Bounds").
+extension ConfigReader {
+  static let questionnaireKeys = ["id", "kind", "title", "respondent", "missing", "dimensions", "feedback"]
+  static let respondentKeys = ["id", "unit", "unit_name", "parent", "weight", "pii", "aliases"]
+  static let dimensionKeys = ["id", "name", "short", "weight", "subdimensions"]
+  static let subdimensionKeys = ["id", "name", "indicators"]
+  static let indicatorKeys = [
+    "id", "column", "columns", "text", "type", "yes", "no", "select", "range", "labels", "reverse", "satisfied",
+    "scores", "missing", "weight",
+  ]
+  /// Weights of dimensions and indicators.
+  static let weightBounds: ClosedRange<Double> = 0.000_001...1000
+  /// The answers of a scale.
+  static let scaleBounds = -1000...1000
 
   mutating func questionnaire(_ root: Node) -> Questionnaire? {
-    guard root.mapping != nil else {
+    guard mapping(root, "questionnaire", allowed: Self.questionnaireKeys) else {
       problem(
         root, L("bảng hỏi phải là một ánh xạ YAML.", "a questionnaire must be a YAML mapping."),
         L("Xem questionnaires/README.md.", "See questionnaires/README.md."))
@@ -48,24 +49,24 @@ extension YAMLReader {
         kind = parsed
       } else {
         problem(
-          root["kind"], L("kind `\(kindText)` không được hỗ trợ.", "unknown kind `\(kindText)`."),
+          Self.value(root, "kind"), L("kind `\(kindText)` không được hỗ trợ.", "unknown kind `\(kindText)`."),
           L(
             "Dùng một trong: \(QuestionnaireKind.allCases.map { "`kind: \($0.rawValue)`" }.joined(separator: ", ")).",
             "Use one of: \(QuestionnaireKind.allCases.map { "`kind: \($0.rawValue)`" }.joined(separator: ", "))."))
       }
     }
-    let title = localized(root["title"], context: "title") ?? LocalizedText(vi: id, en: id)
-    let respondent = respondentColumns(root["respondent"])
-    let missing = names(root["missing"], context: "missing")
+    let title = localized(Self.value(root, "title"), context: "title") ?? LocalizedText(vi: id, en: id)
+    let respondent = respondentColumns(Self.value(root, "respondent"))
+    let missing = names(Self.value(root, "missing"), context: "missing")
     var dimensions: [Dimension] = []
-    if let list = root["dimensions"]?.sequence, !list.isEmpty {
-      for node in list { if let dimension = dimension(node, kind: kind) { dimensions.append(dimension) } }
-    } else {
+    let list = sequence(Self.value(root, "dimensions"), "dimensions")
+    if list.isEmpty {
       problem(
         root, L("bảng hỏi không có chỉ số nội dung nào (`dimensions`).", "the questionnaire has no `dimensions`."),
         L("Thêm danh sách `dimensions:`.", "Add a `dimensions:` list."))
     }
-    let feedback = names(root["feedback"], context: "feedback")
+    for node in list { if let dimension = dimension(node, kind: kind) { dimensions.append(dimension) } }
+    let feedback = names(Self.value(root, "feedback"), context: "feedback")
     guard let respondent else { return nil }
     return Questionnaire(
       id: id, kind: kind, title: title, respondent: respondent, missing: missing,
@@ -73,13 +74,13 @@ extension YAMLReader {
   }
 
   mutating func respondentColumns(_ node: Node?) -> RespondentColumns? {
-    guard let node, node.mapping != nil else {
+    guard let node, mapping(node, "respondent", allowed: Self.respondentKeys) else {
       problem(
         node, L("thiếu khối `respondent`.", "missing `respondent` block."),
         L("Thêm `respondent:` với ít nhất `id` và `unit`.", "Add `respondent:` with at least `id` and `unit`."))
       return nil
     }
-    let ids = names(node["id"], context: "respondent.id")
+    let ids = names(Self.value(node, "id"), context: "respondent.id")
     if ids.isEmpty {
       problem(
         node,
@@ -90,26 +91,26 @@ extension YAMLReader {
     }
     guard let unit = string(node, "unit", context: "respondent") else { return nil }
     var aliases: [String: [String]] = [:]
-    if let mapping = node["aliases"]?.mapping {
-      for (key, value) in mapping {
-        if let name = key.string { aliases[name.nfc] = names(value, context: "respondent.aliases.\(name)") }
-      }
+    for (name, _, value) in entries(Self.value(node, "aliases"), "respondent.aliases") {
+      aliases[name] = names(value, context: "respondent.aliases.\(name)")
     }
     return RespondentColumns(
       id: ids, unit: unit, unitName: string(node, "unit_name", context: "respondent", required: false),
-      parents: names(node["parent"], context: "respondent.parent"),
+      parents: names(Self.value(node, "parent"), context: "respondent.parent"),
       weight: string(node, "weight", context: "respondent", required: false),
-      pii: names(node["pii"], context: "respondent.pii"), aliases: aliases)
+      pii: names(Self.value(node, "pii"), context: "respondent.pii"), aliases: aliases)
   }
 
   mutating func dimension(_ node: Node, kind: QuestionnaireKind) -> Dimension? {
-    guard let id = string(node, "id", context: "dimension") else { return nil }
-    claim(id, node)
-    let name = localized(node["name"], context: id) ?? LocalizedText(vi: id, en: id)
+    let context = Self.named(node, Context(vi: "chỉ số nội dung", en: "dimension"))
+    guard mapping(node, context, allowed: Self.dimensionKeys),
+      let id = string(node, "id", context: context)
+    else { return nil }
+    claim(id, node, what: L("chỉ số nội dung, nội dung thành phần và chỉ số", "dimension, sub-dimension and indicator"))
+    let name = localized(Self.value(node, "name"), context: Context(id)) ?? LocalizedText(vi: id, en: id)
     var subdimensions: [Subdimension] = []
-    if let list = node["subdimensions"]?.sequence, !list.isEmpty {
-      for child in list { if let sub = subdimension(child, kind: kind) { subdimensions.append(sub) } }
-    } else {
+    let list = sequence(Self.value(node, "subdimensions"), "\(id).subdimensions")
+    if list.isEmpty {
       problem(
         node,
         L("chỉ số nội dung `\(id)` không có nội dung thành phần nào.", "dimension `\(id)` has no sub-dimensions."),
@@ -117,60 +118,62 @@ extension YAMLReader {
           "Thêm `subdimensions:` với ít nhất một nội dung thành phần cho `\(id)`.",
           "Add `subdimensions:` with at least one sub-dimension to `\(id)`."))
     }
-    let weight = number(node["weight"], context: "\(id).weight", default: 1)
-    if weight <= 0 {
-      problem(node["weight"], L("\(id): trọng số phải dương.", "\(id): weight must be positive."), L("", ""))
-    }
+    for child in list { if let sub = subdimension(child, kind: kind) { subdimensions.append(sub) } }
+    let weight = number(Self.value(node, "weight"), context: "\(id).weight", default: 1, in: Self.weightBounds)
     return Dimension(
-      id: id, name: name, short: localized(node["short"], context: "\(id).short"), weight: weight,
+      id: id, name: name, short: localized(Self.value(node, "short"), context: "\(id).short"), weight: weight,
       subdimensions: subdimensions)
   }
 
   mutating func subdimension(_ node: Node, kind: QuestionnaireKind) -> Subdimension? {
-    guard let id = string(node, "id", context: "subdimension") else { return nil }
-    claim(id, node)
+    let context = Self.named(node, Context(vi: "nội dung thành phần", en: "sub-dimension"))
+    guard mapping(node, context, allowed: Self.subdimensionKeys),
+      let id = string(node, "id", context: context)
+    else { return nil }
+    claim(id, node, what: L("chỉ số nội dung, nội dung thành phần và chỉ số", "dimension, sub-dimension and indicator"))
     var indicators: [Indicator] = []
-    if let list = node["indicators"]?.sequence, !list.isEmpty {
-      for child in list { if let item = indicator(child, kind: kind) { indicators.append(item) } }
-    } else {
+    let list = sequence(Self.value(node, "indicators"), "\(id).indicators")
+    if list.isEmpty {
       problem(
         node,
         L("nội dung thành phần `\(id)` không có chỉ số thành phần nào.", "sub-dimension `\(id)` has no indicators."),
         L("Thêm `indicators:` cho `\(id)`.", "Add `indicators:` to `\(id)`."))
     }
+    for child in list { if let item = indicator(child, kind: kind) { indicators.append(item) } }
     return Subdimension(
-      id: id, name: localized(node["name"], context: id) ?? LocalizedText(vi: id, en: id), indicators: indicators)
+      id: id, name: localized(Self.value(node, "name"), context: Context(id)) ?? LocalizedText(vi: id, en: id),
+      indicators: indicators)
   }
 
   mutating func indicator(_ node: Node, kind: QuestionnaireKind) -> Indicator? {
-    guard let id = string(node, "id", context: "indicator") else { return nil }
-    claim(id, node)
-    var columns = names(node["column"], context: "\(id).column") + names(node["columns"], context: "\(id).columns")
-    columns = columns.filter { !$0.isEmpty }
+    let context = Self.named(node, Context(vi: "chỉ số thành phần", en: "indicator"))
+    guard mapping(node, context, allowed: Self.indicatorKeys),
+      let id = string(node, "id", context: context)
+    else { return nil }
+    claim(id, node, what: L("chỉ số nội dung, nội dung thành phần và chỉ số", "dimension, sub-dimension and indicator"))
+    let columns =
+      names(Self.value(node, "column"), context: "\(id).column")
+      + names(Self.value(node, "columns"), context: "\(id).columns")
     if columns.isEmpty {
       problem(
         node, L("chỉ số thành phần `\(id)` không có cột.", "indicator `\(id)` has no column."),
         L("Thêm `column: <tên cột trong tệp xuất>` cho `\(id)`.", "Add `column: <export column name>` to `\(id)`."))
     }
-    guard let typeText = string(node, "type", context: id) else { return nil }
+    guard let typeText = string(node, "type", context: Context(id)) else { return nil }
     guard let type = IndicatorType(rawValue: typeText) else {
       problem(
-        node["type"], L("`\(id)`: loại `\(typeText)` không tồn tại.", "`\(id)`: unknown type `\(typeText)`."),
+        Self.value(node, "type"),
+        L("`\(id)`: loại `\(typeText)` không tồn tại.", "`\(id)`: unknown type `\(typeText)`."),
         L("Dùng một trong: binary, likert, scale, choice.", "Use one of: binary, likert, scale, choice."))
       return nil
     }
     var item = Indicator(
-      id: id, columns: columns, text: localized(node["text"], context: "\(id).text"), type: type,
-      yes: names(node["yes"], context: "\(id).yes"), no: names(node["no"], context: "\(id).no"),
-      select: string(node, "select", context: id, required: false), range: nil, labels: [:],
-      reverse: node["reverse"]?.bool ?? false, satisfied: nil, scores: [],
-      missing: names(node["missing"], context: "\(id).missing"),
-      weight: number(node["weight"], context: "\(id).weight", default: 1))
-    if item.weight <= 0 {
-      problem(
-        node["weight"], L("`\(id)`: trọng số phải dương.", "`\(id)`: weight must be positive."),
-        L("Dùng một số lớn hơn 0.", "Use a number greater than 0."))
-    }
+      id: id, columns: columns, text: localized(Self.value(node, "text"), context: "\(id).text"), type: type,
+      yes: names(Self.value(node, "yes"), context: "\(id).yes"), no: names(Self.value(node, "no"), context: "\(id).no"),
+      select: string(node, "select", context: Context(id), required: false), range: nil, labels: [:],
+      reverse: bool(Self.value(node, "reverse"), context: "\(id).reverse", default: false), satisfied: nil, scores: [],
+      missing: names(Self.value(node, "missing"), context: "\(id).missing"),
+      weight: number(Self.value(node, "weight"), context: "\(id).weight", default: 1, in: Self.weightBounds))
     switch type {
     case .binary:
       if item.select == nil && (item.yes.isEmpty || item.no.isEmpty) {
@@ -189,28 +192,31 @@ extension YAMLReader {
       }
     case .likert, .scale:
       item.range = range(node, id: id)
-      if let mapping = node["labels"]?.mapping {
-        for (key, value) in mapping {
-          guard let label = key.string?.nfc, let number = value.int else {
-            problem(
-              value, L("`\(id)`: nhãn phải ánh xạ tới số nguyên.", "`\(id)`: labels must map to integers."), L("", ""))
-            continue
-          }
-          if let range = item.range, !range.contains(number) {
-            problem(
-              value,
-              L(
-                "`\(id)`: nhãn \"\(label)\" = \(number) nằm ngoài khoảng [\(range.lowerBound), \(range.upperBound)].",
-                "`\(id)`: label \"\(label)\" = \(number) is outside the range [\(range.lowerBound), "
-                  + "\(range.upperBound)]."
-              ),
-              L("Sửa giá trị của nhãn hoặc `range`.", "Fix the label's value or the `range`."))
-          }
-          item.labels[label] = number
+      for (label, keyNode, value) in entries(Self.value(node, "labels"), "\(id).labels") {
+        guard let number = integer(value, context: "\(id).labels.\(label)", in: Self.scaleBounds) else { continue }
+        if label.isEmpty {
+          problem(
+            keyNode, L("`\(id)`: nhãn trống.", "`\(id)`: an empty label."),
+            L("Xóa nhãn trống.", "Remove the empty label."))
         }
+        if let range = item.range, !range.contains(number) {
+          problem(
+            value,
+            L(
+              "`\(id)`: nhãn \"\(label)\" = \(number) nằm ngoài khoảng [\(range.lowerBound), \(range.upperBound)].",
+              "`\(id)`: label \"\(label)\" = \(number) is outside the range [\(range.lowerBound), \(range.upperBound)]."
+            ),
+            L("Sửa giá trị của nhãn hoặc `range`.", "Fix the label's value or the `range`."))
+        }
+        item.labels[label] = number
       }
-      if let list = node["satisfied"] {
-        let values = names(list, context: "\(id).satisfied").compactMap { Int($0) }
+      if let list = Self.value(node, "satisfied") {
+        var values: [Int] = []
+        for (index, entry) in sequence(list, "\(id).satisfied").enumerated() {
+          if let value = integer(entry, context: "\(id).satisfied[\(index)]", in: Self.scaleBounds) {
+            values.append(value)
+          }
+        }
         if let range = item.range, let bad = values.first(where: { !range.contains($0) }) {
           problem(
             list,
@@ -228,7 +234,8 @@ extension YAMLReader {
         item.satisfied = Set(values)
       }
     case .choice:
-      guard let mapping = node["scores"]?.mapping, !mapping.isEmpty else {
+      let scores = entries(Self.value(node, "scores"), "\(id).scores")
+      guard !scores.isEmpty else {
         problem(
           node, L("`\(id)`: câu hỏi lựa chọn cần `scores`.", "`\(id)`: a choice indicator needs `scores`."),
           L(
@@ -236,17 +243,15 @@ extension YAMLReader {
             "For example `scores: {\"1\": 1.0, \"2\": 0.5, \"3\": 0}`."))
         return item
       }
-      for (key, value) in mapping {
-        guard let answer = key.string?.nfc, let score = value.float ?? value.int.map(Double.init),
-          (0...1).contains(score)
-        else {
+      for (answer, keyNode, value) in scores {
+        if answer.isEmpty {
           problem(
-            value,
-            L("`\(id)`: điểm của mỗi phương án phải trong [0, 1].", "`\(id)`: each answer's score must be in [0, 1]."),
-            L("Sửa `scores` của `\(id)`.", "Fix the `scores` of `\(id)`."))
+            keyNode, L("`\(id)`: phương án trống.", "`\(id)`: an empty answer."),
+            L("Xóa phương án trống.", "Remove the empty answer."))
           continue
         }
-        item.scores.append((answer, score))
+        let score = number(value, context: "\(id).scores.\(answer)", default: .nan, in: 0...1)
+        if !score.isNaN { item.scores.append((answer, score)) }
       }
     }
     if item.select != nil && type != .binary {
@@ -254,26 +259,41 @@ extension YAMLReader {
         node, L("`\(id)`: `select` chỉ dùng với type binary.", "`\(id)`: `select` is only for type binary."),
         L("Đổi `type: binary`.", "Use `type: binary`."))
     }
+    for key in ["labels", "satisfied"] where Self.value(node, key) != nil && type != .likert && type != .scale {
+      problem(
+        Self.value(node, key),
+        L("`\(id)`: `\(key)` chỉ dùng với likert hoặc scale.", "`\(id)`: `\(key)` is only for likert or scale."),
+        L("Bỏ `\(key)` hoặc đổi `type`.", "Remove `\(key)` or change the `type`."))
+    }
+    if Self.value(node, "scores") != nil && type != .choice {
+      problem(
+        Self.value(node, "scores"),
+        L("`\(id)`: `scores` chỉ dùng với type choice.", "`\(id)`: `scores` is only for type choice."),
+        L("Bỏ `scores` hoặc đổi `type: choice`.", "Remove `scores` or use `type: choice`."))
+    }
     return item
   }
 
   mutating func range(_ node: Node, id: String) -> ClosedRange<Int>? {
-    guard let list = node["range"]?.sequence, list.count == 2, let low = list[0].int, let high = list[1].int else {
+    guard let list = Self.value(node, "range")?.sequence, list.count == 2 else {
       problem(
         node, L("`\(id)`: cần `range: [min, max]` (số nguyên).", "`\(id)`: needs `range: [min, max]` (integers)."),
         L("Ví dụ: `range: [1, 5]`.", "For example `range: [1, 5]`."))
       return nil
     }
+    guard let low = integer(list[0], context: "\(id).range", in: Self.scaleBounds),
+      let high = integer(list[1], context: "\(id).range", in: Self.scaleBounds)
+    else { return nil }
     guard low < high else {
       problem(
-        node["range"],
+        Self.value(node, "range"),
         L("`\(id)`: khoảng [\(low), \(high)] có min ≥ max.", "`\(id)`: range [\(low), \(high)] has min ≥ max."),
         L("Viết min trước, max sau, min < max.", "Write min first, then max, with min < max."))
       return nil
     }
     guard high - low <= 250 else {
       problem(
-        node["range"],
+        Self.value(node, "range"),
         L(
           "`\(id)`: khoảng [\(low), \(high)] có hơn 250 bậc.",
           "`\(id)`: range [\(low), \(high)] has more than 250 steps."),
@@ -288,6 +308,15 @@ extension String {
   /// The text in Unicode NFC.
   var nfc: String { precomposedStringWithCanonicalMapping }
 
-  /// A header or cell as every reader compares it: NFC, without surrounding whitespace.
-  var trimmedNFC: String { nfc.trimmingCharacters(in: .whitespacesAndNewlines) }
+  /// A header or cell as every reader compares it: NFC, without surrounding white space
+  /// (Unicode's White_Space: spaces, tabs, line ends, no-break spaces). Invisible format
+  /// characters such as a zero-width space or a byte-order mark are kept, so `1` followed
+  /// by one is not the code `1`.
+  var trimmedNFC: String {
+    let scalars = nfc.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
 }

@@ -15,6 +15,6 @@ public struct QuestionnaireText: Sendable {
 
   /// The file at `path`, which `-q` named.
   public static func read(_ path: String) throws(PapiError) -> QuestionnaireText {
-    QuestionnaireText(try YAMLReader.text(path, kind: L("bảng hỏi", "questionnaire"), option: "-q"))
+    QuestionnaireText(try ConfigReader.text(path, kind: L("bảng hỏi", "questionnaire"), option: "-q"))
   }
 }

@@ -17,6 +17,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = day
   }
 
+  /// The years a plan, a deadline or a holiday calendar may be about; dates given by the
+  /// user (`--start`, `--today`, deadlines, calendars) must fall in them.
+  public static let plausible = 1900...2199
+
   /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date).
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -70,6 +74,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
 
   public func text(_ language: Language) -> String { language == .vi ? vietnamese : description }
+
+  /// The date given for a command-line option, refused unless it falls in `plausible`.
+  static func checked(_ date: CivilDate?, option: String) throws(PapiError) -> CivilDate? {
+    guard let date, !plausible.contains(date.year) else { return date }
+    throw PapiError(
+      .invalidInput, file: option, value: date.description,
+      message: L(
+        "năm \(date.year) nằm ngoài khoảng \(plausible.lowerBound)–\(plausible.upperBound).",
+        "the year \(date.year) is outside \(plausible.lowerBound)–\(plausible.upperBound)."),
+      fix: L("Viết một ngày YYYY-MM-DD từ năm 1900 đến 2199.", "Give a YYYY-MM-DD date from 1900 to 2199."))
+  }
 
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 

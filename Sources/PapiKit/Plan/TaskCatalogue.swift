@@ -8,16 +8,23 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
   case days(Int)
   case workingDays(Int)
 
+  /// The furthest deadlines a task may set: ten years of calendar or working days.
+  public static let maximumDays = 3_660
+  public static let maximumWorkingDays = 2_600
+
+  /// A date from 1900 to 2199, `+Nd` up to `maximumDays`, or `+Nwd` up to
+  /// `maximumWorkingDays`; nil for anything else.
   public init?(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let date = CivilDate(trimmed) {
+      guard CivilDate.plausible.contains(date.year) else { return nil }
       self = .date(date)
     } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)),
-      count >= 0
+      (0...Self.maximumWorkingDays).contains(count)
     {
       self = .workingDays(count)
     } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("d"), let count = Int(trimmed.dropFirst().dropLast()),
-      count >= 0
+      (0...Self.maximumDays).contains(count)
     {
       self = .days(count)
     } else {
@@ -137,8 +144,12 @@ public struct TaskCatalogue: Sendable {
   }
 
   private static func load(path: String, seen: [String]) throws(PapiError) -> TaskCatalogue {
-    let text = try YAMLReader.text(path, kind: L("danh mục nhiệm vụ", "task catalogue"), option: "--tasks")
-    let root = try YAMLReader.root(text, source: path, format: "questionnaires/papi-tasks.yaml")
+    let text = try ConfigReader.text(path, kind: L("danh mục nhiệm vụ", "task catalogue"), option: "--tasks")
+    let root = try ConfigReader.root(text, source: path, format: "questionnaires/papi-tasks.yaml")
+    var reader = ConfigReader(source: path)
+    guard
+      reader.mapping(root, "catalogue", allowed: ["id", "title", "extends", "remove", "calendar", "offices", "tasks"])
+    else { throw PapiError(reader.problems) }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     // Beside the catalogue, else papi's own copy of a shipped file (a local catalogue that
     // `extends: papi-tasks.yaml` from any folder).
@@ -150,7 +161,7 @@ public struct TaskCatalogue: Sendable {
     }
 
     var base: TaskCatalogue?
-    if let extends = root["extends"]?.string {
+    if let extends = reader.string(root, "extends", context: "catalogue", required: false) {
       let basePath = resolve(extends)
       guard !seen.contains(basePath) else {
         throw PapiError(
@@ -160,16 +171,16 @@ public struct TaskCatalogue: Sendable {
       }
       base = try load(path: basePath, seen: seen + [path])
     }
-    var reader = YAMLReader(source: path)
     let own = reader.catalogueTasks(root)
-    let offices = reader.offices(root["offices"])
-    var removed: [String] = []
-    for name in reader.names(root["remove"], context: "remove") {
-      if base?.tasks.contains(where: { $0.id == name }) == true {
-        removed.append(name)
+    let offices = reader.offices(ConfigReader.value(root, "offices"))
+    var removed: Set<String> = []
+    let inherited = Set(base?.tasks.map(\.id) ?? [])
+    for name in reader.names(ConfigReader.value(root, "remove"), context: "remove") {
+      if inherited.contains(name) {
+        removed.insert(name)
       } else {
         reader.problem(
-          root["remove"],
+          ConfigReader.value(root, "remove"),
           L(
             "remove: không có nhiệm vụ `\(name)` trong danh mục được kế thừa.",
             "remove: there is no task `\(name)` in the catalogue this one extends."),
@@ -177,28 +188,38 @@ public struct TaskCatalogue: Sendable {
       }
     }
     let calendar: WorkingCalendar?
-    if let name = root["calendar"]?.string {
+    if let name = reader.string(root, "calendar", context: "catalogue", required: false) {
       calendar = try WorkingCalendar.load(path: resolve(name))
     } else {
       calendar = base?.calendar
     }
     if !reader.problems.isEmpty { throw PapiError(reader.problems) }
 
+    // A local task replaces the inherited one with its id, in its place; new ones follow.
     var tasks = (base?.tasks ?? []).filter { !removed.contains($0.id) }
+    var taskIndex = Dictionary(tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     for task in own {
-      if let index = tasks.firstIndex(where: { $0.id == task.id }) { tasks[index] = task } else { tasks.append(task) }
+      if let index = taskIndex[task.id] {
+        tasks[index] = task
+      } else {
+        taskIndex[task.id] = tasks.count
+        tasks.append(task)
+      }
     }
     var allOffices = base?.offices ?? []
+    var officeIndex = Dictionary(allOffices.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     for office in offices {
-      if let index = allOffices.firstIndex(where: { $0.name == office.name }) {
+      if let index = officeIndex[office.name] {
         allOffices[index] = office
       } else {
+        officeIndex[office.name] = allOffices.count
         allOffices.append(office)
       }
     }
     return TaskCatalogue(
-      id: root["id"]?.string ?? base?.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-      title: reader.localized(root["title"], context: "title") ?? base?.title
+      id: reader.string(root, "id", context: "catalogue", required: false) ?? base?.id
+        ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+      title: reader.localized(ConfigReader.value(root, "title"), context: "title") ?? base?.title
         ?? L("Danh mục nhiệm vụ", "Task catalogue"),
       source: path, offices: allOffices, tasks: tasks, calendar: calendar)
   }
@@ -227,59 +248,51 @@ public struct TaskCatalogue: Sendable {
   }
 }
 
-extension YAMLReader {
+extension ConfigReader {
+  static let taskKeys = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source"]
+
   fileprivate mutating func catalogueTasks(_ root: Node) -> [RemediationTask] {
     var tasks: [RemediationTask] = []
-    let known: Set<String> = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source"]
-    for item in root["tasks"]?.sequence ?? Node.Sequence() {
+    for item in sequence(Self.value(root, "tasks"), "tasks") {
       let line = item.mark?.line ?? 0
-      guard let mapping = item.mapping else {
-        problem(
-          item,
-          L(
-            "mỗi nhiệm vụ là một ánh xạ {id, applies_to, title, lead, due…}.",
-            "each task is a mapping {id, applies_to, title, lead, due…}."), L("", ""))
+      let context = Context(vi: "nhiệm vụ dòng \(line)", en: "task on line \(line)")
+      guard mapping(item, context, allowed: Self.taskKeys), let id = string(item, "id", context: context) else {
         continue
       }
-      for key in mapping.keys.compactMap(\.string).sorted() where !known.contains(key) {
-        problem(
-          item, L("nhiệm vụ dòng \(line): khóa `\(key)` không tồn tại.", "task on line \(line): unknown key `\(key)`."),
-          L(
-            "Dùng id, applies_to, title, lead, support, due, priority, source.",
-            "Use id, applies_to, title, lead, support, due, priority, source."))
-      }
-      guard let id = string(item, "id", context: "nhiệm vụ dòng \(line) / task on line \(line)") else { continue }
-      claimTask(id, item)
-      let appliesTo = names(item["applies_to"], context: id)
+      claim(id, item, what: L("nhiệm vụ", "task"))
+      let appliesTo = names(Self.value(item, "applies_to"), context: Context(id))
       if appliesTo.isEmpty {
         problem(
           item, L("nhiệm vụ \(id): `applies_to` trống.", "task \(id): `applies_to` is empty."),
           L("Ví dụ: `applies_to: [d2.2]`.", "For example `applies_to: [d2.2]`."))
       }
-      let title = localized(item["title"], context: id)
+      let title = localized(Self.value(item, "title"), context: Context(id))
       if title == nil || title?.vi.isEmpty == true {
         problem(
           item, L("nhiệm vụ \(id): thiếu `title: {vi: …, en: …}`.", "task \(id): missing `title: {vi: …, en: …}`."),
           L("", ""))
       }
-      let lead = string(item, "lead", context: id)
-      let dueText = string(item, "due", context: id)
+      let lead = string(item, "lead", context: Context(id))
+      let dueText = string(item, "due", context: Context(id))
       let due = dueText.flatMap(Due.init)
       if let dueText, due == nil {
         problem(
-          item["due"],
+          Self.value(item, "due"),
           L("nhiệm vụ \(id): hạn `\(dueText)` không hợp lệ.", "task \(id): deadline `\(dueText)` is not valid."),
           L(
-            "Viết một ngày (2025-03-31), `+90d` (ngày lịch) hoặc `+30wd` (ngày làm việc).",
-            "Write a date (2025-03-31), `+90d` (calendar days) or `+30wd` (working days)."))
+            "Viết một ngày từ 1900 đến 2199 (2025-03-31), `+90d` (ngày lịch, tối đa +\(Due.maximumDays)d) hoặc "
+              + "`+30wd` (ngày làm việc, tối đa +\(Due.maximumWorkingDays)wd).",
+            "Write a date from 1900 to 2199 (2025-03-31), `+90d` (calendar days, at most +\(Due.maximumDays)d) or "
+              + "`+30wd` (working days, at most +\(Due.maximumWorkingDays)wd)."),
+          value: dueText)
       }
       var priority = TaskPriority.medium
-      if let text = string(item, "priority", context: id, required: false) {
+      if let text = string(item, "priority", context: Context(id), required: false) {
         if let value = TaskPriority(rawValue: text) {
           priority = value
         } else {
           problem(
-            item["priority"],
+            Self.value(item, "priority"),
             L("nhiệm vụ \(id): mức ưu tiên `\(text)` không hợp lệ.", "task \(id): priority `\(text)` is not valid."),
             L("Dùng high, medium hoặc low.", "Use high, medium or low."))
         }
@@ -287,35 +300,26 @@ extension YAMLReader {
       guard let title, let lead, let due else { continue }
       tasks.append(
         RemediationTask(
-          id: id, appliesTo: appliesTo, title: title, lead: lead, support: names(item["support"], context: id),
+          id: id, appliesTo: appliesTo, title: title, lead: lead,
+          support: names(Self.value(item, "support"), context: Context(id)),
           due: due, priority: priority,
-          source: string(item, "source", context: id, required: false), origin: SourceLocation(file: source, line: line)
+          source: string(item, "source", context: Context(id), required: false),
+          origin: SourceLocation(file: source, line: line)
         ))
     }
     return tasks
   }
 
-  fileprivate mutating func claimTask(_ id: String, _ node: Node) {
-    if let line = seenIDs[id] {
-      problem(
-        node,
-        L(
-          "mã nhiệm vụ `\(id)` bị trùng (đã dùng ở dòng \(line)).",
-          "duplicate task id `\(id)` (already used on line \(line))."),
-        L("Đặt cho mỗi nhiệm vụ một mã riêng.", "Give every task its own id."))
-    } else {
-      seenIDs[id] = node.mark?.line ?? 0
-    }
-  }
-
   fileprivate mutating func offices(_ node: Node?) -> [Office] {
     var offices: [Office] = []
-    for item in node?.sequence ?? Node.Sequence() {
-      guard let name = string(item, "name", context: "offices") else { continue }
+    for item in sequence(node, "offices") {
+      guard mapping(item, "offices", allowed: ["name", "en", "after_2025"]),
+        let name = string(item, "name", context: "offices")
+      else { continue }
       offices.append(
         Office(
-          name: name, en: string(item, "en", context: name, required: false) ?? "",
-          after2025: localized(item["after_2025"], context: name)))
+          name: name, en: string(item, "en", context: Context(name), required: false) ?? "",
+          after2025: localized(Self.value(item, "after_2025"), context: Context(name))))
     }
     return offices
   }

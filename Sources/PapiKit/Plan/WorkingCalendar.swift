@@ -50,28 +50,23 @@ public struct WorkingCalendar: Sendable {
 
   public static func load(path: String) throws(PapiError) -> WorkingCalendar {
     try parse(
-      yaml: try YAMLReader.text(path, kind: L("lịch ngày nghỉ", "holiday calendar"), option: "calendar:"), source: path)
+      yaml: try ConfigReader.text(path, kind: L("lịch ngày nghỉ", "holiday calendar"), option: "calendar:"),
+      source: path)
   }
 
   public static func parse(yaml: String, source: String) throws(PapiError) -> WorkingCalendar {
-    let root = try YAMLReader.root(yaml, source: source, format: "questionnaires/holidays-vn.yaml")
-    var reader = YAMLReader(source: source)
-    func date(_ node: Node?, _ context: String) -> CivilDate? {
-      guard let node else { return nil }
-      guard let text = node.scalar?.string, let date = CivilDate(text) else {
-        reader.problem(
-          node,
-          L(
-            "\(context): `\(node.scalar?.string ?? "")` không phải ngày dạng YYYY-MM-DD.",
-            "\(context): `\(node.scalar?.string ?? "")` is not a YYYY-MM-DD date."),
-          L("Viết ngày như 2025-01-29.", "Write dates like 2025-01-29."))
-        return nil
-      }
-      return date
+    let root = try ConfigReader.root(yaml, source: source, format: "questionnaires/holidays-vn.yaml")
+    var reader = ConfigReader(source: source)
+    guard reader.mapping(root, "calendar", allowed: ["id", "title", "covers", "weekend", "holidays", "workdays"]) else {
+      throw PapiError(reader.problems)
     }
-    let from = date(root["covers"]?["from"], "covers.from")
-    let to = date(root["covers"]?["to"], "covers.to")
-    if root["covers"] == nil {
+    _ = reader.string(root, "id", context: "calendar", required: false)
+    _ = reader.localized(ConfigReader.value(root, "title"), context: "title")
+    let covers = ConfigReader.value(root, "covers")
+    reader.mapping(covers, "covers", allowed: ["from", "to"])
+    let from = reader.date(ConfigReader.value(covers, "from"), context: "covers.from")
+    let to = reader.date(ConfigReader.value(covers, "to"), context: "covers.to")
+    if covers == nil {
       reader.problem(
         root, L("thiếu `covers: {from: …, to: …}`.", "missing `covers: {from: …, to: …}`."),
         L(
@@ -80,26 +75,33 @@ public struct WorkingCalendar: Sendable {
     }
     var weekend: Set<Int> = []
     let dayNames = ["monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7]
-    for name in reader.names(root["weekend"], context: "weekend") {
+    for name in reader.names(ConfigReader.value(root, "weekend"), context: "weekend") {
       if let day = dayNames[name.lowercased()] {
         weekend.insert(day)
       } else {
         reader.problem(
-          root["weekend"],
+          ConfigReader.value(root, "weekend"),
           L("weekend: `\(name)` không phải tên ngày trong tuần.", "weekend: `\(name)` is not a day of the week."),
           L("Dùng saturday, sunday….", "Use saturday, sunday…."))
       }
     }
-    if root["weekend"] == nil { weekend = [6, 7] }
+    if ConfigReader.value(root, "weekend") == nil { weekend = [6, 7] }
     var holidays: [Int: LocalizedText] = [:]
     var workdays: Set<Int> = []
     for (key, isHoliday) in [("holidays", true), ("workdays", false)] {
-      for item in root[key]?.sequence ?? Node.Sequence() {
-        let name = reader.localized(item["name"], context: key) ?? L("", "")
-        let first = item["date"] != nil ? date(item["date"], key) : date(item["from"], "\(key).from")
-        let last = item["date"] != nil ? first : date(item["to"], "\(key).to")
+      let context = ConfigReader.Context(key)
+      for item in reader.sequence(ConfigReader.value(root, key), context) {
+        guard reader.mapping(item, context, allowed: ["date", "from", "to", "name", "status"]) else { continue }
+        let name = reader.localized(ConfigReader.value(item, "name"), context: context) ?? L("", "")
+        _ = reader.string(item, "status", context: context, required: false)
+        let single = ConfigReader.value(item, "date")
+        let first =
+          single != nil
+          ? reader.date(single, context: context)
+          : reader.date(ConfigReader.value(item, "from"), context: "\(key).from")
+        let last = single != nil ? first : reader.date(ConfigReader.value(item, "to"), context: "\(key).to")
         guard let first, let last, first <= last else {
-          if item["date"] == nil && item["from"] == nil {
+          if single == nil && ConfigReader.value(item, "from") == nil {
             reader.problem(
               item,
               L(
@@ -121,7 +123,7 @@ public struct WorkingCalendar: Sendable {
     guard reader.problems.isEmpty, let from, let to, from <= to else {
       if reader.problems.isEmpty {
         reader.problem(
-          root["covers"], L("covers: `from` phải trước `to`.", "covers: `from` must come before `to`."), L("", ""))
+          covers, L("covers: `from` phải trước `to`.", "covers: `from` must come before `to`."), L("", ""))
       }
       throw PapiError(reader.problems)
     }

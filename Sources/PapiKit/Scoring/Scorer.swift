@@ -26,9 +26,9 @@ public struct Scorer: Sendable {
     let indicators = questionnaire.indicators
     var values: [Double] = []
     var valueOffset: [Int] = []
-    for indicator in indicators {
+    for coding in AnswerCoding.all(questionnaire) {
       valueOffset.append(values.count)
-      values += AnswerCoding(indicator: indicator, missing: questionnaire.missing).values
+      values += coding.values
     }
     self.values = values
     self.valueOffset = valueOffset

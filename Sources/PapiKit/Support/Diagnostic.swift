@@ -172,8 +172,19 @@ public struct PapiError: Error, Sendable {
     ]
   }
 
-  public func text(_ language: Language) -> String {
-    diagnostics.map { $0.text(language) }.joined(separator: "\n")
+  /// Every diagnostic in `language`, one per line; past `limit`, one line says how many
+  /// more there are (3,000 repeated rules are not 3,000 lines on a terminal).
+  public func text(_ language: Language, limit: Int = .max) -> String {
+    var lines = diagnostics.prefix(limit).map { $0.text(language) }
+    if diagnostics.count > limit {
+      let more = diagnostics.count - limit
+      lines.append(
+        L(
+          "… và \(more) lỗi khác (chỉ hiện \(limit) lỗi đầu; sửa các lỗi này rồi chạy lại).",
+          "… and \(more) more problems (the first \(limit) are shown; fix these and run again)."
+        ).text(language))
+    }
+    return lines.joined(separator: "\n")
   }
 }
 

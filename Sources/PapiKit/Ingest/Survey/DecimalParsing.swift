@@ -24,8 +24,15 @@ func parseDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
   if index == count && digits > 0 && digits <= 15 {
     return Double(mantissa) / powersOfTen[fraction]
   }
-  let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-  if text.isEmpty || text.contains(",") { return nil }
+  // Otherwise a decimal with an exponent ("1.25e+02", as statistics packages write): not
+  // hexadecimal, "nan" or "inf", which `Double(_:)` would also take.
+  let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
+  guard let first = text.utf8.first, first == UInt8(ascii: ".") || (48...57).contains(first),
+    text.utf8.allSatisfy({
+      (48...57).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e")
+        || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+    })
+  else { return nil }
   return Double(text)
 }
 

@@ -9,6 +9,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   let file: String
   let fileIndex: Int32
   let codings: [AnswerCoding]
+  /// The questionnaire's missing codes, shared with the codings.
+  let missingAnswers: MissingAnswers
   let indicatorIDs: [String]
   let diagnosticLimit: Int
   /// Skip bad rows (keeping them, less personal data, in `rejected`) instead of failing.
@@ -114,7 +116,8 @@ final class ExportParser: RecordSink, PartitionedSink {
     self.diagnosticLimit = diagnosticLimit
     let indicators = questionnaire.indicators
     // The parsers of one file's parts share their codings (some 2 KiB per indicator).
-    self.codings = codings ?? indicators.map { AnswerCoding(indicator: $0, missing: questionnaire.missing) }
+    self.codings = codings ?? AnswerCoding.all(questionnaire)
+    self.missingAnswers = self.codings.first?.missing ?? MissingAnswers(questionnaire.missing)
     self.indicatorIDs = indicators.map(\.id)
     self.row = .allocate(capacity: indicators.count)
     self.row.initialize(repeating: AnswerCode.missing)
@@ -362,7 +365,8 @@ final class ExportParser: RecordSink, PartitionedSink {
       var digits = number < 10
       if count == 2 {
         let second = UInt(base[1]) &- 48
-        digits = digits && second < 10
+        // "07" is not the code 7: a leading zero goes to the exact comparison.
+        digits = digits && second < 10 && number != 0
         number = number &* 10 &+ second
       }
       if digits {
@@ -375,7 +379,7 @@ final class ExportParser: RecordSink, PartitionedSink {
 
   private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
     let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
-    let missing = text.isEmpty || questionnaire.missing.contains(text)
+    let missing = text.isEmpty || missingAnswers.texts.contains(text)
     let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
     for target in targets {
       row[target.indicator] = missing ? AnswerCode.missing : (chosen.contains(target.option) ? 1 : 0)
@@ -466,7 +470,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     commentRespondents.append(id)
     for (slot, column) in commentColumns.enumerated() {
       let text = String(decoding: commentBytes[slot], as: UTF8.self).trimmedNFC
-      guard !text.isEmpty, !questionnaire.missing.contains(text), !FeedbackReader.isNoComment(text) else { continue }
+      guard !text.isEmpty, !missingAnswers.texts.contains(text), !FeedbackReader.isNoComment(text) else { continue }
       comments.append(
         FeedbackItem(
           id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine
