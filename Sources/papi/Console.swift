@@ -5,7 +5,7 @@ import PapiKit
 /// stdout.
 enum Console {
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((ConsoleText.safe(text) + "\n").utf8))
   }
 
   /// Each diagnostic on stderr, in `language`.
@@ -16,7 +16,7 @@ enum Console {
   /// A short answer on stdout.
   static func print(_ text: String) throws(PapiError) {
     var output = FileOutput(path: nil)
-    output.write(text)
+    output.write(ConsoleText.safe(text))
     try output.finish()
   }
 }

@@ -95,6 +95,41 @@ struct ExecutableTests {
     #expect(run.stdout.isEmpty)
   }
 
+  /// An escape sequence or a right-to-left override in a cell reaches no terminal raw: not
+  /// through a message, not through a table, Markdown or CSV output.
+  @Test func controlCharactersInDataAreShownEscaped() throws {
+    let hostile = "1\u{1B}]0;owned\u{07}\u{202E}gnp.exe"
+    let export = try writeTemporary(
+      "id,commune,name,province,a\nr1,C1,Xã Một,P,\(hostile)\nr2,C1,\"Xã \u{1B}[2J\u{202E}Hai\",P,1\n")
+    let questionnaire = try writeTemporary(
+      """
+      id: x
+      respondent: {id: [id], unit: commune, unit_name: name, parent: province}
+      dimensions:
+        - id: d1
+          subdimensions:
+            - id: d1.1
+              indicators:
+                - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
+      """, name: "q.yaml")
+    let feedback = try writeTemporary(
+      "id,date,unit_code,channel,text,status\nF1,2024-01-08,C1,x,\"Đường giao thông hỏng nặng \u{1B}[31m\u{202E}sửa gấp\",x\n",
+      name: "feedback.csv")
+    let database = try temporaryDirectory().appendingPathComponent("hostile.db").path
+    let stored = try papi(["feedback", "import", feedback, "--wave", "2024", "--db", database])
+    #expect(stored.status == 0, "\(stored.stderr)")
+    var runs = [try papi(["validate", export, "-q", questionnaire])]
+    runs += try ["table", "md", "csv", "html"].map {
+      try papi(["feedback", "report", "--wave", "2024", "--db", database, "--format", $0])
+    }
+    for run in runs {
+      let raw = (run.stdout + run.stderr).unicodeScalars.filter { [0x07, 0x1B, 0x202E].contains($0.value) }
+      #expect(raw.isEmpty, "\(run.stdout)\(run.stderr)")
+      #expect((run.stdout + run.stderr).contains(#"\u202E"#), "\(run.stdout)\(run.stderr)")
+    }
+    #expect(runs[0].status == 1 && runs[0].stderr.contains(#"\u001B]0;owned\u0007\u202Egnp.exe"#), "\(runs[0].stderr)")
+  }
+
   @Test func feedbackClassifyPrintsEachItemsDimensionsAsJSON() throws {
     let run = try papi(["feedback", "classify", "samples/petitions-2024.csv", "--format", "json"])
     #expect(run.status == 0, "\(run.stderr)")

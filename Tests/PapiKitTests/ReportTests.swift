@@ -206,7 +206,10 @@ struct ReportTests {
               indicators:
                 - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
       """
-    let names = ["<script>alert(1)</script>", "=HYPERLINK(\"http://x\",\"y\")", "| pipe |", "bell\u{07}\u{1B}[31mred"]
+    let names = [
+      "<script>alert(1)</script>", "=HYPERLINK(\"http://x\",\"y\")", "| pipe |", "bell\u{07}\u{1B}[31mred",
+      "Xã \u{202E}nông\u{2066}\u{85}",
+    ]
     var rows = "id,commune,name,province,a\n"
     for (index, name) in names.enumerated() {
       let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -237,9 +240,17 @@ struct ReportTests {
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let units = try #require(parsed["units"] as? [[String: Any]])
     #expect(Set(units.compactMap { $0["name"] as? String }) == Set(names), "JSON keeps the text, as data")
+    #expect(json.contains("\\u001b[31m"), "JSON escapes controls as JSON does")
     let table = try #require(outputs[.table])
     #expect(!table.contains("\u{1B}"), "no escape sequence reaches the terminal")
     #expect(!table.contains("\u{07}"))
+    // Controls and bidirectional overrides are shown, escaped, in every format for people.
+    for format in [OutputFormat.table, .md, .html, .csv] {
+      let text = try #require(outputs[format])
+      let raw = text.unicodeScalars.filter { [0x07, 0x1B, 0x85, 0x202E, 0x2066].contains($0.value) }
+      #expect(raw.isEmpty, "\(format): \(raw.map { String($0.value, radix: 16) })")
+      #expect(text.contains(#"\u001B"#) && text.contains(#"\u202E"#), "\(format)")
+    }
   }
 
   // MARK: Published scores

@@ -6,12 +6,11 @@ func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
   return right ? pad + text : text + pad
 }
 
-/// Text from an export as a terminal may show it: control characters (an escape sequence in
-/// a commune's name could recolour or rewrite the screen) become U+FFFD.
+/// Text from an export as a terminal may show it: control characters and bidirectional
+/// overrides (an escape sequence in a commune's name could recolour or rewrite the screen)
+/// written out as `\u001B`, `\u202E`.
 func printable(_ text: String) -> String {
-  String(
-    String.UnicodeScalarView(
-      text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
+  TextEscaping.visible(text)
 }
 
 /// Splits text into lines of at most `width` characters at spaces; lines after the first are
@@ -37,5 +36,14 @@ extension String {
     var text = self
     while text.last == " " { text.removeLast() }
     return text
+  }
+}
+
+/// What the command line prints besides rendered outputs (messages, short answers).
+public enum ConsoleText {
+  /// `text` with control characters and bidirectional overrides escaped (`\u001B`,
+  /// `\u202E`); its own line breaks kept.
+  public static func safe(_ text: String) -> String {
+    TextEscaping.visible(text, keeping: ["\n"])
   }
 }
