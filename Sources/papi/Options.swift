@@ -90,11 +90,22 @@ struct DatabaseOption: ParsableArguments {
   @Option(name: .customLong("db"), help: "The database file (created on first import).")
   var path: String = SQLiteStore.defaultPath
 
-  /// The store; a missing file is an error when it is first used.
-  var existing: SQLiteStore { SQLiteStore(path: path, mode: .existing) }
+  @Option(
+    name: .customLong("wait"),
+    help: ArgumentHelp("Seconds to wait while another papi writes to the database.", valueName: "seconds"))
+  var wait: Double = SQLiteStore.defaultWait
 
-  /// The store, created when the file is missing.
-  var creatable: SQLiteStore { SQLiteStore(path: path, mode: .createIfMissing) }
+  func validate() throws {
+    guard wait.isFinite, (0...86_400).contains(wait) else {
+      throw ValidationError("--wait takes seconds from 0 to 86400, not \(wait).")
+    }
+  }
+
+  /// The store; a missing or empty file is an error when it is first used.
+  var existing: SQLiteStore { SQLiteStore(path: path, mode: .existing, wait: wait) }
+
+  /// The store, created when the file is missing or empty.
+  var creatable: SQLiteStore { SQLiteStore(path: path, mode: .createIfMissing, wait: wait) }
 
   /// The store when the file is there (published benchmarks for a report of exports).
   var ifPresent: SQLiteStore? { FileManager.default.fileExists(atPath: path) ? existing : nil }

@@ -113,7 +113,8 @@ struct ExecutableTests {
                 - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
       """, name: "q.yaml")
     let feedback = try writeTemporary(
-      "id,date,unit_code,channel,text,status\nF1,2024-01-08,C1,x,\"Đường giao thông hỏng nặng \u{1B}[31m\u{202E}sửa gấp\",x\n",
+      "id,date,unit_code,channel,text,status\n"
+        + "F1,2024-01-08,C1,x,\"Đường giao thông hỏng nặng \u{1B}[31m\u{202E}sửa gấp\",x\n",
       name: "feedback.csv")
     let database = try temporaryDirectory().appendingPathComponent("hostile.db").path
     let stored = try papi(["feedback", "import", feedback, "--wave", "2024", "--db", database])

@@ -31,7 +31,8 @@ enum PersonalDataPatterns {
   private static let streetWord = #"(?i:đường|duong|phố|pho|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)(?![\p{L}])"#
   /// A street's name: at least two capitalised syllables ("Lê Lợi", "Ông Ích Khiêm").
   private static let streetName = #"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+"#
-  private static let dot = #"(?:\.|\s{1,2}\.\s{1,2}|\.\s{1,2}(?=(?i:com|net|org|vn|edu|gov|info|io)\b)"#
+  private static let dot =
+    #"(?:\.|\s{1,2}\.\s{1,2}|\.\s{1,2}(?=(?i:com|net|org|vn|edu|gov|info|io)\b)"#
     + #"|\s*[(\[{]\s*(?i:dot|chấm|cham)\s*[)\]}]\s*|\s+(?:dot|DOT|Dot|chấm|cham)\s+)"#
   private static let domainLabel = #"[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?"#
   private static let mailName = #"(?<![\p{L}\p{N}._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?"#
@@ -52,7 +53,8 @@ enum PersonalDataPatterns {
     // 150/2025/NĐ-CP, 1234/QĐ-UBND, 104/2016/QH13.
     #"\d+/(?:\d{2,4}/)?\p{Lu}"#,
     // 1.500.000 đồng, 150 000 đ, 2.500.000đ/tháng, 12.345.678 VNĐ.
-    #"\d{1,3}(?:[., ]\d{3})+(?:,\d+)?\s?(?=(?i:đồng|đ(?!\p{L})|vnđ|vnd|dong|usd|triệu|trieu|tỷ|nghìn|ngàn|ngan|nghin))"#,
+    #"\d{1,3}(?:[., ]\d{3})+(?:,\d+)?\s?"#
+      + #"(?=(?i:đồng|đ(?!\p{L})|vnđ|vnd|dong|usd|triệu|trieu|tỷ|nghìn|ngàn|ngan|nghin))"#,
   ].map(regex)
 
   // MARK: Rules
@@ -96,7 +98,8 @@ enum PersonalDataPatterns {
       label: PersonalDataMask.address),
     // "số 12 đường …", "số 12 ngõ 34 …", "số 45/2 Nguyễn Trãi": a number before a street.
     Rule(
-      pattern: regex(#"(?<!\p{L})(?i:số|so)\s+"# + houseNumber + #"(?=\s*,?\s*"# + streetWord + #"|\s+"# + streetName + ")"),
+      pattern: regex(
+        #"(?<!\p{L})(?i:số|so)\s+"# + houseNumber + #"(?=\s*,?\s*"# + streetWord + #"|\s+"# + streetName + ")"),
       label: PersonalDataMask.address, accepts: { !follows(notAHouse, $0, $1) }),
     // Alleys: "hẻm 12", "ngõ 34/5", "kiệt 7", and Đà Nẵng's "K25/14".
     Rule(
@@ -124,7 +127,8 @@ enum PersonalDataPatterns {
   static func isPhoneNumber(_ text: NSString, _ range: NSRange) -> Bool {
     let match = text.substring(with: range)
     let digits = match.unicodeScalars.filter { ("0"..."9").contains($0) }.map { Int($0.value) - 48 }
-    let international = match.hasPrefix("+") || match.hasPrefix("(+") || !match.hasPrefix("0") && !match.hasPrefix("(0")
+    let international =
+      match.hasPrefix("+") || match.hasPrefix("(+") || !match.hasPrefix("0") && !match.hasPrefix("(0")
       || match.hasPrefix("0084") || match.hasPrefix("(0084")
     if international {
       let local = digits.dropFirst(match.contains("0084") ? 4 : 2)

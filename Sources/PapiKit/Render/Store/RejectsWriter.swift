@@ -45,6 +45,8 @@ enum RejectsWriter {
 
   /// One RFC 4180 record, every field quoted.
   static func line(_ fields: [String]) -> String {
-    fields.map { "\"" + TextEscaping.visible($0, keeping: ["\n", "\r", "\t"]).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+    fields.map {
+      "\"" + TextEscaping.visible($0, keeping: ["\n", "\r", "\t"]).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }.joined(separator: ",") + "\r\n"
   }
 }

@@ -3,6 +3,10 @@ import GRDB
 /// The versioned schema of the embedded store. Migrations are only ever appended: a
 /// database made by an older build opens in a newer one, which brings it up to date.
 enum SQLiteSchema {
+  /// The number of migrations, kept in the file's `user_version`: a file with a larger one
+  /// was made by a newer papi.
+  static let version = 5
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: waves, respondents, import log, unit register") { db in

@@ -17,13 +17,19 @@ public struct SQLiteStore: PapiStore {
 
   public let path: String
   public let mode: Mode
+  /// How long to wait, in seconds, for another papi writing to the same file.
+  public let wait: Double
   private let connection: Connection
 
   public var location: String { path }
 
-  public init(path: String, mode: Mode) {
+  /// The default of `wait`: long enough for another papi's report or small import.
+  public static let defaultWait = 5.0
+
+  public init(path: String, mode: Mode, wait: Double = SQLiteStore.defaultWait) {
     self.path = path
     self.mode = mode
+    self.wait = wait
     self.connection = Connection()
   }
 
@@ -44,40 +50,7 @@ public struct SQLiteStore: PapiStore {
   /// The open database, opened at the first use with its schema brought up to date.
   var queue: DatabaseQueue {
     get throws(PapiError) {
-      try connection.queue { () throws(PapiError) in try Self.connect(path: path, mode: mode) }
-    }
-  }
-
-  private static func connect(path: String, mode: Mode) throws(PapiError) -> DatabaseQueue {
-    let isNew = !FileManager.default.fileExists(atPath: path)
-    if isNew && mode == .existing {
-      throw PapiError(
-        .notFound, file: path,
-        message: L("chưa có cơ sở dữ liệu ở đây.", "there is no database here yet."),
-        fix: L(
-          "Nhập dữ liệu trước bằng `papi import FILE… -q Q --wave W`, hoặc chỉ đường dẫn bằng --db.",
-          "Import data first with `papi import FILE… -q Q --wave W`, or give the path with --db."))
-    }
-    do {
-      var configuration = Configuration()
-      configuration.foreignKeysEnabled = true
-      configuration.label = "papi"
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
-      if isNew {
-        // 16 KiB pages (SQLite's default is 4 KiB): a respondent row is some 200 bytes, and
-        // larger pages make shallower trees and faster bulk imports. Only a new file can
-        // choose; an existing one keeps its size.
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 16384") }
-      }
-      try SQLiteSchema.migrator.migrate(queue)
-      return queue
-    } catch {
-      throw PapiError(
-        .database, file: path,
-        message: L("không mở được cơ sở dữ liệu (\(error)).", "cannot open the database (\(error))."),
-        fix: L(
-          "Kiểm tra đường dẫn --db và quyền ghi thư mục; tệp phải là cơ sở dữ liệu papi.",
-          "Check the --db path and that its folder is writable; the file must be a papi database."))
+      try connection.queue { () throws(PapiError) in try SQLiteFile(path: path, wait: wait).open(mode) }
     }
   }
 
@@ -89,6 +62,7 @@ public struct SQLiteStore: PapiStore {
     } catch let error as PapiError {
       throw error
     } catch {
+      if let busy = SQLiteFile(path: path, wait: wait).busy(error) { throw busy }
       throw PapiError(
         .database, file: path,
         message: L("\(action.vi): lỗi cơ sở dữ liệu (\(error)).", "\(action.en): database error (\(error))."),
