@@ -8,7 +8,7 @@ BENCH_PAIRS ?= 5
 SHOTS := .build/report-samples
 SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
 
-.PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot
+.PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot fuzz fuzz-build
 
 # System libraries the package links: libcsv (CSV parsing) and SQLite (the store, through
 # GRDB). Installed when missing.
@@ -105,16 +105,55 @@ demo: build
 
 test: deps lint screenshot docs
 	swift test
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
+
+# Every reader under libFuzzer with AddressSanitizer (Fuzz/README.md): first the crashers
+# found so far (Fuzz/regressions/TARGET), then FUZZ_SECONDS of fuzzing from the committed
+# seeds (Fuzz/corpus/TARGET) and what earlier runs added (.build/fuzz/corpus/TARGET). A
+# crash, a memory error, an input taking more than 10 s or 2 GiB fails the target and
+# leaves the input in .build/fuzz/findings/. `make test` fuzzes each target for 20 s.
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 20
+FUZZ_TARGETS ?= export questionnaire targets catalogue calendar lexicon feedback
+FUZZ_BIN := .build/fuzz/release/papi-fuzz
+
+# Linked by the toolchain's lld (ld.gold fails on the sanitizers' objects), named by a
+# toolset file written here, beside the swift in use.
+FUZZ_TOOLSET := .build/fuzz-toolset.json
+
+fuzz-build: deps
+	@mkdir -p .build
+	@echo '{"schemaVersion": "1.0", "linker": {"path": "'"$$(dirname "$$(readlink -f "$$(command -v swift)")")/ld.lld"'"}}' > $(FUZZ_TOOLSET)
+	swift build -c release --product papi-fuzz --build-path .build/fuzz --toolset $(FUZZ_TOOLSET) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@set -o pipefail; mkdir -p .build/fuzz/findings; export LSAN_OPTIONS=suppressions=Fuzz/lsan.supp; \
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus/$$target; \
+	  regressions=$$(ls Fuzz/regressions/$$target/* 2>/dev/null); \
+	  if [ -n "$$regressions" ]; then \
+	    echo "== fuzz $$target: $$(echo $$regressions | wc -w) crashers found before"; \
+	    PAPI_FUZZ_TARGET=$$target $(FUZZ_BIN) $$regressions > .build/fuzz/$$target-regressions.log 2>&1 \
+	      || { tail -n 40 .build/fuzz/$$target-regressions.log; exit 1; }; \
+	  fi; \
+	  echo "== fuzz $$target: $(FUZZ_SECONDS) s"; \
+	  PAPI_FUZZ_TARGET=$$target $(FUZZ_BIN) .build/fuzz/corpus/$$target Fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz/findings/$$target- > .build/fuzz/$$target.log 2>&1 \
+	    || { tail -n 40 .build/fuzz/$$target.log; echo "make: fuzz $$target found a problem (.build/fuzz/findings)"; exit 1; }; \
+	  grep -E "DONE" .build/fuzz/$$target.log | tr -s ' \t' ' '; \
+	done
 
 # Style checked by tools (.swift-format, swift-format ships with the toolchain), and what
 # swift-format cannot check: lines of at most 120 characters, a doc comment on every public
 # type (Scripts/check-style.py). `make format` rewrites the sources in that style.
 lint:
-	swift-format lint --strict --recursive --parallel Sources Tests Package.swift
+	swift-format lint --strict --recursive --parallel Sources Tests Fuzz/Sources Package.swift
 	python3 Scripts/check-style.py
 
 format:
-	swift-format format --in-place --recursive --parallel Sources Tests Package.swift
+	swift-format format --in-place --recursive --parallel Sources Tests Fuzz/Sources Package.swift
 
 # The DocC catalog of PapiKit (Sources/PapiKit/PapiKit.docc), the architecture article first;
 # a broken link fails the build.

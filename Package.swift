@@ -11,6 +11,7 @@ let package = Package(
   products: [
     .library(name: "PapiKit", targets: ["PapiKit"]),
     .executable(name: "papi", targets: ["papi"]),
+    .executable(name: "papi-fuzz", targets: ["papi-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,14 @@ let package = Package(
         "PapiKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: strictSettings
+    ),
+    // The readers under libFuzzer (`make fuzz`); without the fuzzer, a replay of the
+    // committed corpora and crashers.
+    .executableTarget(
+      name: "papi-fuzz",
+      dependencies: ["PapiKit"],
+      path: "Fuzz/Sources/papi-fuzz",
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -6,7 +6,11 @@ import re
 import sys
 
 problems = []
-files = sorted(glob.glob("Sources/**/*.swift", recursive=True) + glob.glob("Tests/**/*.swift", recursive=True))
+files = sorted(
+    glob.glob("Sources/**/*.swift", recursive=True)
+    + glob.glob("Tests/**/*.swift", recursive=True)
+    + glob.glob("Fuzz/Sources/**/*.swift", recursive=True)
+)
 for path in files + ["Package.swift"]:
     lines = open(path, encoding="utf-8").read().split("\n")
     for number, line in enumerate(lines, 1):

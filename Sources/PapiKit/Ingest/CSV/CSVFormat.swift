@@ -125,7 +125,10 @@ struct CSVFormat: ExportFormat {
     var stream = DecodedStream(path: path, encoding: options.encoding, hashing: true)
     let collector = TextRecords(keep: keep)
     let tracker = CSVLineTracker(collector)
-    collector.onRecord = { each(tracker.recordStart, $0) }
+    // The tracker holds the collector: the collector's callback must not hold the tracker
+    // back, or every file read would leak both with everything `each` captured (found by
+    // the feedback fuzzer's leak check).
+    collector.onRecord = { [unowned tracker] in each(tracker.recordStart, $0) }
     var delimiter: UInt8?
     let failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: true, sink: tracker) {
       delimiter = $0
