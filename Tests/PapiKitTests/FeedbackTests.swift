@@ -136,6 +136,25 @@ struct FeedbackTests {
 
   // MARK: Reading feedback exports
 
+  /// Found by the feedback fuzzer's leak check: the record callback held the line tracker
+  /// that held it, so what a reader's callback captured (every item of the file) was never
+  /// freed. Fuzz/regressions/feedback/leak-reader-callback-cycle.csv is the input it found.
+  @Test func readingAFileFreesWhatItsCallbackHeld() throws {
+    final class Held {}
+    weak var released: Held?
+    try {
+      let held = Held()
+      released = held
+      let path = try writeTemporary("id,text\n1,a\n2,b\n")
+      var lines: [Int] = []
+      _ = try CSVFormat().records(path, options: ReadOptions(), keep: nil) { line, _ in
+        withExtendedLifetime(held) { lines.append(line) }
+      }
+      #expect(lines == [1, 2, 3])
+    }()
+    #expect(released == nil, "the callback and what it captured are freed after the read")
+  }
+
   static let header = "id,date,unit_code,channel,text,status\n"
 
   @Test func aFeedbackExportIsReadMaskedAndNormalised() throws {
