@@ -117,6 +117,32 @@ struct DatabaseFileTests {
     #expect(try pragma(empty, "application_id") == Int(SQLiteFile.applicationID))
   }
 
+  /// Papis that find no database and create it at the same moment: the ones that lose the
+  /// race open what the winner made (before, one in ten failed on a half-made schema). A
+  /// race, so several rounds.
+  @Test func papisCreatingTheSameDatabaseAtOnceAllSucceed() throws {
+    for round in 0..<6 {
+      let database = path("together-\(round).db")
+      let runs = (0..<8).map { _ in
+        let process = Process()
+        process.executableURL = papiExecutable
+        process.currentDirectoryURL = repositoryRoot
+        process.arguments = [
+          "import", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--wave", "2024", "--db", database,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = Pipe()
+        return process
+      }
+      for process in runs { try process.run() }
+      for process in runs { process.waitUntilExit() }
+      let failures = runs.filter { $0.terminationStatus != 0 }.map {
+        String(decoding: ($0.standardError as? Pipe)?.fileHandleForReading.availableData ?? Data(), as: UTF8.self)
+      }
+      #expect(failures.isEmpty, "round \(round): \(failures)")
+    }
+  }
+
   @Test func aSecondPapiWaitsForTheWriterThenSaysWhoHoldsTheFile() throws {
     let database = try imported()
     var configuration = Configuration()

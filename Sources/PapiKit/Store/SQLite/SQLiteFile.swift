@@ -28,14 +28,31 @@ struct SQLiteFile {
 
   /// The database, opened for reading and writing with its schema brought up to date.
   func open(_ mode: SQLiteStore.Mode) throws(PapiError) -> DatabaseQueue {
-    let content = try inspect()
-    switch content {
-    case .nothing where mode == .existing: throw noDatabase(empty: FileManager.default.fileExists(atPath: path))
-    case .foreign(let id, let tables): throw foreign(id, tables)
-    case .papi(let version) where version > SQLiteSchema.version: throw newer(version)
-    default: break
+    let deadline = Date().addingTimeInterval(max(wait, 1))
+    while true {
+      let content = try inspect()
+      switch content {
+      case .nothing where mode == .existing: throw noDatabase(empty: FileManager.default.fileExists(atPath: path))
+      case .foreign(let id, let tables): throw foreign(id, tables)
+      case .papi(let version) where version > SQLiteSchema.version: throw newer(version)
+      default: break
+      }
+      do {
+        return try connect(content)
+      } catch {
+        // Another papi creating or upgrading the file at this moment (GRDB applies each
+        // migration in its own transaction, after reading which are applied): once it is
+        // done, this one finds the schema it made.
+        guard content != .papi(version: SQLiteSchema.version), error.code != .conflict, Date() < deadline else {
+          throw error
+        }
+        usleep(50_000)
+      }
     }
-    return try guarded {
+  }
+
+  private func connect(_ content: Content) throws(PapiError) -> DatabaseQueue {
+    try guarded {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true
       configuration.label = "papi"
@@ -80,6 +97,8 @@ struct SQLiteFile {
         // Files papi made before it stamped them (version 0): its migrations table and its
         // waves.
         if id == 0 && tables.contains("grdb_migrations") && tables.contains("wave") { return .papi(version: 0) }
+        // A papi creating the file this very moment has made GRDB's table and nothing else.
+        if id == 0 && tables == ["grdb_migrations"] { return .papi(version: 0) }
         if id == 0 && tables.isEmpty { return .nothing }
         return .foreign(applicationID: id, tables: tables)
       }
