@@ -121,6 +121,7 @@ struct FeedbackTests {
     ("gọi (024) 3825 1234", "gọi [số điện thoại]"),
     ("sđt0905123456 nhé", "sđt[số điện thoại] nhé"),
     ("CMND 123 456 789 cũ", "CMND [số giấy tờ] cũ"),
+    ("mail phamhai a cong gmail cham com nhe", "mail [email] nhe"),
   ])
   func personalDataIsMasked(_ input: String, _ expected: String) {
     #expect(PersonalDataMask.mask(input) == expected)

@@ -19,13 +19,27 @@ public enum PersonalDataMask {
     guard mayHold(text) else { return text }
     let folded = fold(text) as NSString
     let whole = NSRange(location: 0, length: folded.length)
+    // What each family needs before its patterns are worth running: a phone or an identity
+    // number has at least 9 digits, an address one, an e-mail an at sign or a word for it.
+    let digits = (folded as String).utf8.count { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    let atSign = mayHoldAtSign(folded as String)
     // Dates, amounts and document numbers are never personal data: what overlaps one is
     // not taken.
-    var taken = PersonalDataPatterns.lookAlikes.flatMap { pattern in
-      pattern.matches(in: folded as String, range: whole).map(\.range)
-    }
+    var taken =
+      digits == 0
+      ? []
+      : PersonalDataPatterns.lookAlikes.flatMap { pattern in
+        pattern.matches(in: folded as String, range: whole).map(\.range)
+      }
     var found: [(NSRange, String)] = []
     for rule in PersonalDataPatterns.rules {
+      let worth =
+        switch rule.label {
+        case email: atSign
+        case address: digits > 0
+        default: digits >= 9
+        }
+      guard worth else { continue }
       var start = 0
       while start < folded.length,
         let match = rule.pattern.firstMatch(
@@ -55,8 +69,29 @@ public enum PersonalDataMask {
   /// Whether `text` can hold anything the patterns look for: a digit, an at sign or a word
   /// standing for one. Most texts have none.
   static func mayHold(_ text: String) -> Bool {
-    text.unicodeScalars.contains { $0.properties.numericType != nil || $0 == "@" || $0 == "＠" }
-      || text.range(of: "at", options: .caseInsensitive) != nil || text.contains("còng")
+    // ASCII digits, or full-width ones (EF BC 90…99 in UTF-8).
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if (0x30...0x39).contains(byte) || previous == 0xBC && (0x90...0x99).contains(byte) { return true }
+      previous = byte
+    }
+    return mayHoldAtSign(text)
+  }
+
+  /// Whether `text` has an at sign or a word that may stand for one ("at", "a còng").
+  static func mayHoldAtSign(_ text: String) -> Bool {
+    // The last five UTF-8 bytes, ASCII letters in lower case: "@", "＠" (EF BC A0), "at",
+    // "cong", "còng".
+    var window: UInt64 = 0
+    for byte in text.utf8 {
+      window = window << 8 | UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+      if byte == 0x40 || window & 0xFF_FFFF == 0xEF_BCA0 || window & 0xFFFF == 0x6174
+        || window & 0xFFFF_FFFF == 0x636F_6E67 || window & 0xFF_FFFF_FFFF == 0x63_C3B2_6E67
+      {
+        return true
+      }
+    }
+    return false
   }
 
   /// `text` with full-width ASCII, spaces of every width and dashes as their ASCII forms;

@@ -70,7 +70,7 @@ enum PersonalDataPatterns {
     // a word for the at sign needs a dotted domain after it.
     Rule(
       pattern: regex(
-        mailName + #"(?:\s*[(\[{]\s*(?i:at|a còng|a cong)\s*[)\]}]\s*|\s+(?:at|AT|At|a còng|a cong)\s+)"#
+        mailName + #"(?:\s*[(\[{]\s*(?i:at|a còng|a cong)\s*[)\]}]\s*|\s+(?:at|AT|At|a còng|a cong|A CÒNG|A CONG)\s+)"#
           + domainLabel + "(?:" + dot + domainLabel + ")+"),
       label: PersonalDataMask.email),
     // CCCD: 12 digits from 0, grouped or not, even glued to its name ("cccd001089…").
