@@ -33,6 +33,10 @@ def write(target, name, data):
     (folder / name).write_bytes(data)
 
 
+def copy(target, source):
+    write(target, pathlib.Path(source).name, (ROOT / source).read_bytes())
+
+
 def main():
     shutil.rmtree(CORPUS, ignore_errors=True)
     for sample in ["kobo-kontum-2024", "kobo-kontum-2023", "odk-quangtri-2024"]:
@@ -52,7 +56,7 @@ def main():
         "F2,08/01/2024,23491,,\"\"\"quoted\"\"\nline\",\n".encode())
 
     for name in ["papi-2024", "sipas-2024"]:
-        write("questionnaire", f"{name}.yaml", (ROOT / f"questionnaires/{name}.yaml").read_bytes())
+        copy("questionnaire", f"questionnaires/{name}.yaml")
     write(
         "questionnaire", "small.yaml",
         b"id: t\nkind: papi\nrespondent: {id: [id], unit: commune, unit_name: name, parent: province, weight: w}\n"
@@ -63,14 +67,14 @@ def main():
         b"          - {id: c, column: c, type: choice, scores: {\"1\": 1.0, \"2\": 0.5, \"3\": 0}}\n")
 
     for name in ["targets", "targets-provinces"]:
-        write("targets", f"{name}.yaml", (ROOT / f"samples/{name}.yaml").read_bytes())
+        copy("targets", f"samples/{name}.yaml")
     write(
         "targets", "every-kind.yaml",
         b"min_n: 20\nrules:\n  - {metric: total, level: commune, target: 40}\n"
         b"  - {metric: d1, level: commune, previous: -0.1}\n  - {metric: d2.1, parent: \"62\", peer_mean: 0}\n"
         b"  - {metric: d3, unit: \"23491\", benchmark: papi-official}\n  - {metric: rank, level: province, top: 20}\n")
 
-    write("catalogue", "papi-tasks.yaml", (ROOT / "questionnaires/papi-tasks.yaml").read_bytes())
+    copy("catalogue", "questionnaires/papi-tasks.yaml")
     write(
         "catalogue", "local.yaml",
         "extends: papi-tasks.yaml\ntasks:\n  - id: t-local-1\n    applies_to: [d1, total]\n"
@@ -78,12 +82,12 @@ def main():
         "    support: [cong-chuc-tu-phap-ho-tich]\n    due: \"+30d\"\n    priority: high\n"
         "    source: \"KH 1, II.1\"\n".encode())
     # Local catalogues extend the shipped one by name: the scratch file's folder has it.
-    write("calendar", "holidays-vn.yaml", (ROOT / "questionnaires/holidays-vn.yaml").read_bytes())
+    copy("calendar", "questionnaires/holidays-vn.yaml")
     write(
         "calendar", "small.yaml",
         b"id: vn\ncovers: {from: 2025-01-01, to: 2026-12-31}\nweekend: [saturday, sunday]\nholidays:\n  - {date: 2025-09-01, name: {vi: \"Qu\xe1\xbb\x91c kh\xc3\xa1nh\"}}\n"
         b"  - {from: 2026-02-14, to: 2026-02-22}\nworkdays:\n  - {date: 2026-02-28, name: {vi: \"L\xc3\xa0m b\xc3\xb9\"}}\n")
-    write("lexicon", "feedback-lexicon.yaml", (ROOT / "questionnaires/feedback-lexicon.yaml").read_bytes())
+    copy("lexicon", "questionnaires/feedback-lexicon.yaml")
     write(
         "lexicon", "small.yaml",
         "replace: false\nterms:\n  d6.3: [\"đường hỏng\", \"ổ gà\"]\n  d5: [\"trễ hẹn\"]\n".encode())

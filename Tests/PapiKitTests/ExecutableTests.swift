@@ -101,17 +101,7 @@ struct ExecutableTests {
     let hostile = "1\u{1B}]0;owned\u{07}\u{202E}gnp.exe"
     let export = try writeTemporary(
       "id,commune,name,province,a\nr1,C1,Xã Một,P,\(hostile)\nr2,C1,\"Xã \u{1B}[2J\u{202E}Hai\",P,1\n")
-    let questionnaire = try writeTemporary(
-      """
-      id: x
-      respondent: {id: [id], unit: commune, unit_name: name, parent: province}
-      dimensions:
-        - id: d1
-          subdimensions:
-            - id: d1.1
-              indicators:
-                - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
-      """, name: "q.yaml")
+    let questionnaire = try writeTemporary(oneIndicatorQuestionnaire, name: "q.yaml")
     let feedback = try writeTemporary(
       "id,date,unit_code,channel,text,status\n"
         + "F1,2024-01-08,C1,x,\"Đường giao thông hỏng nặng \u{1B}[31m\u{202E}sửa gấp\",x\n",

@@ -195,17 +195,7 @@ struct ReportTests {
   // MARK: Escaping
 
   @Test func hostileNamesComeOutInertInEveryFormat() throws {
-    let yaml = """
-      id: x
-      respondent: {id: [id], unit: commune, unit_name: name, parent: province}
-      dimensions:
-        - id: d1
-          name: {vi: "Một", en: "One"}
-          subdimensions:
-            - id: d1.1
-              indicators:
-                - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
-      """
+    let yaml = oneIndicatorQuestionnaire
     let names = [
       "<script>alert(1)</script>", "=HYPERLINK(\"http://x\",\"y\")", "| pipe |", "bell\u{07}\u{1B}[31mred",
       "Xã \u{202E}nông\u{2066}\u{85}",

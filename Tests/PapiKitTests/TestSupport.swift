@@ -29,6 +29,20 @@ func writeTemporary(_ text: String, name: String = "export.csv") throws -> Strin
   try writeTemporary(Array(text.utf8), name: name)
 }
 
+/// A questionnaire of one binary indicator whose rows name their commune and province (the
+/// smallest export a test can write by hand).
+let oneIndicatorQuestionnaire = """
+  id: x
+  respondent: {id: [id], unit: commune, unit_name: name, parent: province}
+  dimensions:
+    - id: d1
+      name: {vi: "Một", en: "One"}
+      subdimensions:
+        - id: d1.1
+          indicators:
+            - {id: a, column: a, type: binary, yes: ["1"], no: ["0"]}
+  """
+
 func questionnaire(_ yaml: String) throws -> Questionnaire {
   try QuestionnaireLoader.parse(yaml: yaml, source: "test.yaml")
 }
