@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import PapiKit
 
-extension ActionStatus: ExpressibleByArgument {}
+extension ActionStatus: ExpressibleByArgument {
+  public init?(argument: String) { self.init(typed: argument) }
+}
 extension CivilDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(argument) }
+  public init?(argument: String) { self.init(typed: argument) }
 }
 
 struct Plan: ParsableCommand, Localized {
@@ -18,8 +20,9 @@ struct Plan: ParsableCommand, Localized {
   @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String
   @Option(help: "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`.")
   var tasks: String?
-  @Option(help: "The day deadlines are counted from, YYYY-MM-DD (default: today).") var start: CivilDate?
-  @Option(help: "The day overdue is judged on in the output, YYYY-MM-DD (default: today).") var today: CivilDate?
+  @Option(help: "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today).") var start: CivilDate?
+  @Option(help: "The day overdue is judged on in the output, DD/MM/YYYY or YYYY-MM-DD (default: today).") var today:
+    CivilDate?
   @Option(help: "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave).")
   var compare: String?
   @Option(help: "Level: commune, district or province.") var level: String?
@@ -62,13 +65,15 @@ struct Actions: ParsableCommand {
   struct List: ParsableCommand, Localized {
     static let configuration = CommandConfiguration(
       abstract: "List actions, with their re-measurement in a later wave when there is one.")
-    @Option(parsing: .upToNextOption, help: "Only these statuses: open, in_progress, done, dropped.") var status:
-      [ActionStatus] = []
+    @Option(
+      parsing: .upToNextOption,
+      help: "Only these statuses: open, in_progress, done, dropped (or chưa thực hiện, đang thực hiện, xong, hủy).")
+    var status: [ActionStatus] = []
     @Flag(help: "Only actions past their due date and not finished.") var overdue = false
     @Option(help: "Only this unit's code.") var unit: String?
     @Option(help: "Only actions this office leads or supports (accents and case do not matter).") var agency: String?
     @Option(help: "Only actions planned for this wave.") var wave: String?
-    @Option(help: "The day overdue is judged on, YYYY-MM-DD (default: today).") var today: CivilDate?
+    @Option(help: "The day overdue is judged on, DD/MM/YYYY or YYYY-MM-DD (default: today).") var today: CivilDate?
     @OptionGroup var output: OutputOptions
     @OptionGroup var excel: ExcelOption
     @OptionGroup var lang: LanguageOption
@@ -99,7 +104,8 @@ struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Change an action's status and/or add a note; the change is kept in its history.")
     @Argument(help: "The action's id (see `papi actions list`).") var id: String
-    @Option(help: "New status: open, in_progress, done or dropped.") var status: ActionStatus?
+    @Option(help: "New status: open, in_progress, done or dropped (or chưa thực hiện, đang thực hiện, xong, hủy).")
+    var status: ActionStatus?
     @Option(help: "A note: what was done, or why the action is dropped.") var note: String?
     @Option(help: "Who makes the change (default: the login name).") var by: String?
     @OptionGroup var lang: LanguageOption

@@ -121,6 +121,17 @@ struct ExecutableTests {
     #expect(runs[0].status == 1 && runs[0].stderr.contains(#"\u001B]0;owned\u0007\u202Egnp.exe"#), "\(runs[0].stderr)")
   }
 
+  /// `--status xong --today 06/01/2025` are read, not usage errors: the command goes on to
+  /// say there is no database.
+  @Test func statusAndDateAreTypedAsOfficersWriteThem() throws {
+    let missing = try temporaryDirectory().appendingPathComponent("none.db").path
+    let run = try papi([
+      "actions", "list", "--status", "xong", "đang thực hiện", "--today", "06/01/2025", "--db", missing,
+    ])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains("chưa có cơ sở dữ liệu ở đây"))
+  }
+
   @Test func feedbackClassifyPrintsEachItemsDimensionsAsJSON() throws {
     let run = try papi(["feedback", "classify", "samples/petitions-2024.csv", "--format", "json"])
     #expect(run.status == 0, "\(run.stderr)")

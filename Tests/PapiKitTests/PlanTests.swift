@@ -8,6 +8,29 @@ import Testing
 /// plans are idempotent, the history is append-only, and a later wave re-measures each action.
 @Suite("Improvement plans and the action register")
 struct PlanTests {
+  // MARK: Typed as officers type them (issue 15)
+
+  @Test func datesAreTypedAsOutputsPrintThem() {
+    #expect(CivilDate(typed: "06/01/2025") == CivilDate(year: 2025, month: 1, day: 6))
+    #expect(CivilDate(typed: "6/1/2025") == CivilDate(year: 2025, month: 1, day: 6))
+    #expect(CivilDate(typed: "2025-01-06") == CivilDate(year: 2025, month: 1, day: 6))
+    for wrong in ["31/02/2025", "2025/01/06", "06-01-2025", "6/1/25", "06/13/2025", "０６/01/2025", ""] {
+      #expect(CivilDate(typed: wrong) == nil, "\(wrong)")
+    }
+    #expect(CivilDate("06/01/2025") == nil, "configuration files keep to YYYY-MM-DD")
+  }
+
+  @Test func statusesAreTypedInVietnameseOrByCode() {
+    let typed: [(String, ActionStatus)] = [
+      ("xong", .done), ("Đã hoàn thành", .done), ("hoan thanh", .done), ("done", .done),
+      ("đang thực hiện", .inProgress), ("Đang làm", .inProgress), ("in_progress", .inProgress),
+      ("in-progress", .inProgress), ("chưa thực hiện", .open), ("open", .open), ("Hủy", .dropped),
+      ("đã hủy", .dropped), ("dropped", .dropped),
+    ]
+    for (text, status) in typed { #expect(ActionStatus(typed: text) == status, "\(text)") }
+    for wrong in ["finished", "xong rồi", ""] { #expect(ActionStatus(typed: wrong) == nil, "\(wrong)") }
+  }
+
   /// One dimension, one sub-dimension, one yes/no indicator, so every score is worked by
   /// hand: d1 = d1.1 = 1 + 9·p.
   static let questionnaire = """

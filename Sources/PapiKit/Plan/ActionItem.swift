@@ -19,6 +19,20 @@ public enum ActionStatus: String, Sendable, CaseIterable {
     }
   }
 
+  /// Parses a status as an officer types it: its code (`in_progress`) or its name in
+  /// Vietnamese or English, with or without diacritics ("xong", "đang làm", "hủy").
+  public init?(typed text: String) {
+    let key = foldedUnitName(text).replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+    let names: [String: ActionStatus] = [
+      "open": .open, "chua thuc hien": .open, "chua lam": .open, "mo": .open, "mo lai": .open,
+      "in progress": .inProgress, "inprogress": .inProgress, "dang thuc hien": .inProgress, "dang lam": .inProgress,
+      "done": .done, "xong": .done, "da xong": .done, "hoan thanh": .done, "da hoan thanh": .done,
+      "dropped": .dropped, "huy": .dropped, "da huy": .dropped, "bo": .dropped, "huy bo": .dropped,
+    ]
+    guard let status = names[key] else { return nil }
+    self = status
+  }
+
   /// Still work to do.
   public var isActive: Bool { self == .open || self == .inProgress }
 

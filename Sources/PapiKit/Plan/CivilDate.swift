@@ -31,6 +31,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.init(year: year, month: month, day: day)
   }
 
+  /// Parses a date as an officer types it: `YYYY-MM-DD`, or `DD/MM/YYYY` as every output
+  /// prints dates (`6/1/2025` too). Configuration files keep to `YYYY-MM-DD`.
+  public init?(typed text: String) {
+    if let iso = CivilDate(text) {
+      self = iso
+      return
+    }
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
   /// Today in Vietnam (UTC+7), the offices' calendar.
   public static func today() -> CivilDate {
     CivilDate(dayNumber: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))
@@ -83,7 +98,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
       message: L(
         "năm \(date.year) nằm ngoài khoảng \(plausible.lowerBound)–\(plausible.upperBound).",
         "the year \(date.year) is outside \(plausible.lowerBound)–\(plausible.upperBound)."),
-      fix: L("Viết một ngày YYYY-MM-DD từ năm 1900 đến 2199.", "Give a YYYY-MM-DD date from 1900 to 2199."))
+      fix: L(
+        "Viết một ngày DD/MM/YYYY hoặc YYYY-MM-DD từ năm 1900 đến 2199.",
+        "Give a DD/MM/YYYY or YYYY-MM-DD date from 1900 to 2199."))
   }
 
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

@@ -121,7 +121,8 @@ extension SQLiteStore {
         ).map { row in
           ActionEvent(
             actionID: row[0], time: row[1], author: row[2], kind: ActionEvent.Kind(rawValue: row[3]) ?? .note,
-            from: (row[4] as String?).flatMap(ActionStatus.init), to: (row[5] as String?).flatMap(ActionStatus.init),
+            from: (row[4] as String?).flatMap(ActionStatus.init(rawValue:)),
+            to: (row[5] as String?).flatMap(ActionStatus.init(rawValue:)),
             note: row[6])
         }
       }
