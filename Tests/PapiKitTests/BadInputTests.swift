@@ -16,6 +16,23 @@ struct BadInputTests {
     return (path, result.errors)
   }
 
+  /// Issue 15: the system's reason is said in the message's language, not English inside
+  /// a Vietnamese sentence.
+  @Test func aSystemReasonIsSaidInTheUsersLanguage() throws {
+    let missing = try temporaryDirectory().appendingPathComponent("none").path
+    let export = ExportReader.read([missing + ".csv"], questionnaire: try questionnaire(Self.yaml)).errors
+    #expect(export.first?.message.vi == "không mở được tệp (không có tệp hoặc thư mục này).")
+    #expect(export.first?.message.en == "cannot open the file (No such file or directory).")
+    let config = try #require(throws: PapiError.self) { try TargetSet.load(path: missing + ".yaml") }
+    #expect(config.diagnostics.first?.message.vi == "không đọc được tệp mục tiêu (không có tệp hoặc thư mục này).")
+    let folder = try temporaryDirectory().path
+    var output = FileOutput(path: folder)
+    output.write("x")
+    let written = try #require(throws: PapiError.self) { try output.finish() }
+    #expect(written.diagnostics.first?.message.vi == "không ghi được (đây là một thư mục, không phải tệp).")
+    #expect(SystemReason.of(errno: ENOSPC).vi == "ổ đĩa hết chỗ trống")
+  }
+
   @Test func answerOutsideCodes() throws {
     let (path, found) = try errors(Self.header + "a,00101,Xã A,62,1,7,3,\n")
     let error = try #require(found.first)

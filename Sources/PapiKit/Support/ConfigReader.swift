@@ -37,8 +37,8 @@ struct ConfigReader {
       throw PapiError(
         .unreadableFile, file: path,
         message: L(
-          "không đọc được tệp \(kind.vi) (\(error.localizedDescription)).",
-          "cannot read the \(kind.en) file (\(error.localizedDescription))."),
+          "không đọc được tệp \(kind.vi) (\(SystemReason.of(error).vi)).",
+          "cannot read the \(kind.en) file (\(SystemReason.of(error).en))."),
         fix: L(
           "Kiểm tra đường dẫn sau \(option); tệp phải là YAML UTF-8.",
           "Check the path after \(option); the file must be UTF-8 YAML."))

@@ -52,9 +52,10 @@ struct DecodedStream {
   mutating func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(PapiError) -> Bool) throws(PapiError) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
-      let reason = String(cString: strerror(errno))
+      let reason = SystemReason.of(errno: errno)
       throw PapiError(
-        .unreadableFile, file: path, message: L("không mở được tệp (\(reason)).", "cannot open the file (\(reason))."),
+        .unreadableFile, file: path,
+        message: L("không mở được tệp (\(reason.vi)).", "cannot open the file (\(reason.en))."),
         fix: L("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and that the file is readable."))
     }
     defer { close(fd) }
@@ -79,10 +80,10 @@ struct DecodedStream {
       let got = remaining == 0 ? 0 : read(fd, raw.baseAddress! + carry, min(Self.chunkSize, remaining))
       if got < 0 {
         if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
+        let reason = SystemReason.of(errno: errno)
         throw PapiError(
           .unreadableFile, file: path,
-          message: L("lỗi khi đọc tệp (\(reason)).", "error while reading the file (\(reason))."),
+          message: L("lỗi khi đọc tệp (\(reason.vi)).", "error while reading the file (\(reason.en))."),
           fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
       }
       if got > 0 {

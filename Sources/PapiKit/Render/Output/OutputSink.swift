@@ -73,10 +73,10 @@ public final class FileOutput: OutputSink {
     let descriptor = opened()
     if path != nil, let descriptor, close(descriptor) != 0, failure == nil { failure = errno }
     if let failure {
-      let reason = String(cString: strerror(failure))
+      let reason = SystemReason.of(errno: failure)
       throw PapiError(
         .unreadableFile, file: path ?? "stdout",
-        message: L("không ghi được (\(reason)).", "cannot write (\(reason))."),
+        message: L("không ghi được (\(reason.vi)).", "cannot write (\(reason.en))."),
         fix: L(
           "Kiểm tra đường dẫn --out, quyền ghi và chỗ trống trên ổ đĩa.",
           "Check the --out path, that it is writable and that the disk has room."))

@@ -30,8 +30,8 @@ enum RejectsWriter {
         throw PapiError(
           .unreadableFile, file: target,
           message: L(
-            "không ghi được tệp các dòng bị loại (\(error.localizedDescription)).",
-            "cannot write the rejected rows (\(error.localizedDescription))."),
+            "không ghi được tệp các dòng bị loại (\(SystemReason.of(error).vi)).",
+            "cannot write the rejected rows (\(SystemReason.of(error).en))."),
           fix: L("Kiểm tra đường dẫn --rejects và quyền ghi.", "Check the --rejects path and that it is writable."))
       }
     }
