@@ -90,15 +90,13 @@ enum Harness {
   @discardableResult
   static func run(_ bytes: UnsafeRawBufferPointer) -> [Diagnostic] {
     guard let target else { return [] }
-    let file = open(scratch, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard file >= 0 else { fatalError("papi-fuzz: cannot write \(scratch)") }
-    var offset = 0
-    while offset < bytes.count, let base = bytes.baseAddress {
-      let written = write(file, base + offset, bytes.count - offset)
-      guard written > 0 else { break }
-      offset += written
+    let file = FileOutput(path: scratch)
+    file.write(bytes)
+    do {
+      try file.finish()
+    } catch {
+      fatalError("papi-fuzz: \(error.text(.en))")
     }
-    close(file)
     return target.read(scratch)
   }
 }
