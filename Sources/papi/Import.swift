@@ -2,31 +2,57 @@ import ArgumentParser
 import PapiKit
 
 struct Import: ParsableCommand, Localized {
-  static let configuration = CommandConfiguration(
-    abstract: "Validate survey exports and store them as one wave, all files or none.")
+  static let configuration = commandConfiguration(
+    vi: "Kiểm tra rồi lưu các tệp dữ liệu khảo sát thành một đợt: lưu tất cả hoặc không lưu tệp nào.",
+    en: "Validate survey exports and store them as one wave, all files or none.",
+    examples: [
+      "papi import samples/kobo-kontum-2024.csv -q papi-2024 --wave 2024",
+      "papi import a.csv -q papi-2024 --wave 2024 --on-error skip --rejects loai.csv",
+    ])
 
   enum OnError: String, ExpressibleByArgument { case abort, skip }
 
   @OptionGroup var input: ExportOptions
-  @Option(help: "The wave to store the rows in, e.g. 2024.") var wave: String
+  @Option(help: helpText("Đợt khảo sát để lưu các dòng, ví dụ 2024.", "The wave to store the rows in, e.g. 2024."))
+  var wave: String
   @OptionGroup var database: DatabaseOption
-  @Flag(help: "Replace stored rows whose respondent id comes again with different answers.") var replace = false
+  @Flag(
+    help: helpText(
+      "Thay các dòng đã lưu khi mã người trả lời xuất hiện lại với câu trả lời khác.",
+      "Replace stored rows whose respondent id comes again with different answers."))
+  var replace = false
   @Option(
-    help:
-      "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects.")
+    help: helpText(
+      "abort (mặc định): một dòng lỗi là dừng cả lần nhập; skip: nhập các dòng đúng, ghi dòng lỗi vào --rejects.",
+      "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects."))
   var onError: OnError = .abort
-  @Option(help: "With --on-error skip: the CSV file for the rejected rows, each with its reason.") var rejects: String?
-  @Option(help: "Check unit codes against this loaded unit set (default: every loaded set).") var units: String?
+  @Option(
+    help: helpText(
+      "Với --on-error skip: tệp CSV ghi các dòng bị loại, mỗi dòng kèm lý do.",
+      "With --on-error skip: the CSV file for the rejected rows, each with its reason."))
+  var rejects: String?
+  @Option(
+    help: helpText(
+      "Đối chiếu mã đơn vị với bộ đơn vị đã nạp này (mặc định: mọi bộ đã nạp).",
+      "Check unit codes against this loaded unit set (default: every loaded set)."))
+  var units: String?
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }
 
   func validate() throws {
-    if input.files.isEmpty { throw ValidationError("Give at least one export file to import.") }
+    if input.files.isEmpty {
+      throw ValidationError(tr("Hãy chỉ ít nhất một tệp dữ liệu để nhập.", "Give at least one export file to import."))
+    }
     _ = try input.requiredQuestionnaire()
     if onError == .skip && rejects == nil {
-      throw ValidationError("--on-error skip needs --rejects FILE for the rejected rows.")
+      throw ValidationError(
+        tr(
+          "--on-error skip cần --rejects TỆP để ghi các dòng bị loại.",
+          "--on-error skip needs --rejects FILE for the rejected rows."))
     }
-    if onError == .abort && rejects != nil { throw ValidationError("--rejects goes with --on-error skip.") }
+    if onError == .abort && rejects != nil {
+      throw ValidationError(tr("--rejects đi cùng --on-error skip.", "--rejects goes with --on-error skip."))
+    }
   }
 
   func run() throws {

@@ -7,57 +7,98 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--lang`, shared by every command.
 struct LanguageOption: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "Language of the output and the messages: vi or en.")
-  var value: Language = .vi
+  @Option(
+    name: .customLong("lang"),
+    help: helpText(
+      "Ngôn ngữ của kết quả và thông báo: vi hoặc en (mặc định: vi; en khi PAPI_LANG=en hoặc LANG=en_*).",
+      "Language of the output and the messages: vi or en (default: vi; en when PAPI_LANG=en or LANG=en_*)."))
+  var chosen: Language?
+
+  /// The language asked for, else the one of the environment (`userLanguage`).
+  var value: Language { chosen ?? userLanguage }
 }
 
 /// `--format` and `--out`, shared by every command that writes a document or data.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: table, md, html, csv or json (a command says which it writes).")
+  @Option(
+    help: helpText(
+      "Dạng kết quả: table (bảng), md, html, csv hoặc json (mỗi lệnh nói nó viết dạng nào).",
+      "Output format: table, md, html, csv or json (a command says which it writes)."))
   var format: OutputFormat = .table
 
-  @Option(help: "Write the output to this file instead of stdout.")
+  @Option(
+    help: helpText("Ghi kết quả vào tệp này thay vì ra màn hình.", "Write the output to this file instead of stdout."))
   var out: String?
 
   /// A usage error when the command does not write `format`.
   func check(_ formats: [OutputFormat], command: String, excel: Bool = false) throws {
     guard formats.contains(format) else {
+      let list = formats.map(\.rawValue).joined(separator: ", ")
       throw ValidationError(
-        "papi \(command) writes \(formats.map(\.rawValue).joined(separator: ", ")), not --format \(format.rawValue).")
+        tr(
+          "papi \(command) viết \(list), không viết --format \(format.rawValue).",
+          "papi \(command) writes \(list), not --format \(format.rawValue)."))
     }
-    if excel && format != .csv { throw ValidationError("--excel goes with --format csv.") }
+    if excel && format != .csv {
+      throw ValidationError(tr("--excel đi cùng --format csv.", "--excel goes with --format csv."))
+    }
   }
 
   /// Where the output goes: the file, or stdout.
   func sink() -> FileOutput { FileOutput(path: out) }
+
+  /// Closes the output; with `--out`, says on stderr what was written where.
+  func finish(_ sink: FileOutput, _ language: Language) throws {
+    try sink.finish()
+    guard let out else { return }
+    let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? nil
+    let amount = size.map { ByteCount.text($0, language) } ?? ""
+    Console.error(
+      language == .vi
+        ? "Đã ghi \(out) (\(format.rawValue), \(amount))." : "Wrote \(out) (\(format.rawValue), \(amount)).")
+  }
 }
 
 /// `--excel`, for the commands that write CSV.
 struct ExcelOption: ParsableArguments {
-  @Flag(help: "CSV for Excel: UTF-8 with BOM, ';' and decimal commas.")
+  @Flag(
+    help: helpText(
+      "CSV cho Excel: UTF-8 có BOM, dấu ';', dấu phẩy thập phân, tiêu đề và trạng thái bằng chữ, ngày dd/mm/yyyy.",
+      "CSV for Excel: UTF-8 with BOM, ';' and decimal commas, headers and statuses in words, dates dd/mm/yyyy."))
   var excel = false
 }
 
 /// Options shared by every command that reads exports.
 struct ExportOptions: ParsableArguments {
-  @Argument(help: "Survey export files (CSV).")
+  @Argument(help: helpText("Các tệp dữ liệu khảo sát (CSV).", "Survey export files (CSV)."))
   var files: [String] = []
 
   @Option(
     name: [.customShort("q"), .long],
-    help: "Questionnaire YAML file, or the name of one papi ships (papi-2024, sipas-2024).")
+    help: helpText(
+      "Tệp bảng hỏi (YAML), hoặc tên một bảng hỏi có sẵn của papi (papi-2024, sipas-2024).",
+      "Questionnaire YAML file, or the name of one papi ships (papi-2024, sipas-2024)."))
   var questionnaire: String?
 
-  @Option(help: "Field delimiter: ',', ';' or 'tab' (detected when omitted).")
+  @Option(
+    help: helpText(
+      "Dấu phân cách cột: ',', ';' hoặc 'tab' (tự nhận ra khi bỏ trống).",
+      "Field delimiter: ',', ';' or 'tab' (detected when omitted)."))
   var delimiter: String?
 
-  @Option(help: "Encoding: utf-8, utf-16le, utf-16be, cp1258, tcvn3 or vni (UTF-8/UTF-16 with BOM are detected).")
+  @Option(
+    help: helpText(
+      "Bảng mã: utf-8, utf-16le, utf-16be, cp1258, tcvn3 hoặc vni (UTF-8/UTF-16 có BOM được tự nhận ra).",
+      "Encoding: utf-8, utf-16le, utf-16be, cp1258, tcvn3 or vni (UTF-8/UTF-16 with BOM are detected)."))
   var encoding: String?
 
   /// The questionnaire, which commands reading exports require.
   func requiredQuestionnaire() throws -> String {
     guard let questionnaire else {
-      throw ValidationError("Missing -q QUESTIONNAIRE (for example -q questionnaires/papi-2024.yaml).")
+      throw ValidationError(
+        tr(
+          "Thiếu -q BẢNG-HỎI (ví dụ -q papi-2024 hoặc -q bang-hoi.yaml).",
+          "Missing -q QUESTIONNAIRE (for example -q papi-2024 or -q questionnaire.yaml)."))
     }
     return questionnaire
   }
@@ -69,13 +110,17 @@ struct ExportOptions: ParsableArguments {
 
   func validate() throws {
     if let delimiter, parsedDelimiter(delimiter) == nil {
-      throw ValidationError("--delimiter must be ',', ';' or 'tab', not '\(delimiter)'.")
+      throw ValidationError(
+        tr(
+          "--delimiter phải là ',', ';' hoặc 'tab', không phải '\(delimiter)'.",
+          "--delimiter must be ',', ';' or 'tab', not '\(delimiter)'."))
     }
     if let encoding, InputEncoding(name: encoding) == nil {
+      let list = InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError(
-        "--encoding '\(encoding)' is not supported; use one of: "
-          + "\(InputEncoding.allCases.map(\.rawValue).joined(separator: ", "))."
-      )
+        tr(
+          "papi không đọc được bảng mã '\(encoding)'; hãy dùng một trong: \(list).",
+          "--encoding '\(encoding)' is not supported; use one of: \(list)."))
     }
   }
 
@@ -87,17 +132,25 @@ struct ExportOptions: ParsableArguments {
 /// `--db PATH`, shared by every command that uses the store. The store opens the file at
 /// its first use.
 struct DatabaseOption: ParsableArguments {
-  @Option(name: .customLong("db"), help: "The database file (created on first import).")
+  @Option(
+    name: .customLong("db"),
+    help: helpText("Tệp cơ sở dữ liệu (tạo ra ở lần nhập đầu tiên).", "The database file (created on first import)."))
   var path: String = SQLiteStore.defaultPath
 
   @Option(
     name: .customLong("wait"),
-    help: ArgumentHelp("Seconds to wait while another papi writes to the database.", valueName: "seconds"))
+    help: helpText(
+      "Số giây chờ khi một papi khác đang ghi vào cơ sở dữ liệu.",
+      "Seconds to wait while another papi writes to the database.",
+      valueName: tr("giây", "seconds")))
   var wait: Double = SQLiteStore.defaultWait
 
   func validate() throws {
     guard wait.isFinite, (0...86_400).contains(wait) else {
-      throw ValidationError("--wait takes seconds from 0 to 86400, not \(wait).")
+      throw ValidationError(
+        tr(
+          "--wait nhận số giây từ 0 đến 86400, không phải \(wait).",
+          "--wait takes seconds from 0 to 86400, not \(wait)."))
     }
   }
 
@@ -115,10 +168,11 @@ struct DatabaseOption: ParsableArguments {
 struct LexiconOption: ParsableArguments {
   @Option(
     name: .customLong("lexicon"),
-    help: ArgumentHelp(
+    help: helpText(
+      "Tệp từ điển (YAML) thêm vào từ điển ý kiến mặc định (dùng được nhiều lần; `replace: true` trong tệp thì chỉ "
+        + "dùng tệp đó).",
       "A lexicon YAML file added to the default feedback lexicon (repeatable; `replace: true` in the file uses it "
-        + "alone).")
-  )
+        + "alone)."))
   var paths: [String] = []
 }
 

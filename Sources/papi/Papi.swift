@@ -6,7 +6,28 @@ import PapiKit
 struct Papi: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "papi",
-    abstract: "Turn PAPI- and SIPAS-style survey exports into commune scores, weakness reports and improvement plans.",
+    abstract: tr(
+      "Biến dữ liệu khảo sát kiểu PAPI và SIPAS thành điểm của từng xã, báo cáo điểm yếu và kế hoạch khắc phục.",
+      "Turn PAPI- and SIPAS-style survey exports into commune scores, weakness reports and improvement plans."),
+    discussion: tr(
+      """
+      Bắt đầu (papi init tạo thư mục làm việc: bảng hỏi, chỉ tiêu, nhiệm vụ):
+        papi init ho-so
+        papi validate DU-LIEU.csv -q papi-2024
+        papi import DU-LIEU.csv -q papi-2024 --wave 2024
+        papi report --wave 2024 --targets ho-so/chi-tieu.yaml
+        papi plan --wave 2024 --targets ho-so/chi-tieu.yaml --start 06/01/2025
+      Tiếng Anh: --lang en (hoặc LANG=en_US.UTF-8). Hướng dẫn đầy đủ: man papi.
+      """,
+      """
+      Getting started (papi init makes a working folder):
+        papi init office
+        papi validate EXPORT.csv -q papi-2024
+        papi import EXPORT.csv -q papi-2024 --wave 2024
+        papi report --wave 2024 --targets office/chi-tieu.yaml
+        papi plan --wave 2024 --targets office/chi-tieu.yaml --start 06/01/2025
+      Vietnamese is the default; --lang en gives English. The manual: man papi.en.
+      """),
     version: PapiVersion.current,
     subcommands: [
       Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self,
@@ -17,7 +38,8 @@ struct Papi: ParsableCommand {
 
   /// Parses the command line and runs the command. The one place errors become a message
   /// and an exit status: a `PapiError` is printed in the command's language with status 1
-  /// (its `code` says which kind it is); usage errors are ArgumentParser's (status 64).
+  /// (its `code` says which kind it is); a usage error in the user's language with status
+  /// 64, naming the nearest subcommand or option of a misspelt one; help on stdout.
   static func main() {
     var command: (any ParsableCommand)?
     do {
@@ -25,10 +47,24 @@ struct Papi: ParsableCommand {
       command = parsed
       try parsed.run()
     } catch let error as PapiError {
-      Console.error(error.text((command as? any Localized)?.language ?? .vi, limit: 200))
+      Console.error(error.text((command as? any Localized)?.language ?? userLanguage, limit: 200))
       Foundation.exit(ExitStatus.of(error))
     } catch {
-      exit(withError: error)
+      let status = exitCode(for: error)
+      if status == .success {
+        let text = fullMessage(for: error)
+        let isHelp = text.hasPrefix("OVERVIEW:") || text.hasPrefix("USAGE:")
+        print(isHelp ? ArgumentParserText.help(text, userLanguage) : text)
+        Foundation.exit(0)
+      }
+      guard status == .validationFailure else { exit(withError: error) }
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if let problem = CommandTree.of(Papi.self).flatMap({ UsageCheck(tree: $0).firstProblem(in: arguments) }) {
+        Console.error(tr("Lỗi: ", "Error: ") + problem.text(userLanguage))
+      } else {
+        Console.error(ArgumentParserText.usageError(fullMessage(for: error), userLanguage))
+      }
+      Foundation.exit(status.rawValue)
     }
   }
 }

@@ -10,23 +10,43 @@ extension CivilDate: ExpressibleByArgument {
 }
 
 struct Plan: ParsableCommand, Localized {
-  static let configuration = CommandConfiguration(
-    abstract:
-      "Turn a stored wave's flags into action items with a lead office and a deadline (running it twice creates "
-      + "nothing new)."
-  )
+  static let configuration = commandConfiguration(
+    vi: "Biến các cảnh báo của một đợt đã lưu thành nhiệm vụ có cơ quan chủ trì và thời hạn (chạy lại không tạo "
+      + "nhiệm vụ trùng).",
+    en: "Turn a stored wave's flags into action items with a lead office and a deadline (running it twice creates "
+      + "nothing new).",
+    examples: [
+      "papi plan --wave 2024 --targets chi-tieu.yaml --start 06/01/2025",
+      "papi plan --wave 2024 --targets chi-tieu.yaml --format html --out kh.html",
+    ])
 
-  @Option(help: "The stored wave to plan for.") var wave: String
-  @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String
-  @Option(help: "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`.")
+  @Option(help: helpText("Đợt khảo sát đã lưu cần lập kế hoạch.", "The stored wave to plan for.")) var wave: String
+  @Option(
+    help:
+      helpText("Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3)."))
+  var targets: String
+  @Option(
+    help: helpText(
+      "Danh mục nhiệm vụ (mặc định: papi-tasks.yaml có sẵn); danh mục riêng có thể `extends: papi-tasks.yaml`.",
+      "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`."))
   var tasks: String?
-  @Option(help: "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today).") var start: CivilDate?
-  @Option(help: "The day overdue is judged on in the output, DD/MM/YYYY or YYYY-MM-DD (default: today).") var today:
-    CivilDate?
-  @Option(help: "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave).")
+  @Option(
+    help: helpText(
+      "Ngày bắt đầu tính thời hạn, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay).",
+      "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today)."))
+  var start: CivilDate?
+  @Option(help: todayHelp) var today: CivilDate?
+  @Option(
+    help: helpText(
+      "Đợt trước, cho chỉ tiêu `previous` và cảnh báo `declined` (mặc định: đợt đã lưu liền trước --wave).",
+      "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave)."))
   var compare: String?
-  @Option(help: "Level: commune, district or province.") var level: String?
-  @Option(help: "Who makes the plan, for the actions' history (default: the login name).") var by: String?
+  @Option(help: levelHelp) var level: String?
+  @Option(
+    help: helpText(
+      "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
+      "Who makes the plan, for the actions' history (default: the login name)."))
+  var by: String?
   @OptionGroup var output: OutputOptions
   @OptionGroup var excel: ExcelOption
   @OptionGroup var lang: LanguageOption
@@ -53,27 +73,41 @@ struct Plan: ParsableCommand, Localized {
     var sink = output.sink()
     let warnings = try PlanCommand.run(request, store: database.existing, to: &sink)
     Console.report(warnings, language)
-    try sink.finish()
+    try output.finish(sink, language)
   }
 }
 
 struct Actions: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "The action register: list, update and the history of every change.",
-    subcommands: [List.self, Update.self, History.self])
+  static let configuration = commandConfiguration(
+    vi: "Sổ theo dõi nhiệm vụ: liệt kê, xem, cập nhật và lịch sử mọi thay đổi.",
+    en: "The action register: list, show, update and the history of every change.",
+    subcommands: [List.self, Show.self, Update.self, History.self])
 
   struct List: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(
-      abstract: "List actions, with their re-measurement in a later wave when there is one.")
+    static let configuration = commandConfiguration(
+      vi: "Liệt kê nhiệm vụ, kèm kết quả đo lại ở đợt sau khi có.",
+      en: "List actions, with their re-measurement in a later wave when there is one.",
+      examples: [
+        "papi actions list --wave 2024 --agency \"tư pháp\"", "papi actions list --overdue --today 28/02/2025",
+        "papi actions list --status \"đang thực hiện\" --format csv --excel --out a.csv",
+      ])
     @Option(
       parsing: .upToNextOption,
-      help: "Only these statuses: open, in_progress, done, dropped (or chưa thực hiện, đang thực hiện, xong, hủy).")
+      help: helpText(
+        "Chỉ các trạng thái này: chưa thực hiện, đang thực hiện, hoàn thành (xong), dừng (hoặc open, in_progress, "
+          + "done, dropped).",
+        "Only these statuses: open, in_progress, done, dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng)."))
     var status: [ActionStatus] = []
-    @Flag(help: "Only actions past their due date and not finished.") var overdue = false
-    @Option(help: "Only this unit's code.") var unit: String?
-    @Option(help: "Only actions this office leads or supports (accents and case do not matter).") var agency: String?
-    @Option(help: "Only actions planned for this wave.") var wave: String?
-    @Option(help: "The day overdue is judged on, DD/MM/YYYY or YYYY-MM-DD (default: today).") var today: CivilDate?
+    @Flag(help: helpText("Chỉ nhiệm vụ quá hạn mà chưa xong.", "Only actions past their due date and not finished."))
+    var overdue = false
+    @Option(help: unitHelp) var unit: String?
+    @Option(
+      help: helpText(
+        "Chỉ nhiệm vụ cơ quan này chủ trì hoặc phối hợp (không phân biệt dấu, hoa thường).",
+        "Only actions this office leads or supports (accents and case do not matter)."))
+    var agency: String?
+    @Option(help: helpText("Chỉ nhiệm vụ lập cho đợt này.", "Only actions planned for this wave.")) var wave: String?
+    @Option(help: todayHelp) var today: CivilDate?
     @OptionGroup var output: OutputOptions
     @OptionGroup var excel: ExcelOption
     @OptionGroup var lang: LanguageOption
@@ -96,24 +130,56 @@ struct Actions: ParsableCommand {
       request.options = RenderOptions(language: language, excel: excel.excel)
       var sink = output.sink()
       try ActionsCommand.list(request, store: database.existing, to: &sink)
-      try sink.finish()
+      try output.finish(sink, language)
+    }
+  }
+
+  struct Show: ParsableCommand, Localized {
+    static let configuration = commandConfiguration(
+      vi: "Xem đầy đủ một nhiệm vụ: việc cần làm, cơ quan chủ trì và phối hợp, điểm ban đầu, mục tiêu, lịch sử.",
+      en: "One action in full: the task, lead and support offices, baseline, target and history.",
+      examples: ["papi actions show 3f2a9c81d0"])
+    @Argument(help: actionIdHelp) var id: String
+    @Option(help: todayHelp) var today: CivilDate?
+    @OptionGroup var lang: LanguageOption
+    @OptionGroup var database: DatabaseOption
+    var language: Language { lang.value }
+
+    func run() throws {
+      try Console.print(try ActionsCommand.show(id: id, store: database.existing, today: today, language: language))
     }
   }
 
   struct Update: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(
-      abstract: "Change an action's status and/or add a note; the change is kept in its history.")
-    @Argument(help: "The action's id (see `papi actions list`).") var id: String
-    @Option(help: "New status: open, in_progress, done or dropped (or chưa thực hiện, đang thực hiện, xong, hủy).")
+    static let configuration = commandConfiguration(
+      vi: "Đổi trạng thái một nhiệm vụ và/hoặc thêm ghi chú; thay đổi được giữ trong lịch sử.",
+      en: "Change an action's status and/or add a note; the change is kept in its history.",
+      examples: [
+        "papi actions update 3f2a9c81d0 --status \"đang thực hiện\" --note \"Đã họp dân\"",
+        "papi actions update 3f2a9c81d0 --status xong --by \"UBND xã Đắk Pnê\"",
+      ])
+    @Argument(help: actionIdHelp) var id: String
+    @Option(
+      help: helpText(
+        "Trạng thái mới: chưa thực hiện, đang thực hiện, hoàn thành (xong) hoặc dừng (hoặc open, in_progress, done, "
+          + "dropped).",
+        "New status: open, in_progress, done or dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng)."))
     var status: ActionStatus?
-    @Option(help: "A note: what was done, or why the action is dropped.") var note: String?
-    @Option(help: "Who makes the change (default: the login name).") var by: String?
+    @Option(
+      help: helpText(
+        "Ghi chú: đã làm gì, hoặc vì sao dừng nhiệm vụ.", "A note: what was done, or why the action is dropped."))
+    var note: String?
+    @Option(
+      help: helpText("Người thay đổi (mặc định: tên đăng nhập).", "Who makes the change (default: the login name)."))
+    var by: String?
     @OptionGroup var lang: LanguageOption
     @OptionGroup var database: DatabaseOption
     var language: Language { lang.value }
 
     func validate() throws {
-      if status == nil && note == nil { throw ValidationError("Give --status, --note or both.") }
+      if status == nil && note == nil {
+        throw ValidationError(tr("Hãy cho --status, --note hoặc cả hai.", "Give --status, --note or both."))
+      }
     }
 
     func run() throws {
@@ -125,9 +191,11 @@ struct Actions: ParsableCommand {
   }
 
   struct History: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(
-      abstract: "Every change of an action, oldest first, with time and author.")
-    @Argument(help: "The action's id.") var id: String
+    static let configuration = commandConfiguration(
+      vi: "Mọi thay đổi của một nhiệm vụ, cũ nhất trước, kèm thời gian và người thay đổi.",
+      en: "Every change of an action, oldest first, with time and author.",
+      examples: ["papi actions history 3f2a9c81d0"])
+    @Argument(help: actionIdHelp) var id: String
     @OptionGroup var lang: LanguageOption
     @OptionGroup var database: DatabaseOption
     var language: Language { lang.value }

@@ -3,24 +3,47 @@ import Foundation
 import PapiKit
 
 struct Report: ParsableCommand, Localized {
-  static let configuration = CommandConfiguration(
-    abstract: "The weakness report: scores against targets, flags and the change from the previous wave.")
+  static let configuration = commandConfiguration(
+    vi: "Báo cáo điểm yếu: điểm so với chỉ tiêu, cảnh báo và thay đổi so với đợt trước.",
+    en: "The weakness report: scores against targets, flags and the change from the previous wave.",
+    examples: [
+      "papi report --wave 2024 --compare 2023 --targets chi-tieu.yaml",
+      "papi report --wave 2024 --targets chi-tieu.yaml --format html --out bc.html",
+      "papi report samples/kobo-kontum-2024.csv -q papi-2024 --targets chi-tieu.yaml",
+    ])
 
   @OptionGroup var input: ExportOptions
-  @Option(help: "The wave: read from the database when no files are given, else the label of the files' wave.")
+  @Option(
+    help: helpText(
+      "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn của đợt trong các tệp.",
+      "The wave: read from the database when no files are given, else the label of the files' wave."))
   var wave: String?
   @Option(
-    help:
-      "The previous wave, from the database, for the change column and `declined` (with --compare-files: their label).")
+    help: helpText(
+      "Đợt trước, từ cơ sở dữ liệu, cho cột thay đổi và cảnh báo `declined` (với --compare-files: nhãn của chúng).",
+      "The previous wave, from the database, for the change column and `declined` (with --compare-files: their label)."
+    ))
   var compare: String?
-  @Option(parsing: .upToNextOption, help: "Or the previous wave's export files.") var compareFiles: [String] = []
-  @Option(help: "Targets file (YAML, PRODUCT.md §3.3).") var targets: String?
-  @Option(help: "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. questionnaires/papi-tasks.yaml.")
+  @Option(
+    parsing: .upToNextOption,
+    help: helpText("Hoặc các tệp dữ liệu của đợt trước.", "Or the previous wave's export files."))
+  var compareFiles: [String] = []
+  @Option(
+    help:
+      helpText("Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3)."))
+  var targets: String?
+  @Option(
+    help: helpText(
+      "Danh mục nhiệm vụ (PRODUCT.md §3.4) mà mỗi cảnh báo dẫn tới, ví dụ nhiem-vu.yaml.",
+      "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. tasks.yaml."))
   var tasks: String?
-  @Option(help: "Build the report from this loaded published-scores set alone (no respondent data).") var published:
-    String?
-  @Option(help: "Only this unit's code.") var unit: String?
-  @Option(help: "Level: commune, district or province.") var level: String?
+  @Option(
+    help: helpText(
+      "Lập báo cáo chỉ từ bộ điểm công bố đã nạp này (không cần dữ liệu người trả lời).",
+      "Build the report from this loaded published-scores set alone (no respondent data)."))
+  var published: String?
+  @Option(help: unitHelp) var unit: String?
+  @Option(help: levelHelp) var level: String?
   @OptionGroup var output: OutputOptions
   @OptionGroup var excel: ExcelOption
   @OptionGroup var lang: LanguageOption
@@ -31,10 +54,15 @@ struct Report: ParsableCommand, Localized {
   func validate() throws {
     if published == nil && input.files.isEmpty && wave == nil {
       throw ValidationError(
-        "Give export files (with -q), --wave to report a stored wave, or --published NAME --wave YEAR.")
+        tr(
+          "Hãy chỉ tệp dữ liệu (với -q), --wave để báo cáo một đợt đã lưu, hoặc --published TÊN --wave NĂM.",
+          "Give export files (with -q), --wave to report a stored wave, or --published NAME --wave YEAR."))
     }
     if !input.files.isEmpty && input.questionnaire == nil {
-      throw ValidationError("Reporting export files needs -q QUESTIONNAIRE.")
+      throw ValidationError(
+        tr(
+          "Báo cáo từ tệp dữ liệu cần -q BẢNG-HỎI (ví dụ -q papi-2024).",
+          "Reporting export files needs -q QUESTIONNAIRE."))
     }
     try output.check(OutputFormat.allCases, command: "report", excel: excel.excel)
   }
@@ -64,22 +92,28 @@ struct Report: ParsableCommand, Localized {
     var sink = output.sink()
     let warnings = try ReportCommand.run(request, store: store, to: &sink)
     Console.report(warnings, language)
-    try sink.finish()
+    try output.finish(sink, language)
   }
 }
 
 struct Benchmarks: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Published scores for targets and province reports.", subcommands: [Load.self])
+  static let configuration = commandConfiguration(
+    vi: "Điểm đã công bố, cho chỉ tiêu và báo cáo cấp tỉnh.", en: "Published scores for targets and province reports.",
+    subcommands: [Load.self])
 
   struct Load: ParsableCommand, Localized {
-    static let configuration = CommandConfiguration(
-      abstract:
-        "Load published scores: the long form (unit_code, unit_name, level, parent_code, wave, metric, score) or the "
-        + "wide official PAPI form."
-    )
-    @Argument(help: "The CSV file.") var file: String
-    @Option(help: "The set's name, used by `benchmark:` targets and `--published`.") var name: String
+    static let configuration = commandConfiguration(
+      vi: "Nạp điểm công bố: dạng dọc (unit_code, unit_name, level, parent_code, wave, metric, score) hoặc dạng "
+        + "bảng chính thức của PAPI.",
+      en: "Load published scores: the long form (unit_code, unit_name, level, parent_code, wave, metric, score) or the "
+        + "wide official PAPI form.",
+      examples: ["papi benchmarks load papi-provincial-2011-2024.csv --name papi-official"])
+    @Argument(help: helpText("Tệp CSV.", "The CSV file.")) var file: String
+    @Option(
+      help: helpText(
+        "Tên bộ điểm, dùng trong chỉ tiêu `benchmark:` và `--published`.",
+        "The set's name, used by `benchmark:` targets and `--published`."))
+    var name: String
     @OptionGroup var database: DatabaseOption
     @OptionGroup var lang: LanguageOption
     var language: Language { lang.value }

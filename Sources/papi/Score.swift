@@ -2,15 +2,30 @@ import ArgumentParser
 import PapiKit
 
 struct Score: ParsableCommand, Localized {
-  static let configuration = CommandConfiguration(
-    abstract: "Score every unit on the questionnaire's dimensions, with n, SE and 95% CI (table or json).")
+  static let configuration = commandConfiguration(
+    vi: "Tính điểm từng đơn vị theo các chỉ số nội dung của bảng hỏi, kèm n, sai số chuẩn và khoảng tin cậy 95%.",
+    en: "Score every unit on the questionnaire's dimensions, with n, SE and 95% CI (table or json).",
+    examples: [
+      "papi score samples/kobo-kontum-2024.csv -q papi-2024", "papi score --wave 2024 --level province",
+      "papi score --wave 2024 --unit 23491 --format json",
+    ])
 
   @OptionGroup var input: ExportOptions
-  @Option(help: "Level to score: commune, district or province (as the questionnaire defines).") var level: String?
-  @Option(help: "Only this unit's code.") var unit: String?
-  @Option(help: "The wave: read from the database when no files are given, else the label written into the output.")
+  @Option(
+    help: helpText(
+      "Cấp tính điểm: commune (xã), district (huyện) hoặc province (tỉnh), theo bảng hỏi.",
+      "Level to score: commune, district or province (as the questionnaire defines)."))
+  var level: String?
+  @Option(help: unitHelp) var unit: String?
+  @Option(
+    help: helpText(
+      "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn ghi vào kết quả.",
+      "The wave: read from the database when no files are given, else the label written into the output."))
   var wave: String?
-  @Option(help: "Convert respondents to this loaded unit set through its crosswalk (derived scores).")
+  @Option(
+    help: helpText(
+      "Chuyển người trả lời sang bộ đơn vị đã nạp này qua bảng chuyển đổi (điểm suy ra).",
+      "Convert respondents to this loaded unit set through its crosswalk (derived scores)."))
   var asOfUnits: String?
   @OptionGroup var output: OutputOptions
   @OptionGroup var lang: LanguageOption
@@ -19,10 +34,16 @@ struct Score: ParsableCommand, Localized {
 
   func validate() throws {
     if input.files.isEmpty && wave == nil {
-      throw ValidationError("Give export files (with -q), or --wave to score a wave stored in the database.")
+      throw ValidationError(
+        tr(
+          "Hãy chỉ tệp dữ liệu (với -q), hoặc --wave để tính điểm một đợt đã lưu.",
+          "Give export files (with -q), or --wave to score a wave stored in the database."))
     }
     if !input.files.isEmpty && input.questionnaire == nil {
-      throw ValidationError("Scoring export files needs -q QUESTIONNAIRE.")
+      throw ValidationError(
+        tr(
+          "Tính điểm từ tệp dữ liệu cần -q BẢNG-HỎI (ví dụ -q papi-2024).",
+          "Scoring export files needs -q QUESTIONNAIRE."))
     }
     try output.check(ScoreCommand.formats, command: "score")
   }
@@ -38,6 +59,6 @@ struct Score: ParsableCommand, Localized {
     var sink = output.sink()
     let warnings = try ScoreCommand.run(request, store: store, to: &sink)
     Console.report(warnings, language)
-    try sink.finish()
+    try output.finish(sink, language)
   }
 }

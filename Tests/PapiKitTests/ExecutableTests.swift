@@ -151,6 +151,6 @@ struct ExecutableTests {
     let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "nowhere.yaml", "--lang", "en"])
     #expect(run.status == 1)
     #expect(run.stderr.contains("nowhere.yaml"))
-    #expect(run.stderr.contains("Check the path after -q"))
+    #expect(run.stderr.contains("Check the file's name and path after -q"))
   }
 }

@@ -494,7 +494,7 @@ struct PlanTests {
 
   @Test func commandLineMistakesAreClear() throws {
     _ = try plan()
-    let missing = try runPapi(["actions", "update", "c6f607e50d", "--db", database])
+    let missing = try runPapi(["actions", "update", "c6f607e50d", "--db", database, "--lang", "en"])
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("Give --status, --note or both."))
     let unknown = try runPapi(["actions", "update", "nope", "--status", "done", "--db", database, "--lang", "en"])

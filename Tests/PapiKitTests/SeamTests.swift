@@ -100,9 +100,11 @@ struct SeamTests {
   }
 
   @Test func aWorkbookIsRecognisedByItsContentAndRefusedWithHowToSaveIt() throws {
-    let xlsx = try writeTemporary([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], name: "export.csv")
+    let xlsx = try writeTemporary(
+      [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml...xl/workbook.xml".utf8),
+      name: "export.csv")
     let xls = try writeTemporary([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], name: "export.csv")
-    for (path, words) in [(xlsx, "does not read workbooks yet"), (xls, "Excel 97–2003")] {
+    for (path, words) in [(xlsx, "Excel workbook (.xlsx)"), (xls, "Excel 97–2003")] {
       let result = ExportReader.read([path], questionnaire: try questionnaire(Self.yaml))
       let problem = try #require(result.errors.first)
       #expect(problem.message.en.contains(words))

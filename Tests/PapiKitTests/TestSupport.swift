@@ -126,11 +126,17 @@ var papiExecutable: URL {
 }
 
 /// Runs `papi` in the repository root (or `folder`) as a user would.
-func runPapi(_ arguments: [String], in folder: URL = repositoryRoot) throws -> PapiRun {
+func runPapi(
+  _ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]
+) throws -> PapiRun {
   let process = Process()
   process.executableURL = papiExecutable
   process.arguments = arguments
   process.currentDirectoryURL = folder
+  // The machine's locale does not choose the language of a test: only `environment` does.
+  var inherited = ProcessInfo.processInfo.environment
+  for name in ["LANG", "LC_ALL", "LC_MESSAGES", "PAPI_LANG", "PAGER"] { inherited[name] = nil }
+  process.environment = inherited.merging(environment) { $1 }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

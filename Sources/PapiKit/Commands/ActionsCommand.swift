@@ -54,23 +54,23 @@ public enum ActionsCommand {
   /// Every change of an action, oldest first, with time and author.
   public static func history(id: String, store: any ActionRepository, language: Language) throws(PapiError) -> String {
     let action = try store.action(id: id)
-    let vi = language == .vi
     let text = ActionText(language: language, offices: try store.offices())
     var out =
       "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
-    for event in try store.history(id: id) {
-      var line = "\(event.time)  \(event.author)  "
-      switch event.kind {
-      case .created: line += vi ? "tạo từ kế hoạch đợt \(action.wave)" : "created by the plan of wave \(action.wave)"
-      case .status: line += "\(event.from?.label(language) ?? "?") → \(event.to?.label(language) ?? "?")"
-      case .note: line += vi ? "ghi chú" : "note"
-      case .unflagged:
-        line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
-      case .flaggedAgain: line += vi ? "bị cảnh báo lại" : "flagged again"
-      }
-      if let note = event.note, !note.isEmpty { line += ": " + note }
-      out += printable(line) + "\n"
-    }
+    for event in try store.history(id: id) { out += printable(text.event(event, of: action)) + "\n" }
     return out
+  }
+
+  /// One action in full, for an 80-column terminal: the flagged metric with its baseline and
+  /// target, the whole task, the lead and support offices, the deadline, the status, the
+  /// re-measurement and the history.
+  public static func show(
+    id: String, store: any ActionRepository & WaveRepository, today: CivilDate?, language: Language
+  ) throws(PapiError) -> String {
+    let action = try store.action(id: id)
+    let today = try CivilDate.checked(today, option: "--today") ?? CivilDate.today()
+    let remeasured = try Remeasurement.remeasure([action], waves: store)[action.id]
+    return ActionDetailText(language: language, offices: try store.offices()).text(
+      action, history: try store.history(id: id), remeasured: remeasured, today: today)
   }
 }

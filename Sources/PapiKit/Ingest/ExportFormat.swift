@@ -123,30 +123,11 @@ struct RecordPlaces: Sendable {
 
 /// Chooses the format of an export by its content, not its name.
 enum ExportFormats {
-  /// The format that reads `path`; a workbook or another format papi does not read yet is
-  /// an error that says how to save the file.
+  /// The format that reads `path`; a folder, a workbook or another file papi does not read
+  /// (recognised by its first bytes, whatever its name) is an error that names it and says
+  /// how to make a CSV of it.
   static func detect(_ path: String) throws(PapiError) -> any ExportFormat {
-    let head = FileHead.read(path, count: 8)
-    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      throw PapiError(
-        .unsupportedFormat, file: path,
-        message: L(
-          "đây là một bảng tính (Excel .xlsx hoặc OpenDocument .ods); papi chưa đọc được bảng tính.",
-          "this is a workbook (Excel .xlsx or OpenDocument .ods); papi does not read workbooks yet."),
-        fix: L(
-          "Trong Excel chọn Lưu thành (Save As) → \"CSV UTF-8 (phân cách bằng dấu phẩy)\", rồi dùng tệp .csv đó.",
-          "In Excel choose Save As → \"CSV UTF-8 (Comma delimited)\" and use that .csv file."))
-    }
-    if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-      throw PapiError(
-        .unsupportedFormat, file: path,
-        message: L(
-          "đây là một bảng tính Excel 97–2003 (.xls); papi không đọc được dạng này.",
-          "this is an Excel 97–2003 workbook (.xls); papi does not read this format."),
-        fix: L(
-          "Mở tệp trong Excel hoặc LibreOffice và lưu thành \"CSV UTF-8\".",
-          "Open it in Excel or LibreOffice and save it as \"CSV UTF-8\"."))
-    }
+    if let other = NotAnExport.recognise(path) { throw other.error(path) }
     return CSVFormat()
   }
 }

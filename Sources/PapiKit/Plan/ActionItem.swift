@@ -20,14 +20,15 @@ public enum ActionStatus: String, Sendable, CaseIterable {
   }
 
   /// Parses a status as an officer types it: its code (`in_progress`) or its name in
-  /// Vietnamese or English, with or without diacritics ("xong", "đang làm", "hủy").
+  /// Vietnamese or English, with or without diacritics ("xong", "đang làm", "dừng", "hủy").
   public init?(typed text: String) {
     let key = foldedUnitName(text).replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
     let names: [String: ActionStatus] = [
       "open": .open, "chua thuc hien": .open, "chua lam": .open, "mo": .open, "mo lai": .open,
       "in progress": .inProgress, "inprogress": .inProgress, "dang thuc hien": .inProgress, "dang lam": .inProgress,
       "done": .done, "xong": .done, "da xong": .done, "hoan thanh": .done, "da hoan thanh": .done,
-      "dropped": .dropped, "huy": .dropped, "da huy": .dropped, "bo": .dropped, "huy bo": .dropped,
+      "dropped": .dropped, "huy": .dropped, "da huy": .dropped, "bo": .dropped, "huy bo": .dropped, "dung": .dropped,
+      "da dung": .dropped, "dung thuc hien": .dropped,
     ]
     guard let status = names[key] else { return nil }
     self = status

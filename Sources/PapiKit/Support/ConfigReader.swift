@@ -34,14 +34,19 @@ struct ConfigReader {
     do {
       return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
+      var isFolder: ObjCBool = false
+      let code =
+        FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        ? EISDIR : SystemReason.code(of: error)
+      let reason = code.map { SystemReason.of(errno: $0) } ?? SystemReason.of(error)
       throw PapiError(
         .unreadableFile, file: path,
         message: L(
-          "không đọc được tệp \(kind.vi) (\(SystemReason.of(error).vi)).",
-          "cannot read the \(kind.en) file (\(SystemReason.of(error).en))."),
-        fix: L(
-          "Kiểm tra đường dẫn sau \(option); tệp phải là YAML UTF-8.",
-          "Check the path after \(option); the file must be UTF-8 YAML."))
+          "không đọc được tệp \(kind.vi) (\(reason.vi)).", "cannot read the \(kind.en) file (\(reason.en))."),
+        fix: code.map { SystemReason.fix(errno: $0, writing: false, option: option) }
+          ?? L(
+            "Kiểm tra đường dẫn sau \(option); tệp phải là YAML UTF-8.",
+            "Check the path after \(option); the file must be UTF-8 YAML."))
     }
   }
 
@@ -190,7 +195,7 @@ struct ConfigReader {
         continue
       }
       if allowed.contains(name) { continue }
-      let near = Self.nearest(name, in: allowed)
+      let near = NearestName.nearest(name, in: allowed)
       problem(
         key, L("\(context.vi): khóa `\(name)` không tồn tại.", "\(context.en): unknown key `\(name)`."),
         near.map { L("Có phải `\($0)`?", "Did you mean `\($0)`?") }
@@ -417,32 +422,6 @@ struct ConfigReader {
       return nil
     }
     return date
-  }
-
-  /// The key of `known` nearest to `name` (at most two edits, or a different case), if any.
-  static func nearest(_ name: String, in known: [String]) -> String? {
-    let lower = Array(name.lowercased())
-    var best: (String, Int)?
-    for candidate in known {
-      let distance = editDistance(lower, Array(candidate.lowercased()))
-      if distance <= 2 && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-    }
-    return best?.0
-  }
-
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 }
 

@@ -52,11 +52,12 @@ struct DecodedStream {
   mutating func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(PapiError) -> Bool) throws(PapiError) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
-      let reason = SystemReason.of(errno: errno)
+      let code = errno
+      let reason = SystemReason.of(errno: code)
       throw PapiError(
         .unreadableFile, file: path,
         message: L("không mở được tệp (\(reason.vi)).", "cannot open the file (\(reason.en))."),
-        fix: L("Kiểm tra đường dẫn và quyền đọc tệp.", "Check the path and that the file is readable."))
+        fix: SystemReason.fix(errno: code, writing: false))
     }
     defer { close(fd) }
     var status = stat()
@@ -80,11 +81,12 @@ struct DecodedStream {
       let got = remaining == 0 ? 0 : read(fd, raw.baseAddress! + carry, min(Self.chunkSize, remaining))
       if got < 0 {
         if errno == EINTR { continue }
-        let reason = SystemReason.of(errno: errno)
+        let code = errno
+        let reason = SystemReason.of(errno: code)
         throw PapiError(
           .unreadableFile, file: path,
           message: L("lỗi khi đọc tệp (\(reason.vi)).", "error while reading the file (\(reason.en))."),
-          fix: L("Kiểm tra ổ đĩa rồi chạy lại.", "Check the disk and run again."))
+          fix: SystemReason.fix(errno: code, writing: false))
       }
       if got > 0 {
         if hashing { hasher.update(bufferPointer: UnsafeRawBufferPointer(start: raw.baseAddress! + carry, count: got)) }

@@ -102,3 +102,20 @@ extension WeaknessReport {
     }
   }
 }
+
+extension ActionText {
+  /// One entry of an action's history: local time, author, what changed and the note.
+  func event(_ event: ActionEvent, of action: ActionItem) -> String {
+    var line = "\(LocalTime.text(event.time, language))  \(event.author)  "
+    switch event.kind {
+    case .created: line += vi ? "tạo từ kế hoạch đợt \(action.wave)" : "created by the plan of wave \(action.wave)"
+    case .status: line += "\(event.from?.label(language) ?? "?") → \(event.to?.label(language) ?? "?")"
+    case .note: line += vi ? "ghi chú" : "note"
+    case .unflagged:
+      line += vi ? "không còn bị cảnh báo trong lần lập kế hoạch mới" : "no longer flagged by a new plan run"
+    case .flaggedAgain: line += vi ? "bị cảnh báo lại" : "flagged again"
+    }
+    if let note = event.note, !note.isEmpty { line += ": " + note }
+    return line
+  }
+}

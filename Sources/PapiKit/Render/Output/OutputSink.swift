@@ -77,9 +77,7 @@ public final class FileOutput: OutputSink {
       throw PapiError(
         .unreadableFile, file: path ?? "stdout",
         message: L("không ghi được (\(reason.vi)).", "cannot write (\(reason.en))."),
-        fix: L(
-          "Kiểm tra đường dẫn --out, quyền ghi và chỗ trống trên ổ đĩa.",
-          "Check the --out path, that it is writable and that the disk has room."))
+        fix: SystemReason.fix(errno: failure, writing: true, option: "--out"))
     }
   }
 }

@@ -32,7 +32,7 @@ enum RejectsWriter {
           message: L(
             "không ghi được tệp các dòng bị loại (\(SystemReason.of(error).vi)).",
             "cannot write the rejected rows (\(SystemReason.of(error).en))."),
-          fix: L("Kiểm tra đường dẫn --rejects và quyền ghi.", "Check the --rejects path and that it is writable."))
+          fix: SystemReason.fix(errno: SystemReason.code(of: error), writing: true, option: "--rejects"))
       }
     }
   }

@@ -66,7 +66,7 @@ public enum WavesReport {
       out +=
         fit(wave.name, 12) + " " + fit(wave.questionnaireID, 16) + " "
         + fit(format.integer(wave.respondents), 12, right: true)
-        + " " + fit(format.integer(wave.units), 9, right: true) + "  " + wave.created + "\n"
+        + " " + fit(format.integer(wave.units), 9, right: true) + "  " + LocalTime.text(wave.created, language) + "\n"
     }
     return out
   }
@@ -80,7 +80,8 @@ public enum ImportLogReport {
     let format = NumberFormatting(language: language)
     var out = ""
     for entry in entries {
-      out += "#\(entry.id) \(entry.time) \(vi ? "đợt" : "wave") \(entry.wave) — \(entry.file)\n"
+      out +=
+        "#\(entry.id) \(LocalTime.text(entry.time, language)) \(vi ? "đợt" : "wave") \(entry.wave) — \(entry.file)\n"
       out += "    sha256 \(entry.sha256)\n"
       out +=
         vi

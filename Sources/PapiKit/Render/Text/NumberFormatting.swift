@@ -21,3 +21,15 @@ struct NumberFormatting {
     return String(grouped.reversed())
   }
 }
+
+/// A file's size for people: `12,4 KB`, `3,1 MB` (decimal units, as file managers show).
+public enum ByteCount {
+  public static func text(_ bytes: Int, _ language: Language) -> String {
+    let format = NumberFormatting(language: language)
+    switch bytes {
+    case ..<1000: return "\(bytes) B"
+    case ..<1_000_000: return format.fixed(Double(bytes) / 1000, 1) + " KB"
+    default: return format.fixed(Double(bytes) / 1_000_000, 1) + " MB"
+    }
+  }
+}

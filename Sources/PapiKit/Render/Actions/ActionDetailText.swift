@@ -1,0 +1,43 @@
+/// `papi actions show`: one action in full, labelled lines wrapped at 80 columns.
+struct ActionDetailText {
+  let language: Language
+  let offices: [String: Office]
+
+  /// The width every line fits in.
+  static let width = 80
+  /// Where values start: after the longest label.
+  static let labelWidth = 14
+
+  func text(_ action: ActionItem, history: [ActionEvent], remeasured: Remeasurement?, today: CivilDate) -> String {
+    let text = ActionText(language: language, offices: offices)
+    let vi = language == .vi
+    var out = (vi ? "Nhiệm vụ " : "Action ") + action.id + "\n"
+    func line(_ label: String, _ value: String) {
+      guard !value.isEmpty else { return }
+      let wrapped = wrap(printable(value), width: Self.width - Self.labelWidth, indent: 0)
+      for (index, part) in wrapped.enumerated() {
+        out += fit(index == 0 ? label : "", Self.labelWidth) + part + "\n"
+      }
+    }
+    line(vi ? "Đơn vị:" : "Unit:", text.unit(action))
+    line(vi ? "Đợt:" : "Wave:", action.wave + " · " + (vi ? "cấp " : "level ") + levelLabel(action.level, language))
+    line(vi ? "Cảnh báo:" : "Flag:", text.flag(action))
+    line(vi ? "Việc cần làm:" : "Task:", text.sentence(action.title.text(language)) + " (\(action.task))")
+    line(vi ? "Chủ trì:" : "Lead:", text.office(action.lead))
+    line(vi ? "Phối hợp:" : "Support:", text.support(action))
+    line(vi ? "Hạn:" : "Due:", action.due.text(language))
+    line(vi ? "Ưu tiên:" : "Priority:", action.priority.label(language))
+    line(vi ? "Trạng thái:" : "Status:", text.status(action, today: today))
+    line(vi ? "Đo lại:" : "Re-measured:", text.remeasurement(action, remeasured))
+    line(vi ? "Danh mục:" : "Catalogue:", action.catalogue)
+    if !history.isEmpty {
+      out += (vi ? "Lịch sử:" : "History:") + "\n"
+      for event in history {
+        for part in wrap(printable(text.event(event, of: action)), width: Self.width - 2, indent: 4) {
+          out += "  " + part + "\n"
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,78 @@
+import PapiKit
+
+/// A misspelled subcommand or option on a command line, with the nearest right one. Run
+/// when ArgumentParser refuses a command line: an unknown option followed by a value makes
+/// it report something else first (the value taken for a file, a missing `-q`), while the
+/// misspelling is what the person has to fix.
+struct UsageCheck {
+  /// What is wrong with the command line.
+  enum Problem: Equatable {
+    case unknownSubcommand(command: String, given: String, nearest: String?)
+    case unknownOption(command: String, given: String, nearest: String?)
+  }
+
+  /// Options every command takes, which ArgumentParser adds itself.
+  static let builtIn: Set<String> = [
+    "-h", "--help", "--help-hidden", "--version", "--experimental-dump-help", "--generate-completion-script",
+  ]
+
+  let tree: CommandTree
+
+  /// The first misspelled subcommand or option of `arguments` (without the program name).
+  func firstProblem(in arguments: [String]) -> Problem? {
+    var node = tree
+    var path = [tree.commandName]
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if argument == "--" { return nil }
+      if argument.hasPrefix("-") && argument.count > 1 {
+        let name = String(argument.prefix { $0 != "=" })
+        if Self.builtIn.contains(name) { continue }
+        let options = node.options
+        if let option = options.first(where: { $0.typed == name }) {
+          if option.takesValue && !argument.contains("=") { index += 1 }
+          continue
+        }
+        let typed = options.map(\.typed).filter { $0.hasPrefix("--") }
+        let bare = name.drop { $0 == "-" }
+        let nearest = NearestName.nearest(String(bare), in: typed.map { String($0.dropFirst(2)) }).map { "--" + $0 }
+        return .unknownOption(command: path.joined(separator: " "), given: name, nearest: nearest)
+      }
+      guard let subcommands = node.subcommands, !subcommands.isEmpty else { continue }
+      if let next = node.subcommand(argument) {
+        node = next
+        path.append(argument)
+        continue
+      }
+      if argument == "help" { return nil }
+      if node.takesPositionals { continue }
+      let names = subcommands.map(\.commandName).filter { $0 != "help" }
+      return .unknownSubcommand(
+        command: path.joined(separator: " "), given: argument, nearest: NearestName.nearest(argument, in: names))
+    }
+    return nil
+  }
+}
+
+extension UsageCheck.Problem {
+  /// The message, in `language`, with the nearest name when there is one.
+  func text(_ language: Language) -> String {
+    let vi = language == .vi
+    switch self {
+    case .unknownSubcommand(let command, let given, let nearest):
+      let head = vi ? "\(command) không có lệnh `\(given)`." : "\(command) has no command `\(given)`."
+      guard let nearest else {
+        return head + (vi ? " Xem `\(command) --help`." : " See `\(command) --help`.")
+      }
+      return head + (vi ? " Có phải `\(command) \(nearest)`?" : " Did you mean `\(command) \(nearest)`?")
+    case .unknownOption(let command, let given, let nearest):
+      let head = vi ? "`\(command)` không có tùy chọn `\(given)`." : "`\(command)` has no option `\(given)`."
+      guard let nearest else {
+        return head + (vi ? " Xem `\(command) --help`." : " See `\(command) --help`.")
+      }
+      return head + (vi ? " Có phải `\(nearest)`?" : " Did you mean `\(nearest)`?")
+    }
+  }
+}

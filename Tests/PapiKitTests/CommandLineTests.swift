@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+@testable import PapiKit
+
+/// The command line as an officer meets it: help in Vietnamese (English on request), usage
+/// errors that name the nearest right word, system errors in one language.
+@Suite("The command line in the user's language", .serialized)
+struct CommandLineTests {
+  /// Every command and subcommand, as typed.
+  static let commands = [
+    "validate", "score", "import", "waves", "imports", "units", "units load", "units crosswalk", "units list", "report",
+    "benchmarks", "benchmarks load", "plan", "actions", "actions list", "actions show", "actions update",
+    "actions history", "feedback", "feedback classify", "feedback import", "feedback report",
+  ]
+
+  func papi(_ arguments: [String], environment: [String: String] = [:]) throws -> PapiRun {
+    try runPapi(arguments, environment: environment)
+  }
+
+  func expectFitsEightyColumns(_ text: String, _ context: String) {
+    for line in text.split(separator: "\n") where line.count > 80 {
+      Issue.record("\(context): \(line.count) columns: \(line)")
+    }
+  }
+
+  // MARK: Help
+
+  @Test func helpIsVietnameseByDefaultAndEnglishOnRequest() throws {
+    let vi = try papi(["--help"])
+    #expect(vi.status == 0)
+    for words in [
+      "TỔNG QUAN:", "CÁCH DÙNG: papi <lệnh>", "LỆNH:", "Kiểm tra tệp dữ liệu khảo sát", "Hiện trợ giúp này.",
+    ] {
+      #expect(vi.stdout.contains(words), "\(words)")
+    }
+    #expect(!vi.stdout.contains("OVERVIEW"))
+    #expect(!vi.stdout.contains("Show help information"))
+    for english in [
+      try papi(["score", "--help", "--lang", "en"]),
+      try papi(["score", "--help"], environment: ["LANG": "en_US.UTF-8"]),
+      try papi(["score", "--help"], environment: ["PAPI_LANG": "en"]),
+    ] {
+      #expect(english.status == 0)
+      #expect(english.stdout.contains("USAGE: papi score"))
+      #expect(english.stdout.contains("Score every unit"))
+      #expect(english.stdout.contains("Examples:"))
+    }
+    // --lang vi wins over an English locale.
+    let asked = try papi(["score", "--help", "--lang", "vi"], environment: ["LANG": "en_GB.UTF-8"])
+    #expect(asked.stdout.contains("CÁCH DÙNG: papi score"))
+  }
+
+  @Test func everyCommandsHelpIsVietnameseWithAnExampleAndFitsEightyColumns() throws {
+    for command in Self.commands {
+      let run = try papi(command.split(separator: " ").map(String.init) + ["--help"])
+      #expect(run.status == 0, "\(command)")
+      #expect(run.stdout.contains("CÁCH DÙNG: papi \(command)"), "\(command)")
+      let isGroup = ["units", "benchmarks", "actions", "feedback"].contains(command)
+      if !isGroup { #expect(run.stdout.contains("Ví dụ:\n  papi \(command)"), "\(command) has no example") }
+      if let examples = run.stdout.components(separatedBy: "Ví dụ:\n").dropFirst().first {
+        for line in examples.split(separator: "\n", omittingEmptySubsequences: false).prefix(while: { !$0.isEmpty }) {
+          #expect(line.hasPrefix("  papi "), "\(command): an example wrapped: \(line)")
+        }
+      }
+      #expect(!run.stdout.contains("Show help information"), "\(command)")
+      #expect(!run.stdout.contains("Only this unit's code"), "\(command): English help text")
+      expectFitsEightyColumns(run.stdout, "papi \(command) --help")
+    }
+  }
+
+  // MARK: Usage errors
+
+  @Test func aMisspelledOptionIsNamedWithTheNearestOneEvenBeforeAValue() throws {
+    let cases: [([String], String, String)] = [
+      (["report", "--wave", "2024", "--targts", "t.yaml"], "--targts", "--targets"),
+      (["score", "--questionaire", "papi-2024", "a.csv"], "--questionaire", "--questionnaire"),
+      (["score", "--wave", "2024", "--unti", "3"], "--unti", "--unit"),
+      (["actions", "list", "--overdeu"], "--overdeu", "--overdue"),
+    ]
+    for (arguments, given, nearest) in cases {
+      let vi = try papi(arguments)
+      #expect(vi.status == 64, "\(arguments)")
+      #expect(vi.stderr.contains("không có tùy chọn `\(given)`. Có phải `\(nearest)`?"), "\(vi.stderr)")
+      #expect(!vi.stderr.contains("-q QUESTIONNAIRE"), "the misspelling is reported, not what it caused")
+      let en = try papi(arguments + ["--lang", "en"])
+      #expect(en.status == 64)
+      #expect(en.stderr.contains("has no option `\(given)`. Did you mean `\(nearest)`?"), "\(en.stderr)")
+    }
+    let far = try papi(["score", "--wave", "2024", "--zzzzzz"])
+    #expect(far.status == 64)
+    #expect(far.stderr.contains("không có tùy chọn `--zzzzzz`. Xem `papi score --help`."), "\(far.stderr)")
+  }
+
+  @Test func aMisspelledSubcommandIsNamedWithTheNearestOne() throws {
+    let score = try papi(["scor"])
+    #expect(score.status == 64)
+    #expect(score.stderr.contains("papi không có lệnh `scor`. Có phải `papi score`?"), "\(score.stderr)")
+    let show = try papi(["actions", "shwo", "x", "--lang", "en"])
+    #expect(show.status == 64)
+    #expect(show.stderr.contains("papi actions has no command `shwo`. Did you mean `papi actions show`?"))
+  }
+
+  @Test func argumentParsersOwnErrorsAreVietnamese() throws {
+    let missingValue = try papi(["score", "-q"])
+    #expect(missingValue.status == 64)
+    #expect(missingValue.stderr.contains("Lỗi: thiếu giá trị sau '-q <questionnaire>'."), "\(missingValue.stderr)")
+    #expect(missingValue.stderr.contains("Cách dùng: papi score"))
+    #expect(missingValue.stderr.contains("Xem 'papi score --help' để biết thêm."))
+    let missingOption = try papi(["import", "a.csv", "-q", "papi-2024"])
+    #expect(missingOption.status == 64)
+    #expect(missingOption.stderr.contains("Lỗi: thiếu '--wave <wave>'."), "\(missingOption.stderr)")
+    let badDate = try papi(["plan", "--wave", "2024", "--targets", "t.yaml", "--start", "31/02/2025"])
+    #expect(badDate.status == 64)
+    #expect(badDate.stderr.contains("Lỗi: giá trị '31/02/2025' không hợp lệ cho '--start <start>'."))
+    #expect(badDate.stderr.contains("dd/mm/yyyy hoặc yyyy-mm-dd"), "the help line says how to write it")
+    let ours = try papi(["score", "a.csv"])
+    #expect(ours.status == 64)
+    #expect(ours.stderr.contains("Lỗi: Tính điểm từ tệp dữ liệu cần -q BẢNG-HỎI"), "\(ours.stderr)")
+    let english = try papi(["score", "a.csv", "--lang", "en"])
+    #expect(english.stderr.contains("Error: Scoring export files needs -q QUESTIONNAIRE."))
+  }
+
+  // MARK: Errors in one language
+
+  @Test func aFileThatIsNotAnExportIsNamedByItsFirstBytes() throws {
+    let folder = try temporaryDirectory()
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+      let path = folder.appendingPathComponent(name).path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      return path
+    }
+    let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]
+    let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]
+    let cases: [(String, String, String)] = [
+      (
+        try file("a.csv", zip + Array("[Content_Types].xml..xl/workbook.xml".utf8)), "sổ tính Excel (.xlsx)",
+        "CSV UTF-8"
+      ),
+      (
+        try file("b.csv", zip + Array("mimetypeapplication/vnd.oasis.opendocument.spreadsheet".utf8)),
+        "bảng tính OpenDocument (.ods)", "CSV UTF-8"
+      ),
+      (try file("c.csv", ole), "sổ tính Excel 97–2003 (.xls)", "CSV UTF-8"),
+      (try file("d.csv", zip + Array("[Content_Types].xml..word/document.xml".utf8)), "văn bản Word (.docx)", "CSV"),
+      (try file("e.csv", ole + Array("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t".utf8)), "văn bản Word 97–2003 (.doc)", "CSV"),
+      (try file("f.csv", zip + Array("data/export.csv".utf8)), "tệp nén ZIP", "unzip"),
+      (try file("g.csv", Array("%PDF-1.7\n".utf8)), "tệp PDF", "CSV"),
+      (folder.path, "thư mục, không phải tệp dữ liệu", "THƯ-MỤC/*.csv"),
+    ]
+    for (path, what, fix) in cases {
+      let run = try papi(["validate", path, "-q", "papi-2024"])
+      #expect(run.status == 1, "\(what)")
+      #expect(run.stderr.contains("\(path): lỗi: đây là một \(what)"), "\(run.stderr)")
+      #expect(run.stderr.contains(fix), "\(what): \(run.stderr)")
+      #expect(!run.stderr.contains("--encoding"), "\(what) is not a CSV in another encoding")
+      let error = try #require(throws: PapiError.self) { try RecordTable.read(path) }
+      #expect(error.code == .unsupportedFormat)
+      #expect(!error.text(.en, limit: 10).contains("--encoding"))
+    }
+  }
+
+  @Test func systemErrorsAreSentencesInTheUsersLanguageWithAFix() throws {
+    let folder = try temporaryDirectory()
+    let sample = "samples/kobo-kontum-2024.csv"
+    let missing = try papi(["validate", "nowhere.csv", "-q", "papi-2024"])
+    #expect(missing.stderr.contains("nowhere.csv: lỗi: không mở được tệp (không có tệp hoặc thư mục này)."))
+    #expect(missing.stderr.contains("Kiểm tra tên và đường dẫn của tệp"))
+    let folderAsQuestionnaire = try papi(["score", sample, "-q", folder.path])
+    #expect(folderAsQuestionnaire.stderr.contains("(đây là một thư mục, không phải tệp)"))
+    #expect(folderAsQuestionnaire.stderr.contains("Chỉ sau -q một tệp trong thư mục đó"))
+    let noFolder = folder.appendingPathComponent("nowhere/out.json").path
+    let out = try papi(["score", sample, "-q", "papi-2024", "--format", "json", "--out", noFolder])
+    #expect(out.status == 1)
+    #expect(out.stderr.contains("\(noFolder): lỗi: không ghi được (không có tệp hoặc thư mục này)."))
+    #expect(out.stderr.contains("Thư mục chứa tệp sau --out chưa có: tạo nó trước (mkdir -p THƯ-MỤC)"))
+    let outFolder = try papi(["score", sample, "-q", "papi-2024", "--out", folder.path, "--lang", "en"])
+    #expect(outFolder.stderr.contains("cannot write (Is a directory)."), "\(outFolder.stderr)")
+    #expect(outFolder.stderr.contains("Give after --out a file name"))
+    for run in [missing, folderAsQuestionnaire, out] {
+      #expect(!run.stderr.contains("The operation could not be completed"))
+      #expect(!run.stderr.contains("No such file"))
+    }
+  }
+
+  @Test func outSaysWhatItWrote() throws {
+    let path = try temporaryDirectory().appendingPathComponent("scores.json").path
+    let run = try papi(["score", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--format", "json", "--out", path])
+    #expect(run.status == 0)
+    let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+    #expect(run.stderr.contains("Đã ghi \(path) (json, \(ByteCount.text(size, .vi)))."), "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    #expect(ByteCount.text(999, .vi) == "999 B")
+    #expect(ByteCount.text(12_400, .vi) == "12,4 KB")
+    #expect(ByteCount.text(3_100_000, .en) == "3.1 MB")
+  }
+
+  @Test func nearestNamesAllowOneEditInShortNamesAndSwaps() {
+    #expect(NearestName.nearest("scor", in: ["score", "report"]) == "score")
+    #expect(NearestName.nearest("unti", in: ["unit", "wave"]) == "unit")
+    #expect(NearestName.nearest("wav", in: ["wave", "unit"]) == "wave")
+    #expect(NearestName.nearest("lvl", in: ["level", "lang"]) == nil)
+    #expect(NearestName.nearest("questionaire", in: ["questionnaire"]) == "questionnaire")
+    #expect(NearestName.nearest("feedb", in: ["feedback", "report"]) == "feedback")
+    #expect(NearestName.nearest("xyz", in: ["score"]) == nil)
+  }
+
+  @Test func theLanguageComesFromTheCommandLineThenPapiLangThenTheLocale() {
+    let preferred = Language.preferred
+    #expect(preferred([], [:]) == .vi)
+    #expect(preferred([], ["LANG": "C.UTF-8"]) == .vi)
+    #expect(preferred([], ["LANG": "en_US.UTF-8"]) == .en)
+    #expect(preferred([], ["LANG": "en_US.UTF-8", "LC_ALL": "vi_VN.UTF-8"]) == .vi)
+    #expect(preferred([], ["LANG": "vi_VN.UTF-8", "PAPI_LANG": "en"]) == .en)
+    #expect(preferred(["score", "--lang", "vi"], ["PAPI_LANG": "en"]) == .vi)
+    #expect(preferred(["score", "--lang=en"], [:]) == .en)
+    #expect(preferred(["score", "--", "--lang", "en"], [:]) == .vi)
+  }
+}
