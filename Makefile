@@ -8,7 +8,8 @@ BENCH_PAIRS ?= 5
 SHOTS := .build/report-samples
 SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
 
-.PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot fuzz fuzz-build
+.PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot fuzz fuzz-build \
+  install install-files uninstall install-check
 
 # System libraries the package links: libcsv (CSV parsing) and SQLite (the store, through
 # GRDB). Installed when missing.
@@ -21,8 +22,11 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib): the binary runs,
+# installed or copied, on a machine without the Swift toolchain (it needs only libc,
+# libstdc++, libsqlite3 and libcsv, which Debian has).
 build: deps
-	swift build -c release --product papi
+	swift build -c release --product papi --static-swift-stdlib
 
 demo: build
 	@echo "== papi validate: the KoboToolbox, ODK Central and LimeSurvey samples"
@@ -105,9 +109,137 @@ demo: build
 	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 2025-02-28
 	$(PAPI) actions list --wave 2024 --overdue --today 2025-02-28
 
-test: deps lint screenshot docs
+test: deps lint screenshot docs install-check
 	swift test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
+
+# `make install` puts papi in PREFIX (default /usr/local; `make install PREFIX=$HOME/.local`
+# for one user) and nowhere else: the binary, papi's own files in share/papi (found next to
+# the bin/ papi runs from, so the installed papi works from any folder), the man pages in
+# Vietnamese (papi.1) and English (papi.en.1), and the bash, zsh and fish completions.
+# DESTDIR is put before every path, for packaging. `make uninstall` with the same PREFIX
+# and DESTDIR removes exactly these files and share/papi; the standard folders stay.
+PREFIX ?= /usr/local
+DESTDIR ?=
+RESOURCES := .build/release/papi_PapiKit.resources/questionnaires
+INSTALL_FILES := .build/install-files
+INSTALLED := bin/papi share/man/man1/papi.1 share/man/man1/papi.en.1 \
+  share/bash-completion/completions/papi share/zsh/site-functions/_papi \
+  share/fish/vendor_completions.d/papi.fish
+
+# Under sudo, papi is not built again (root would own files in .build/ and may not have
+# swift on its PATH): `make build` as yourself first.
+install:
+	@if [ -n "$$SUDO_USER" ] && [ "$$(id -u)" -eq 0 ]; then \
+	  [ -x $(PAPI) ] || { echo "make: build papi as yourself first (make build), then sudo make install"; exit 1; }; \
+	else $(MAKE) --no-print-directory build; fi
+	@$(MAKE) --no-print-directory install-files
+	install -Dm755 -s $(PAPI) "$(DESTDIR)$(PREFIX)/bin/papi"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/papi"
+	@for file in $$(find $(RESOURCES) -type f -printf '%P\n' | sort); do \
+	  echo "install -Dm644 $(RESOURCES)/$$file \"$(DESTDIR)$(PREFIX)/share/papi/questionnaires/$$file\""; \
+	  install -Dm644 $(RESOURCES)/$$file "$(DESTDIR)$(PREFIX)/share/papi/questionnaires/$$file" || exit 1; \
+	done
+	install -Dm644 $(INSTALL_FILES)/papi.1 "$(DESTDIR)$(PREFIX)/share/man/man1/papi.1"
+	install -Dm644 $(INSTALL_FILES)/papi.en.1 "$(DESTDIR)$(PREFIX)/share/man/man1/papi.en.1"
+	install -Dm644 $(INSTALL_FILES)/papi.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/papi"
+	install -Dm644 $(INSTALL_FILES)/_papi "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_papi"
+	install -Dm644 $(INSTALL_FILES)/papi.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/papi.fish"
+	@echo "make: installed papi in $(DESTDIR)$(PREFIX) (man papi, man papi.en; make uninstall removes it)"
+
+# What `make install` generates, in .build/install-files/, made again each time (PREFIX is
+# written into the man pages): the man pages, written by Scripts/make-man.py from papi's own
+# help (`--experimental-dump-help`, in the language PAPI_LANG asks for) so they say what
+# `papi COMMAND --help` says, with the examples of README.md; and the completion scripts,
+# written by papi itself (swift-argument-parser), their descriptions in Vietnamese.
+install-files:
+	@[ -x $(PAPI) ] && [ -d $(RESOURCES) ] || { echo "make: $(PAPI) or $(RESOURCES) is missing (make build)"; exit 1; }
+	@mkdir -p $(INSTALL_FILES)
+	@set -o pipefail; version=$$($(PAPI) --version) && date=$$(git log -1 --format=%cs 2>/dev/null || true) || exit 1; \
+	for lang in vi en; do \
+	  page=$(INSTALL_FILES)/papi$$([ $$lang = vi ] || echo .$$lang).1; \
+	  PAPI_LANG=$$lang $(PAPI) --experimental-dump-help \
+	    | python3 Scripts/make-man.py --lang $$lang --readme README.md --version "$$version" --date "$$date" \
+	      --prefix "$(PREFIX)" > $$page.tmp && mv $$page.tmp $$page || exit 1; \
+	done
+	@PAPI_LANG=vi $(PAPI) --generate-completion-script bash > $(INSTALL_FILES)/papi.bash
+	@PAPI_LANG=vi $(PAPI) --generate-completion-script zsh > $(INSTALL_FILES)/_papi
+	@PAPI_LANG=vi $(PAPI) --generate-completion-script fish > $(INSTALL_FILES)/papi.fish
+	@echo "make: wrote papi.1, papi.en.1 and the bash, zsh and fish completions in $(INSTALL_FILES)"
+
+uninstall:
+	rm -f $(foreach file,$(INSTALLED),"$(DESTDIR)$(PREFIX)/$(file)")
+	rm -rf "$(DESTDIR)$(PREFIX)/share/papi"
+	@echo "make: removed papi from $(DESTDIR)$(PREFIX)"
+
+# `make install` into a scratch DESTDIR (.build/install-check), checked as a user would meet
+# it: the installed papi runs from another folder and finds its questionnaires in
+# share/papi, the man pages render without a warning (man-db and groff with every warning
+# on, `-ww`: groff's `all` leaves out unknown macros; man-db and groff are installed when
+# missing, mandoc's lint runs too when it is there), bash completes `papi sc` to `papi score`,
+# and exactly the expected files are there; then `make uninstall` leaves no file behind.
+INSTALL_CHECK := $(CURDIR)/.build/install-check
+CHECK_PREFIX := /usr/local
+
+install-check: build
+	@command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1 || { echo "make: installing man-db groff-base"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq man-db groff-base; }
+	@set -o pipefail; dest=$(INSTALL_CHECK); root=$$dest$(CHECK_PREFIX); \
+	ok() { echo "make: install-check: $$*"; }; \
+	fail() { echo "make: install-check FAILED: $$*"; exit 1; }; \
+	rm -rf $$dest $$dest.log; mkdir -p $$dest; \
+	$(MAKE) --no-print-directory -o build install PREFIX=$(CHECK_PREFIX) DESTDIR=$$dest > $$dest.log 2>&1 \
+	  || { cat $$dest.log; fail "make install PREFIX=$(CHECK_PREFIX) DESTDIR=$$dest"; }; \
+	ok "make install PREFIX=$(CHECK_PREFIX) DESTDIR=$$dest"; \
+	expected=$$( { for file in $(INSTALLED); do echo $${file}; done; \
+	  find $(RESOURCES) -type f -printf 'share/papi/questionnaires/%P\n'; } | sed 's|^|$(CHECK_PREFIX:/%=%)/|' | sort); \
+	found=$$(cd $$dest && find . ! -type d | sed 's|^\./||' | sort); \
+	[ "$$found" = "$$expected" ] || { diff <(echo "$$expected") <(echo "$$found"); fail "the installed files are not the expected ones (< expected, > installed)"; }; \
+	ok "installed exactly the $$(echo "$$expected" | wc -l) expected files"; \
+	[ "$$(stat -c %a $$root/bin/papi)" = 755 ] || fail "bin/papi has mode $$(stat -c %a $$root/bin/papi), not 755"; \
+	ok "bin/papi has mode 755"; \
+	! ldd $$root/bin/papi | grep -E "libswift|libFoundation" || fail "bin/papi needs the Swift toolchain's libraries"; \
+	ok "bin/papi needs no Swift library (ldd: $$(ldd $$root/bin/papi | awk '{print $$1}' | grep -v vdso | tr '\n' ' '))"; \
+	elsewhere=$$(mktemp -d); trap 'rm -rf "$$elsewhere"' EXIT; \
+	version=$$(cd $$elsewhere && $$root/bin/papi --version) || fail "papi --version, from $$elsewhere"; \
+	ok "papi --version from another folder: $$version"; \
+	(cd $$elsewhere && $$root/bin/papi score --help > /dev/null) || fail "papi score --help, from $$elsewhere"; \
+	ok "papi score --help from another folder"; \
+	(cd $$elsewhere && $$root/bin/papi validate $(CURDIR)/samples/kobo-kontum-2024.csv -q papi-2024 > $$elsewhere/validate.out 2>&1) \
+	  || { cat $$elsewhere/validate.out; fail "papi validate samples/kobo-kontum-2024.csv -q papi-2024, from $$elsewhere"; }; \
+	grep -q "$(CHECK_PREFIX)/share/papi/questionnaires/papi-2024.yaml" $$elsewhere/validate.out \
+	  || { cat $$elsewhere/validate.out; fail "papi validate -q papi-2024 did not say it used share/papi/questionnaires/papi-2024.yaml"; }; \
+	ok "papi validate -q papi-2024 from another folder used $(CHECK_PREFIX)/share/papi/questionnaires/papi-2024.yaml"; \
+	for page in papi.1 papi.en.1; do \
+	  file=$$root/share/man/man1/$$page; \
+	  warnings=$$(MANWIDTH=80 man --warnings=w -l $$file 2>&1 > $$elsewhere/$$page.txt; \
+	    groff -k -ww -Tutf8 -man -z $$file 2>&1; \
+	    if command -v mandoc >/dev/null 2>&1; then mandoc -Tlint -W warning $$file 2>&1; fi); \
+	  [ -z "$$warnings" ] || { echo "$$warnings"; fail "man -l $$file warns"; }; \
+	  heading=$$([ $$page = papi.1 ] && echo "TRẠNG THÁI THOÁT" || echo "EXIT STATUS"); \
+	  grep -q "^$$heading" $$elsewhere/$$page.txt && grep -q "papi actions update" $$elsewhere/$$page.txt \
+	    || fail "man -l $$file has no $$heading section or no papi actions update"; \
+	  ok "man -l share/man/man1/$$page renders without warnings ($$(wc -l < $$elsewhere/$$page.txt) lines, $$heading)"; \
+	done; \
+	bash -c 'source "$$1" && complete -p papi' bash $$root/share/bash-completion/completions/papi | grep -q -- "-F _papi papi" \
+	  || fail "sourcing the bash completion does not define a completion for papi"; \
+	reply=$$(bash -c 'source "$$1"; COMP_WORDS=(papi sc); COMP_CWORD=1; COMP_LINE="papi sc"; COMP_POINT=7; _papi papi sc papi; echo "$${COMPREPLY[*]}"' \
+	  bash $$root/share/bash-completion/completions/papi); \
+	[ "$$reply" = score ] || fail "bash completes 'papi sc' to '$$reply', not 'score'"; \
+	ok "bash completion: complete -F _papi papi, and 'papi sc' completes to 'score'"; \
+	for shell in zsh fish; do \
+	  file=$$root/share/$$([ $$shell = zsh ] && echo zsh/site-functions/_papi || echo fish/vendor_completions.d/papi.fish); \
+	  if command -v $$shell >/dev/null 2>&1; then \
+	    $$shell -n $$file || fail "$$shell -n $$file"; ok "$$shell completion: $$shell -n accepts it"; \
+	  else \
+	    grep -q "papi" $$file || fail "$$file does not mention papi"; ok "$$shell completion written ($$shell is not installed, not parsed)"; \
+	  fi; \
+	done; \
+	$(MAKE) --no-print-directory uninstall PREFIX=$(CHECK_PREFIX) DESTDIR=$$dest >> $$dest.log 2>&1 \
+	  || { cat $$dest.log; fail "make uninstall PREFIX=$(CHECK_PREFIX) DESTDIR=$$dest"; }; \
+	left=$$(cd $$dest && find . ! -type d); \
+	[ -z "$$left" ] || { echo "$$left"; fail "make uninstall left files behind"; }; \
+	[ ! -e $$root/share/papi ] || fail "make uninstall left share/papi"; \
+	ok "make uninstall removed every file and share/papi (only empty standard folders are left)"
 
 # Every reader under libFuzzer with AddressSanitizer (Fuzz/README.md): first the crashers
 # found so far (Fuzz/regressions/TARGET), then FUZZ_SECONDS of fuzzing from the committed
