@@ -30,7 +30,7 @@ struct Papi: ParsableCommand {
       """),
     version: PapiVersion.current,
     subcommands: [
-      Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self,
+      Init.self, Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self,
       Plan.self, Actions.self,
       Feedback.self,
     ]

@@ -217,3 +217,59 @@ struct CommandLineTests {
     #expect(preferred(["score", "--", "--lang", "en"], [:]) == .vi)
   }
 }
+
+/// `papi init`: a starter folder the demo's commands run in.
+@Suite("papi init", .serialized)
+struct InitTests {
+  @Test func initWritesAStarterFolderThatTheCommandsRunIn() throws {
+    let office = try temporaryDirectory().appendingPathComponent("office")
+    let made = try runPapi(["init", office.path])
+    #expect(made.status == 0)
+    let names = ["bang-hoi-papi-2024.yaml", "chi-tieu.yaml", "nhiem-vu.yaml", "co-quan-ban-hanh.yaml", "README.txt"]
+    for name in names {
+      #expect(made.stdout.contains("đã tạo     \(name)"), "\(name)")
+      #expect(FileManager.default.fileExists(atPath: office.appendingPathComponent(name).path), "\(name)")
+    }
+    let issuer = try String(contentsOf: office.appendingPathComponent("co-quan-ban-hanh.yaml"), encoding: .utf8)
+    let root = try ConfigReader.root(issuer, source: "co-quan-ban-hanh.yaml", format: "")
+    #expect(ConfigReader.value(root, "signer") != nil)
+    let readme = try String(contentsOf: office.appendingPathComponent("README.txt"), encoding: .utf8)
+    #expect(readme.contains("papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml"))
+
+    // The demo's steps, from the office folder, against its own files.
+    let samples = repositoryRoot.appendingPathComponent("samples").path
+    for (wave, file) in [("2023", "kobo-kontum-2023.csv"), ("2024", "kobo-kontum-2024.csv")] {
+      let run = try runPapi(
+        ["import", "\(samples)/\(file)", "-q", "bang-hoi-papi-2024.yaml", "--wave", wave], in: office)
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    let report = try runPapi(
+      ["report", "--wave", "2024", "--compare", "2023", "--targets", "chi-tieu.yaml"], in: office)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stdout.contains("BÁO CÁO ĐIỂM YẾU"))
+    let plan = try runPapi(
+      ["plan", "--wave", "2024", "--targets", "chi-tieu.yaml", "--tasks", "nhiem-vu.yaml", "--start", "06/01/2025"],
+      in: office)
+    #expect(plan.status == 0, "\(plan.stderr)")
+    #expect(plan.stdout.contains("hạn tính từ 06/01/2025: tạo mới"))
+
+    // Never overwritten: an edited file stays as the office wrote it.
+    let targets = office.appendingPathComponent("chi-tieu.yaml")
+    try "min_n: 5\nrules: []\n".write(to: targets, atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(at: office.appendingPathComponent("README.txt"))
+    let again = try runPapi(["init", office.path, "--lang", "en"])
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("kept       chi-tieu.yaml"))
+    #expect(again.stdout.contains("created    README.txt"))
+    #expect(try String(contentsOf: targets, encoding: .utf8) == "min_n: 5\nrules: []\n")
+  }
+
+  @Test func initInAFolderThatCannotBeMadeSaysWhy() throws {
+    let file = try temporaryDirectory().appendingPathComponent("a-file")
+    try "x".write(to: file, atomically: true, encoding: .utf8)
+    let run = try runPapi(["init", file.appendingPathComponent("office").path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("lỗi: không tạo được thư mục"), "\(run.stderr)")
+    #expect(!run.stderr.contains("The operation could not be completed"))
+  }
+}

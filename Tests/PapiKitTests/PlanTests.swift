@@ -276,6 +276,43 @@ struct PlanTests {
     #expect(text.contains("Nguyễn Văn A  chưa thực hiện → đang thực hiện: Đã họp 3 thôn"))
   }
 
+  @Test func oneActionIsShownInFullWithinEightyColumns() throws {
+    _ = try plan()
+    let id = "c6f607e50d"
+    let store = try store()
+    _ = try store.updateAction(id: id, status: .inProgress, note: "Đã họp 3 thôn", author: "Nguyễn Văn A")
+    let text = try ActionsCommand.show(id: id, store: store, today: CivilDate("2024-03-01"), language: .vi)
+    for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+    for expected in [
+      "Nhiệm vụ c6f607e50d", "Đơn vị:       Xã Đắk Pnê (10001)", "Đợt:          2023 · cấp xã",
+      "Chỉ số:       d1 Tham gia của người dân ở cấp cơ sở", "Ban đầu:      3,25 (2,03–4,47), đợt 2023",
+      "Mục tiêu:     5,00", "Cảnh báo:     thấp hơn rõ rệt", "Việc cần làm: Phổ biến pháp luật tại thôn. (t-d1-01)",
+      "Chủ trì:      Phòng Tư pháp", "Phối hợp:     UBND xã", "Hạn:          22/01/2024", "Ưu tiên:      cao",
+      "Trạng thái:   đang thực hiện · QUÁ HẠN", "Đo lại:       Đo lại đợt 2024: 9,55 (8,93–10,17)", "Lịch sử:",
+      "Nguyễn Văn A  chưa thực hiện → đang thực hiện: Đã họp 3 thôn",
+    ] {
+      #expect(text.contains(expected), "\(expected)\n\(text)")
+    }
+    let english = try ActionsCommand.show(id: id, store: store, today: CivilDate("2024-03-01"), language: .en)
+    #expect(english.contains("Task:         Teach the law in villages. (t-d1-01)"), "\(english)")
+    #expect(english.contains("Lead:         Justice Office"))
+    #expect(english.contains("Status:       in progress · OVERDUE"))
+    // Every time in the history is Hanoi time: dd/mm/yyyy hh:mm in Vietnamese.
+    #expect(
+      text.range(
+        of: #"\n  \d{2}/\d{2}/\d{4} \d{2}:\d{2}  cán bộ A  tạo từ kế hoạch đợt 2023"#, options: .regularExpression)
+        != nil)
+    let run = try runPapi(["actions", "show", id, "--db", database, "--today", "01/03/2024"])
+    #expect(run.status == 0)
+    #expect(run.stdout == text)
+  }
+
+  @Test func storedTimesAreShownInHanoiTime() {
+    #expect(LocalTime.text("2025-02-28T17:05:00Z", .vi) == "01/03/2025 00:05")
+    #expect(LocalTime.text("2025-02-28T07:05:00Z", .en) == "2025-02-28 14:05")
+    #expect(LocalTime.text("not a time", .vi) == "not a time")
+  }
+
   @Test func theHistoryCannotBeRewritten() throws {
     _ = try plan()
     let queue = try DatabaseQueue(path: database)

@@ -65,6 +65,22 @@ enum SystemReason {
     }
   }
 
+  /// Why a folder cannot be made at `path` when Foundation does not say: a part of the path
+  /// that is a file (ENOTDIR), or a parent papi may not write in (EACCES).
+  static func folderCause(_ path: String) -> Int32? {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+      prefix += "/" + part
+      var status = stat()
+      guard stat(prefix, &status) == 0 else {
+        let parent = (prefix as NSString).deletingLastPathComponent
+        return access(parent.isEmpty ? "." : parent, W_OK) == 0 ? nil : EACCES
+      }
+      if (status.st_mode & S_IFMT) != S_IFDIR { return ENOTDIR }
+    }
+    return nil
+  }
+
   /// The POSIX cause of an error Foundation threw, when it has one.
   static func code(of error: any Error) -> Int32? {
     let error = error as NSError

@@ -21,7 +21,17 @@ struct ActionDetailText {
     }
     line(vi ? "Đơn vị:" : "Unit:", text.unit(action))
     line(vi ? "Đợt:" : "Wave:", action.wave + " · " + (vi ? "cấp " : "level ") + levelLabel(action.level, language))
-    line(vi ? "Cảnh báo:" : "Flag:", text.flag(action))
+    let decimals = text.decimals(action)
+    line(vi ? "Chỉ số:" : "Metric:", action.metric + " " + action.metricName.text(language))
+    line(
+      vi ? "Ban đầu:" : "Baseline:",
+      text.estimate(action.baseline, decimals: decimals) + (vi ? ", đợt " : ", wave ") + action.wave)
+    if let target = action.target {
+      line(
+        action.flag == .declined ? (vi ? "Đợt trước:" : "Previous:") : (vi ? "Mục tiêu:" : "Target:"),
+        text.format.fixed(target, decimals) + (action.rule.map { " (\($0))" } ?? ""))
+    }
+    line(vi ? "Cảnh báo:" : "Flag:", action.flag.label(language))
     line(vi ? "Việc cần làm:" : "Task:", text.sentence(action.title.text(language)) + " (\(action.task))")
     line(vi ? "Chủ trì:" : "Lead:", text.office(action.lead))
     line(vi ? "Phối hợp:" : "Support:", text.support(action))

@@ -41,6 +41,16 @@ public final class FileOutput: OutputSink {
     if path == nil { descriptor = STDOUT_FILENO }
   }
 
+  /// A file created now, only when nothing is at `path` (`O_EXCL`: not even a file made a
+  /// moment ago); nil when something is, which stays untouched.
+  public static func creatingNew(_ path: String) -> FileOutput? {
+    let file = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    if file < 0 && errno == EEXIST { return nil }
+    let output = FileOutput(path: path)
+    if file < 0 { output.failure = errno } else { output.descriptor = file }
+    return output
+  }
+
   private func opened() -> Int32? {
     if let descriptor { return descriptor }
     guard let path, failure == nil else { return nil }

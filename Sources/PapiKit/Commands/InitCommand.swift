@@ -1,0 +1,75 @@
+import Foundation
+
+/// What `papi init` did: the files it wrote and the ones it found and kept.
+public struct InitOutcome: Sendable, Equatable {
+  public var folder: String
+  public var written: [String] = []
+  public var kept: [String] = []
+}
+
+/// `papi init [FOLDER]`: a starter folder an office edits — a copy of the questionnaire,
+/// targets with a comment for each kind of rule, a local task catalogue that extends
+/// papi's, the issuer of its documents and a README.txt saying what to do next. A file
+/// that is already there is never overwritten.
+public enum InitCommand {
+  /// The questionnaire copied into the folder.
+  public static let questionnaireName = "bang-hoi-papi-2024.yaml"
+
+  public static func run(folder: String) throws(PapiError) -> InitOutcome {
+    guard let shipped = DefaultFiles.builtIn("papi-2024.yaml") ?? DefaultFiles.find("papi-2024.yaml")?.path,
+      let questionnaire = try? String(contentsOfFile: shipped, encoding: .utf8)
+    else {
+      throw PapiError(
+        .missingResource, file: "papi-2024.yaml",
+        message: L("không tìm thấy bảng hỏi có sẵn của papi.", "papi's own questionnaire is missing."),
+        fix: L("Cài lại papi (make install).", "Install papi again (make install)."))
+    }
+    let files: [(String, String)] = [
+      (questionnaireName, questionnaire),
+      ("chi-tieu.yaml", StarterFiles.targets),
+      ("nhiem-vu.yaml", StarterFiles.tasks),
+      ("co-quan-ban-hanh.yaml", StarterFiles.issuer),
+      ("README.txt", StarterFiles.readme(questionnaire: questionnaireName)),
+    ]
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      let code = SystemReason.code(of: error) ?? SystemReason.folderCause(folder)
+      let reason = code.map { SystemReason.of(errno: $0) } ?? SystemReason.of(error)
+      throw PapiError(
+        .unreadableFile, file: folder,
+        message: L("không tạo được thư mục (\(reason.vi)).", "cannot create the folder (\(reason.en))."),
+        fix: SystemReason.fix(errno: code, writing: true))
+    }
+    var outcome = InitOutcome(folder: folder)
+    for (name, text) in files {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard var output = FileOutput.creatingNew(path) else {
+        outcome.kept.append(name)
+        continue
+      }
+      output.write(text)
+      try output.finish()
+      outcome.written.append(name)
+    }
+    return outcome
+  }
+
+  /// What `papi init` prints.
+  public static func summary(_ outcome: InitOutcome, language: Language) -> String {
+    let vi = language == .vi
+    var out = ""
+    for name in outcome.written { out += (vi ? "  đã tạo     " : "  created    ") + name + "\n" }
+    for name in outcome.kept { out += (vi ? "  đã có, giữ " : "  kept       ") + name + "\n" }
+    let folder = outcome.folder
+    if outcome.written.isEmpty {
+      out += vi ? "Thư mục \(folder) đã đủ các tệp; không ghi gì.\n" : "\(folder) has every file; nothing written.\n"
+    } else {
+      out +=
+        vi
+        ? "Thư mục làm việc: \(folder). Đọc \(folder)/README.txt để biết các bước tiếp theo.\n"
+        : "Working folder: \(folder). Read \(folder)/README.txt for the next steps.\n"
+    }
+    return out
+  }
+}
