@@ -30,7 +30,8 @@ struct Papi: ParsableCommand {
       """),
     version: PapiVersion.current,
     subcommands: [
-      Init.self, Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self, Benchmarks.self,
+      Init.self, Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self,
+      Benchmarks.self,
       Plan.self, Actions.self,
       Feedback.self,
     ]
