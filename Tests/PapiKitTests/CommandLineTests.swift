@@ -273,3 +273,39 @@ struct InitTests {
     #expect(!run.stderr.contains("The operation could not be completed"))
   }
 }
+
+/// Units and their parents are named, not only coded.
+@Suite("Province names")
+struct ProvinceNameTests {
+  @Test func theOfficialListsNameACodeByTheWavesYear() {
+    #expect(ProvinceCodes.name("62", year: 2024) == "Kon Tum")
+    #expect(ProvinceCodes.name("62", year: 2026) == "Kon Tum", "a code only the old list has")
+    #expect(ProvinceCodes.name("44", year: 2024) == "Quảng Bình")
+    #expect(ProvinceCodes.name("44", year: 2025) == "Quảng Trị", "QĐ 19/2025 gives 44 to the merged Quảng Trị")
+    #expect(ProvinceCodes.name("44", year: nil) == nil, "two provinces have had code 44")
+    #expect(ProvinceCodes.name("01", year: nil) == "Hà Nội")
+    #expect(ProvinceCodes.name("46", year: 2025) == "Huế")
+    #expect(ProvinceCodes.name("99", year: 2024) == nil)
+    #expect(ProvinceCodes.after2025.count == 34)
+    #expect(ProvinceCodes.list.count == 63)
+    #expect(Set(ProvinceCodes.after2025.map(\.0)).isSubset(of: Set(ProvinceCodes.list.map(\.0))))
+  }
+
+  @Test func aReportNamesTheProvinceFromTheRegisterElseFromTheOfficialList() throws {
+    let database = try temporaryDirectory().appendingPathComponent("papi.db").path
+    // No database beside the exports: the official list of 2024 names the province.
+    let files = try runPapi([
+      "report", "samples/odk-quangtri-2024.csv", "-q", "papi-2024", "--wave", "2024", "--db", database,
+    ])
+    #expect(files.stdout.contains("thuộc Quảng Trị (45)"), "\(files.stdout.prefix(400))")
+    #expect(!files.stdout.contains("thuộc 45"))
+    for arguments in [
+      ["units", "load", "samples/units-2024.csv", "--set", "2024"],
+      ["import", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--wave", "2024"],
+    ] {
+      #expect(try runPapi(arguments + ["--db", database]).status == 0)
+    }
+    let report = try runPapi(["report", "--wave", "2024", "--db", database])
+    #expect(report.stdout.contains("· thuộc Tỉnh Kon Tum (62) ·"), "\(report.stdout.prefix(600))")
+  }
+}

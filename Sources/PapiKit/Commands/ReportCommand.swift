@@ -36,6 +36,7 @@ public enum ReportCommand {
   ) throws(PapiError) -> [Diagnostic] {
     var (report, warnings) = try build(request, store: store)
     if let unit = request.unit { report.scores.units = report.scores.units.filter { $0.code == unit } }
+    ParentNames.fill(&report.scores.units, wave: report.scores.wave ?? request.wave, reference: store)
     WeaknessReportOutput.render(report, as: request.format, options: request.options, to: &sink)
     return warnings
   }

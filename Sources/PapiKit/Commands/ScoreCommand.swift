@@ -96,6 +96,7 @@ public enum ScoreCommand {
     }
     var report = ScoringStage.score(data, level: level, wave: request.wave)
     if let unit = request.unit { report.units = report.units.filter { $0.code == unit } }
+    ParentNames.fill(&report.units, wave: request.wave, reference: store)
     return (data.questionnaire, report, data.warnings)
   }
 }

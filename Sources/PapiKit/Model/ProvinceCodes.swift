@@ -1,7 +1,9 @@
-/// The 63 provinces before the 1 July 2025 reorganisation with their GSO codes (two digits,
-/// as in QĐ 124/2004/QĐ-TTg and its updates), keyed by folded name. Published PAPI scores
-/// (2011–2024) name provinces, not codes; this keys them by code like every other unit.
-enum ProvinceCodes {
+/// The official province lists: the 63 provinces before the 1 July 2025 reorganisation with
+/// their GSO codes (two digits, as in QĐ 124/2004/QĐ-TTg and its updates), and the 34 after
+/// it (QĐ 19/2025/QĐ-TTg, which keeps the code of one of the merged provinces). Published PAPI
+/// scores (2011–2024) name provinces, not codes; `byFoldedName` keys them by code like every
+/// other unit, and `name(_:year:)` names a code when no register is loaded.
+public enum ProvinceCodes {
   static let byFoldedName: [String: String] = {
     var table: [String: String] = [:]
     for (code, name) in list { table[foldedUnitName(name)] = code }
@@ -28,4 +30,51 @@ enum ProvinceCodes {
     ("87", "Đồng Tháp"), ("89", "An Giang"), ("91", "Kiên Giang"), ("92", "Cần Thơ"), ("93", "Hậu Giang"),
     ("94", "Sóc Trăng"), ("95", "Bạc Liêu"), ("96", "Cà Mau"),
   ]
+
+  /// The 34 provinces and cities from 1 July 2025 (QĐ 19/2025/QĐ-TTg), with the provinces
+  /// merged into each in a comment.
+  static let after2025: [(String, String)] = [
+    ("01", "Hà Nội"), ("04", "Cao Bằng"), ("08", "Tuyên Quang"),  // + Hà Giang
+    ("11", "Điện Biên"), ("12", "Lai Châu"), ("14", "Sơn La"), ("15", "Lào Cai"),  // + Yên Bái
+    ("19", "Thái Nguyên"),  // + Bắc Kạn
+    ("20", "Lạng Sơn"), ("22", "Quảng Ninh"), ("24", "Bắc Ninh"),  // + Bắc Giang
+    ("25", "Phú Thọ"),  // + Vĩnh Phúc, Hòa Bình
+    ("31", "Hải Phòng"),  // + Hải Dương
+    ("33", "Hưng Yên"),  // + Thái Bình
+    ("37", "Ninh Bình"),  // + Hà Nam, Nam Định
+    ("38", "Thanh Hóa"), ("40", "Nghệ An"), ("42", "Hà Tĩnh"), ("44", "Quảng Trị"),  // + Quảng Bình
+    ("46", "Huế"), ("48", "Đà Nẵng"),  // + Quảng Nam
+    ("51", "Quảng Ngãi"),  // + Kon Tum
+    ("52", "Gia Lai"),  // + Bình Định
+    ("56", "Khánh Hòa"),  // + Ninh Thuận
+    ("66", "Đắk Lắk"),  // + Phú Yên
+    ("68", "Lâm Đồng"),  // + Đắk Nông, Bình Thuận
+    ("75", "Đồng Nai"),  // + Bình Phước
+    ("79", "Hồ Chí Minh"),  // + Bình Dương, Bà Rịa - Vũng Tàu
+    ("80", "Tây Ninh"),  // + Long An
+    ("82", "Đồng Tháp"),  // + Tiền Giang
+    ("86", "Vĩnh Long"),  // + Bến Tre, Trà Vinh
+    ("91", "An Giang"),  // + Kiên Giang
+    ("92", "Cần Thơ"),  // + Sóc Trăng, Hậu Giang
+    ("96", "Cà Mau"),  // + Bạc Liêu
+  ]
+
+  private static let before = Dictionary(uniqueKeysWithValues: list)
+  private static let after = Dictionary(uniqueKeysWithValues: after2025)
+
+  /// The official name of a province code: from the list of `year` (the 34 provinces from
+  /// 2025, whose surveys ran after 1 July, the 63 before); without a year, the name both
+  /// lists agree on, or the one list that has the code. Nil for a code neither has, or one
+  /// each list gives to a different province when the year is not known.
+  public static func name(_ code: String, year: Int?) -> String? {
+    if let year {
+      return year >= 2025 ? (after[code] ?? before[code]) : (before[code] ?? after[code])
+    }
+    switch (before[code], after[code]) {
+    case (let old?, let new?): return old == new ? old : nil
+    case (let old?, nil): return old
+    case (nil, let new?): return new
+    case (nil, nil): return nil
+    }
+  }
 }

@@ -71,6 +71,14 @@ public struct UnitScore: Sendable {
   public var respondents: Int
   public var total: Estimate
   public var dimensions: [DimensionScore]
+  /// The parent's name, for people (`ParentNames`); nil when no register or list has it.
+  public var parentName: String? = nil
+
+  /// The parent as people read it: "Kon Tum (62)", or the code alone when it has no name.
+  public var parentLabel: String? {
+    guard let parent else { return nil }
+    return parentName.map { "\($0) (\(parent))" } ?? parent
+  }
 }
 
 /// The scores of every unit at one level.

@@ -76,7 +76,7 @@ public struct ScoreTableRenderer: Renderer {
     let decimals = questionnaire.scheme.decimals
     var out = ""
     var title = printable(unit.name.map { "\($0) (\(unit.code))" } ?? unit.code)
-    if let parent = unit.parent { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
+    if let parent = unit.parentLabel { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
     title += vi ? " — \(unit.respondents) người trả lời" : " — \(unit.respondents) respondents"
     out += title + "\n"
     out +=

@@ -13,7 +13,7 @@ struct ReportTableRenderer: Renderer {
     for unit in report.scores.units {
       var out = String(repeating: "═", count: 80) + "\n"
       var title = unit.name.map { "\($0) (\(unit.code))" } ?? unit.code
-      if let parent = unit.parent { title += vi ? " · thuộc \(parent)" : " · in \(parent)" }
+      if let parent = unit.parentLabel { title += vi ? " · thuộc \(parent)" : " · in \(parent)" }
       if !report.published {
         title += vi ? " · \(unit.respondents) người trả lời" : " · \(unit.respondents) respondents"
       }

@@ -101,13 +101,13 @@ public struct WeaknessReportDocument: Sendable {
   private func facts(_ unit: UnitScore) -> Block {
     var facts: [String] = []
     if medium == .text {
-      if let parent = unit.parent { facts.append((vi ? "Thuộc: " : "In: ") + parent) }
+      if let parent = unit.parentLabel { facts.append((vi ? "Thuộc: " : "In: ") + parent) }
       if !report.published { facts.append((vi ? "Số người trả lời: " : "Respondents: ") + "\(unit.respondents)") }
       if let rank = report.ranks[unit.code] { facts.append((vi ? "Hạng: " : "Rank: ") + "\(rank)") }
       if let group = report.groups[unit.code] { facts.append((vi ? "Nhóm: " : "Group: ") + group) }
       return .paragraph(facts.joined(separator: " · "), .body)
     }
-    if let parent = unit.parent { facts.append((vi ? "Thuộc " : "In ") + parent) }
+    if let parent = unit.parentLabel { facts.append((vi ? "Thuộc " : "In ") + parent) }
     if !report.published { facts.append(vi ? "\(unit.respondents) người trả lời" : "\(unit.respondents) respondents") }
     if let rank = report.ranks[unit.code] { facts.append((vi ? "hạng " : "rank ") + String(rank)) }
     if let group = report.groups[unit.code] { facts.append((vi ? "nhóm " : "group ") + group) }
