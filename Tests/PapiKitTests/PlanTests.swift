@@ -307,6 +307,42 @@ struct PlanTests {
     #expect(run.stdout == text)
   }
 
+  @Test func theRegisterForExcelSpeaksTheOfficersLanguage() throws {
+    _ = try plan()
+    var request = ActionListRequest()
+    request.today = CivilDate("2024-03-01")
+    request.format = .csv
+    request.options = RenderOptions(language: .vi, excel: true)
+    let text = try ActionsCommand.list(request, store: try store())
+    let rows = text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+    #expect(text.hasPrefix("\u{FEFF}Mã;Đợt;Cấp;Mã đơn vị;Đơn vị;Chỉ số;Tên chỉ số;Cảnh báo;Điểm;"))
+    let header = rows[0].map(String.init)
+    let row = try #require(rows.first { $0.first == "c6f607e50d" }).map(String.init)
+    func cell(_ name: String) -> String { row[header.firstIndex(of: name)!] }
+    #expect(cell("Cấp") == "xã")
+    #expect(cell("Cảnh báo") == "thấp hơn rõ rệt")
+    #expect(cell("Điểm") == "3,25")
+    #expect(cell("Mục tiêu") == "5,00")
+    #expect(cell("Hạn") == "22/01/2024")
+    #expect(cell("Trạng thái") == "chưa thực hiện")
+    #expect(cell("Ưu tiên") == "cao")
+    #expect(cell("Quá hạn") == "có")
+    #expect(cell("Chủ trì") == "Phòng Tư pháp")
+    #expect(cell("Nhiệm vụ") == "Phổ biến pháp luật tại thôn")
+    #expect(cell("Kết quả") == "đã đạt, rõ rệt")
+    request.options.language = .en
+    let english = try ActionsCommand.list(request, store: try store())
+    #expect(english.hasPrefix("\u{FEFF}Id;Wave;Level;Unit code;Unit;Metric;Metric name;Flag;Score;"))
+    #expect(english.contains(";clearly below;3,25;"))
+    #expect(english.contains(";Teach the law in villages;Justice Office;"))
+    #expect(english.contains(";22/01/2024;high;open;yes;yes;"))
+    request.options.excel = false
+    let data = try ActionsCommand.list(request, store: try store())
+    #expect(data.hasPrefix("id,wave,level,unit_code,unit_name,metric,flag,score,"))
+    #expect(data.contains(",below_significant,3.25"))
+    #expect(data.contains(",2024-01-22,high,open,true,true,"))
+  }
+
   @Test func storedTimesAreShownInHanoiTime() {
     #expect(LocalTime.text("2025-02-28T17:05:00Z", .vi) == "01/03/2025 00:05")
     #expect(LocalTime.text("2025-02-28T07:05:00Z", .en) == "2025-02-28 14:05")

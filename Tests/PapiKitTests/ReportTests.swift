@@ -186,10 +186,30 @@ struct ReportTests {
     var excel = request(.csv)
     excel.options.excel = true
     let text = try ReportCommand.run(excel, store: store).text
-    #expect(text.hasPrefix("\u{FEFF}unit_code;unit_name;"))
-    #expect(text.contains(";d7;"))
-    let line = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("23491;") && $0.contains(";total;") })
-    #expect(line.split(separator: ";")[6].contains(","))
+    // For a person: Vietnamese headers, words for codes, scores with 2 decimals and a comma.
+    #expect(text.hasPrefix("\u{FEFF}Mã đơn vị;Đơn vị;Cấp;Đơn vị cấp trên;Đợt;Chỉ số;Tên chỉ số;Điểm;"))
+    #expect(text.contains(";d7;D7 Quản trị môi trường;"))
+    let rows = text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+    let total = try #require(rows.first { $0.first == "23491" && $0[5] == "total" })
+    #expect(total[2] == "xã")
+    #expect(total[3] == "Kon Tum (62)")
+    #expect(total[7].range(of: #"^\d+,\d{2}$"#, options: .regularExpression) != nil, "\(total[7])")
+    let statuses = Set(rows.dropFirst().map { String($0[13]) })
+    #expect(statuses.isSubset(of: ["", "đạt", "dưới mục tiêu", "thấp hơn rõ rệt", "không đủ dữ liệu"]), "\(statuses)")
+    #expect(!text.contains("below_significant") && !text.contains(";met;") && !text.contains("commune"))
+    for row in rows.dropFirst() {
+      for cell in row where cell.contains(",") && cell.allSatisfy({ "0123456789,-".contains($0) }) {
+        #expect(cell.split(separator: ",").last!.count <= 3, "rounded as the human formats: \(cell)")
+      }
+    }
+    excel.options.language = .en
+    let english = try ReportCommand.run(excel, store: store).text
+    #expect(english.hasPrefix("\u{FEFF}Unit code;Unit;Level;Parent;Wave;Metric;Metric name;Score;"))
+    #expect(english.contains(";commune;Kon Tum (62);"))
+    // Without --excel, the data as it is, for programs.
+    let data = try ReportCommand.run(request(.csv), store: store).text
+    #expect(data.hasPrefix("unit_code,unit_name,level,parent,wave,metric,score,se,"))
+    #expect(data.contains(",commune,62,"))
   }
 
   // MARK: Escaping

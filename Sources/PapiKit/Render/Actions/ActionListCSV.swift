@@ -1,39 +1,69 @@
-/// The action register as CSV, one row per action with its re-measurement; for Excel with
-/// `excel` (BOM, `;`, decimal commas).
+/// The action register as CSV, one row per action with its re-measurement: the data as it
+/// is, or for Excel (`CSVCells`: headers, statuses and offices in words, rounded numbers,
+/// dd/mm/yyyy).
 struct ActionListCSV: Renderer {
-  var excel: Bool
+  var cells: CSVCells
+
+  static let columns: [CSVCells.Column] = [
+    .init("id", "Mã", "Id"), .init("wave", "Đợt", "Wave"), .init("level", "Cấp", "Level"),
+    .init("unit_code", "Mã đơn vị", "Unit code"), .init("unit_name", "Đơn vị", "Unit"),
+    .init("metric", "Chỉ số", "Metric"), .init("metric_name", "Tên chỉ số", "Metric name"),
+    .init("flag", "Cảnh báo", "Flag"), .init("score", "Điểm", "Score"), .init("low", "KTC 95% từ", "95% CI low"),
+    .init("upp", "KTC 95% đến", "95% CI high"), .init("n", "Số người trả lời", "Respondents"),
+    .init("target", "Mục tiêu", "Target"), .init("gap", "Chênh lệch", "Gap"), .init("task", "Mã nhiệm vụ", "Task"),
+    .init("title", "Nhiệm vụ", "Action"), .init("lead", "Chủ trì", "Lead"), .init("support", "Phối hợp", "Support"),
+    .init("due", "Hạn", "Due"), .init("priority", "Ưu tiên", "Priority"), .init("status", "Trạng thái", "Status"),
+    .init("flagged", "Còn bị cảnh báo", "Still flagged"), .init("overdue", "Quá hạn", "Overdue"),
+    .init("remeasured_wave", "Đợt đo lại", "Re-measured in"), .init("score_now", "Điểm đo lại", "Score now"),
+    .init("low_now", "KTC 95% từ (đo lại)", "95% CI low now"),
+    .init("upp_now", "KTC 95% đến (đo lại)", "95% CI high now"),
+    .init("n_now", "Số người trả lời (đo lại)", "Respondents now"), .init("outcome", "Kết quả", "Outcome"),
+    .init("change", "Thay đổi", "Change"), .init("significant_change", "Thay đổi rõ rệt", "Significant change"),
+  ]
+
+  /// The columns for programs, which keep both titles (`title_vi`, `title_en`) and no metric
+  /// name, as before `--excel` became a table for people.
+  static let dataColumns: [CSVCells.Column] = columns.flatMap { column -> [CSVCells.Column] in
+    switch column.key {
+    case "metric_name": return []
+    case "title": return [.init("title_vi", "", ""), .init("title_en", "", "")]
+    default: return [column]
+    }
+  }
 
   func render(_ listing: ActionListing, to sink: inout some OutputSink) {
-    let delimiter: Character = excel ? ";" : ","
-    func number(_ value: Double?) -> String { TextEscaping.csvNumber(value, excel: excel) }
-    func text(_ value: String?) -> String { TextEscaping.csv(value ?? "", delimiter: delimiter) }
-    let header = [
-      "id", "wave", "level", "unit_code", "unit_name", "metric", "flag", "score", "low", "upp", "n", "target", "gap",
-      "task", "title_vi",
-      "title_en", "lead", "support", "due", "priority", "status", "flagged", "overdue", "remeasured_wave", "score_now",
-      "low_now", "upp_now",
-      "n_now", "outcome", "change", "significant_change",
-    ]
-    var out = excel ? "\u{FEFF}" : ""
-    out += header.joined(separator: String(delimiter)) + "\r\n"
+    let language = cells.language
+    let words = ActionText(language: language, offices: listing.offices)
+    var out = cells.start + cells.header(cells.excel ? Self.columns : Self.dataColumns)
     for action in listing.actions {
       let result = listing.remeasured[action.id]
-      let cells: [String] = [
-        text(action.id), text(action.wave), text(action.level), text(action.unitCode), text(action.unitName),
-        text(action.metric),
-        action.flag.rawValue, number(action.baseline.value), number(action.baseline.low), number(action.baseline.upp),
-        String(action.baseline.n),
-        number(action.target), number(action.gap), text(action.task), text(action.title.vi), text(action.title.en),
-        text(action.lead),
-        text(action.support.joined(separator: "; ")), action.due.description, action.priority.rawValue,
-        action.status.rawValue,
-        action.flagged ? "true" : "false", action.isOverdue(on: listing.today) ? "true" : "false", text(result?.wave),
-        number(result?.now.value), number(result?.now.low), number(result?.now.upp),
-        result.map { String($0.now.n) } ?? "",
-        result?.outcome.rawValue ?? "", number(result?.change),
-        result?.significantChange.map { $0 ? "true" : "false" } ?? "",
-      ]
-      out += cells.joined(separator: String(delimiter)) + "\r\n"
+      let decimals = words.decimals(action)
+      func number(_ value: Double?) -> String { cells.number(value, decimals: decimals) }
+      let titles =
+        cells.excel
+        ? [cells.text(action.title.text(language))] : [cells.text(action.title.vi), cells.text(action.title.en)]
+      let row: [String] =
+        [
+          cells.text(action.id), cells.text(action.wave),
+          cells.word(action.level, levelLabel(action.level, language)), cells.text(action.unitCode),
+          cells.text(action.unitName), cells.text(action.metric),
+        ] + (cells.excel ? [cells.text(action.metricName.text(language))] : [])
+        + [
+          cells.word(action.flag.rawValue, action.flag.label(language)), number(action.baseline.value),
+          number(action.baseline.low), number(action.baseline.upp), String(action.baseline.n), number(action.target),
+          number(action.gap), cells.text(action.task),
+        ] + titles
+        + [
+          cells.text(cells.excel ? words.office(action.lead) : action.lead),
+          cells.text((cells.excel ? action.support.map(words.office) : action.support).joined(separator: "; ")),
+          cells.date(action.due), cells.word(action.priority.rawValue, action.priority.label(language)),
+          cells.word(action.status.rawValue, action.status.label(language)), cells.yesNo(action.flagged),
+          cells.yesNo(action.isOverdue(on: listing.today)), cells.text(result?.wave), number(result?.now.value),
+          number(result?.now.low), number(result?.now.upp), result.map { String($0.now.n) } ?? "",
+          result.map { cells.word($0.outcome.rawValue, $0.outcome.label(language)) } ?? "", number(result?.change),
+          result?.significantChange.map(cells.yesNo) ?? "",
+        ]
+      out += cells.row(row)
     }
     sink.write(out)
   }

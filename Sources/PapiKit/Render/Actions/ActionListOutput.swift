@@ -6,7 +6,8 @@ public enum ActionListOutput {
   ) {
     switch format {
     case .table: ActionListTable(language: options.language).render(listing, to: &sink)
-    case .csv: ActionListCSV(excel: options.excel).render(listing, to: &sink)
+    case .csv:
+      ActionListCSV(cells: CSVCells(excel: options.excel, language: options.language)).render(listing, to: &sink)
     case .json: ActionListJSON().render(listing, to: &sink)
     default:
       // Markdown, HTML and any other document format walk the list's document.

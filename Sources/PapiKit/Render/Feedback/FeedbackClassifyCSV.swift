@@ -1,18 +1,21 @@
-/// Classified feedback as CSV; for Excel with `excel`.
+/// Classified feedback as CSV: `id,dimensions,subdimensions,terms`, lists separated by
+/// spaces (terms by `; `); for Excel (`CSVCells`), the headers in the output language.
 struct FeedbackClassifyCSV: Renderer {
-  var excel: Bool
+  var cells: CSVCells
 
-  /// `id,dimensions,subdimensions,terms`, lists separated by spaces (terms by `; `).
+  static let columns: [CSVCells.Column] = [
+    .init("id", "Mã", "Id"), .init("dimensions", "Chỉ số nội dung", "Dimensions"),
+    .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ khóa", "Terms"),
+  ]
+
   func render(_ items: ClassifiedFeedback, to sink: inout some OutputSink) {
-    let delimiter: Character = excel ? ";" : ","
-    var out = excel ? "\u{FEFF}" : ""
-    out += ["id", "dimensions", "subdimensions", "terms"].joined(separator: String(delimiter)) + "\r\n"
+    var out = cells.start + cells.header(Self.columns)
     for (item, found) in items {
-      let cells = [
-        item.id, found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
-        found.terms.map(\.term).joined(separator: "; "),
-      ]
-      out += cells.map { TextEscaping.csv($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
+      out += cells.row(
+        [
+          item.id, found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
+          found.terms.map(\.term).joined(separator: "; "),
+        ].map(cells.text))
     }
     sink.write(out)
   }

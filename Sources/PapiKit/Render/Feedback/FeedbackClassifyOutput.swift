@@ -14,7 +14,8 @@ public enum FeedbackClassifyOutput {
   ) {
     switch format {
     case .json: FeedbackClassifyJSON().render(items, to: &sink)
-    case .csv: FeedbackClassifyCSV(excel: options.excel).render(items, to: &sink)
+    case .csv:
+      FeedbackClassifyCSV(cells: CSVCells(excel: options.excel, language: options.language)).render(items, to: &sink)
     case .table, .md, .html: FeedbackClassifyTable(language: options.language).render(items, to: &sink)
     }
   }

@@ -1,38 +1,47 @@
 /// A wave's feedback as CSV: one row per unit and dimension with feedback, then one per
-/// unit for the unclassified.
+/// unit for the unclassified; the data as it is, or for Excel (`CSVCells`: headers and
+/// dimension names in words, shares as percents with one decimal).
 struct FeedbackReportCSV: Renderer {
-  var excel: Bool
+  var cells: CSVCells
+  var questionnaire: Questionnaire?
+
+  static let columns: [CSVCells.Column] = [
+    .init("wave", "Đợt", "Wave"), .init("unit_code", "Mã đơn vị", "Unit code"), .init("unit_name", "Đơn vị", "Unit"),
+    .init("dimension", "Chỉ số nội dung", "Dimension"), .init("items", "Số ý kiến", "Items"),
+    .init("unit_items", "Tổng số ý kiến của đơn vị", "The unit's items"), .init("share", "Tỷ lệ (%)", "Share (%)"),
+    .init("previous_items", "Số ý kiến đợt trước", "Previous items"),
+    .init("previous_share", "Tỷ lệ đợt trước (%)", "Previous share (%)"),
+    .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ hay gặp", "Frequent terms"),
+    .init("quote_1", "Trích dẫn 1", "Quote 1"), .init("quote_2", "Trích dẫn 2", "Quote 2"),
+    .init("quote_3", "Trích dẫn 3", "Quote 3"),
+  ]
 
   /// One row per (unit, dimension with feedback), then one per unit for the unclassified.
   func render(_ summary: FeedbackSummary, to sink: inout some OutputSink) {
-    let delimiter: Character = excel ? ";" : ","
-    func number(_ value: Double?) -> String { TextEscaping.csvNumber(value, excel: excel) }
-    var out = excel ? "\u{FEFF}" : ""
-    let header = [
-      "wave", "unit_code", "unit_name", "dimension", "items", "unit_items", "share", "previous_items", "previous_share",
-      "subdimensions", "terms", "quote_1", "quote_2", "quote_3",
-    ]
-    out += header.joined(separator: String(delimiter)) + "\r\n"
+    let language = cells.language
+    var out = cells.start + cells.header(Self.columns)
     for unit in summary.units {
       var rows: [[String]] = unit.themes.map { theme in
         let quotes = theme.quotes.map(\.text) + Array(repeating: "", count: 3 - theme.quotes.count)
         return [
-          summary.wave, unit.code, unit.name ?? "", theme.dimension, String(theme.count), String(unit.items),
-          number(theme.share),
-          theme.previousCount.map(String.init) ?? "", number(theme.previousShare),
-          theme.subdimensions.map { "\($0.id) \($0.count)" }.joined(separator: "; "),
-          theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: "; "),
-        ] + quotes
+          cells.text(summary.wave), cells.text(unit.code), cells.text(unit.name),
+          cells.word(theme.dimension, FeedbackText.dimensionName(theme.dimension, questionnaire, language)),
+          String(theme.count), String(unit.items), cells.percent(theme.share),
+          theme.previousCount.map(String.init) ?? "", cells.percent(theme.previousShare),
+          cells.text(theme.subdimensions.map { "\($0.id) \($0.count)" }.joined(separator: "; ")),
+          cells.text(theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: "; ")),
+        ] + quotes.map(cells.text)
       }
       if unit.unclassified > 0 {
-        rows.append([
-          summary.wave, unit.code, unit.name ?? "", "unclassified", String(unit.unclassified), String(unit.items),
-          number(Double(unit.unclassified) / Double(max(1, unit.items))), "", "", "", "", "", "", "",
-        ])
+        rows.append(
+          [
+            cells.text(summary.wave), cells.text(unit.code), cells.text(unit.name),
+            cells.word("unclassified", language == .vi ? "chưa phân loại" : "unclassified"),
+            String(unit.unclassified), String(unit.items),
+            cells.percent(Double(unit.unclassified) / Double(max(1, unit.items))),
+          ] + Array(repeating: "", count: 7))
       }
-      for row in rows {
-        out += row.map { TextEscaping.csv($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
-      }
+      for row in rows { out += cells.row(row) }
     }
     sink.write(out)
   }

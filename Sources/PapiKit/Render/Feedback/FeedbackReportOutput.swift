@@ -9,7 +9,9 @@ public enum FeedbackReportOutput {
     let language = options.language
     switch format {
     case .table: FeedbackReportTable(questionnaire: questionnaire, language: language).render(summary, to: &sink)
-    case .csv: FeedbackReportCSV(excel: options.excel).render(summary, to: &sink)
+    case .csv:
+      FeedbackReportCSV(cells: CSVCells(excel: options.excel, language: language), questionnaire: questionnaire).render(
+        summary, to: &sink)
     case .json: FeedbackReportJSON(lexicon: lexicon).render(summary, to: &sink)
     default:
       // Markdown, HTML and any other document format walk the report's document.

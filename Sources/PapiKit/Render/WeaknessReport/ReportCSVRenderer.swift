@@ -1,23 +1,30 @@
 import Foundation
 
 /// One row per (unit, metric): score, se, low, upp, n, target, status, gap, change and the
-/// other flags. For Excel (`--excel`): UTF-8 with BOM, `;` and decimal commas. Text cells
-/// that look like formulas are neutralised.
+/// other flags; the data as it is, or for Excel (`CSVCells`: headers, levels, statuses and
+/// flags in words, a column with the metric's name, rounded numbers). Text cells that look
+/// like formulas are neutralised.
 struct ReportCSVRenderer: Renderer {
-  var excel: Bool
+  var cells: CSVCells
+
+  static let columns: [CSVCells.Column] = [
+    .init("unit_code", "Mã đơn vị", "Unit code"), .init("unit_name", "Đơn vị", "Unit"),
+    .init("level", "Cấp", "Level"), .init("parent", "Đơn vị cấp trên", "Parent"), .init("wave", "Đợt", "Wave"),
+    .init("metric", "Chỉ số", "Metric"), .init("metric_name", "Tên chỉ số", "Metric name"),
+    .init("score", "Điểm", "Score"), .init("se", "Sai số chuẩn", "SE"), .init("low", "KTC 95% từ", "95% CI low"),
+    .init("upp", "KTC 95% đến", "95% CI high"), .init("n", "Số người trả lời", "Respondents"),
+    .init("target", "Mục tiêu", "Target"), .init("status", "Đánh giá", "Status"), .init("gap", "Chênh lệch", "Gap"),
+    .init("change", "Thay đổi so với đợt trước", "Change from the previous wave"),
+    .init("flags", "Cảnh báo khác", "Other flags"),
+  ]
 
   func render(_ report: WeaknessReport, to sink: inout some OutputSink) {
-    let delimiter: Character = excel ? ";" : ","
-    func number(_ value: Double?) -> String { TextEscaping.csvNumber(value, excel: excel) }
-    func text(_ value: String) -> String { TextEscaping.csv(value, delimiter: delimiter) }
-    var out = excel ? "\u{FEFF}" : ""
-    let header = [
-      "unit_code", "unit_name", "level", "parent", "wave", "metric", "score", "se", "low", "upp", "n", "target",
-      "status", "gap", "change", "flags",
-    ]
+    let language = cells.language
+    let excel = cells.excel
+    var columns = Self.columns.filter { excel || $0.key != "metric_name" }
     // With stored feedback: how many items of the unit are about the metric's dimension.
-    let feedbackColumn = report.feedback != nil ? ["feedback_items"] : []
-    out += (header + feedbackColumn).joined(separator: String(delimiter)) + "\r\n"
+    if report.feedback != nil { columns.append(.init("feedback_items", "Số ý kiến", "Feedback items")) }
+    var out = cells.start + cells.header(columns)
     sink.write(out)
     let dimensionOf = report.questionnaire.dimensionOfMetric
     var metrics = ["total"]
@@ -34,27 +41,33 @@ struct ReportCSVRenderer: Renderer {
       for metric in metrics + (flags.contains { $0.metric == "rank" } ? ["rank"] : []) {
         let estimate = metric == "rank" ? nil : MetricIndex.estimate(unit, metric)
         let assessment = report.assessment(unit.code, metric)
-        let others = flags.filter { $0.metric == metric && ($0.status == .declined || $0.status == .weakest) }.map(
-          \.status.rawValue)
+        let others = flags.filter { $0.metric == metric && ($0.status == .declined || $0.status == .weakest) }
         var change: Double?
         if let now = estimate?.value, let then = report.previousEstimate(unit.code, metric)?.value {
           change = now - then
         }
+        let decimals = metric == "rank" ? 0 : 2
+        func number(_ value: Double?) -> String { cells.number(value, decimals: decimals) }
         let score = metric == "rank" ? assessment?.score : estimate?.value
-        let fields = [
-          text(unit.code), text(unit.name ?? ""), text(report.scores.level), text(unit.parent ?? ""),
-          text(report.scores.wave ?? ""), text(metric),
-          number(score), number(estimate?.se), number(estimate?.low), number(estimate?.upp),
-          report.published || estimate == nil ? "" : String(estimate?.n ?? 0),
-          number(assessment?.target), assessment?.status.rawValue ?? "", number(assessment?.gap), number(change),
-          others.joined(separator: " "),
+        var fields =
+          [
+            cells.text(unit.code), cells.text(unit.name),
+            cells.word(report.scores.level, levelLabel(report.scores.level, language)),
+            cells.text(excel ? unit.parentLabel : unit.parent), cells.text(report.scores.wave), cells.text(metric),
+          ] + (excel ? [cells.text(ReportRows.metricName(metric, report.questionnaire, language))] : [])
+        fields += [
+          number(score), cells.number(estimate?.se, decimals: 3), number(estimate?.low), number(estimate?.upp),
+          report.published || estimate == nil ? "" : String(estimate?.n ?? 0), number(assessment?.target),
+          assessment.map { cells.word($0.status.rawValue, $0.status.label(language)) } ?? "", number(assessment?.gap),
+          number(change),
+          cells.text(
+            others.map { excel ? $0.status.label(language) : $0.status.rawValue }.joined(separator: excel ? "; " : " ")),
         ]
-        var feedbackCell: [String] = []
         if let feedback = report.feedback {
           let theme = dimensionOf[metric].flatMap { feedback.unit(unit.code)?.theme($0) }
-          feedbackCell = [dimensionOf[metric] == nil ? "" : String(theme?.count ?? 0)]
+          fields.append(dimensionOf[metric] == nil ? "" : String(theme?.count ?? 0))
         }
-        out += (fields + feedbackCell).joined(separator: String(delimiter)) + "\r\n"
+        out += cells.row(fields)
       }
       sink.write(out)
     }

@@ -6,7 +6,8 @@ public enum WeaknessReportOutput {
   ) {
     switch format {
     case .table: ReportTableRenderer(language: options.language, color: options.color).render(report, to: &sink)
-    case .csv: ReportCSVRenderer(excel: options.excel).render(report, to: &sink)
+    case .csv:
+      ReportCSVRenderer(cells: CSVCells(excel: options.excel, language: options.language)).render(report, to: &sink)
     case .json: ReportJSONRenderer().render(report, to: &sink)
     default:
       // Markdown, HTML and any other document format walk the report's document.
