@@ -61,7 +61,8 @@ struct ReportCSVRenderer: Renderer {
           assessment.map { cells.word($0.status.rawValue, $0.status.label(language)) } ?? "", number(assessment?.gap),
           number(change),
           cells.text(
-            others.map { excel ? $0.status.label(language) : $0.status.rawValue }.joined(separator: excel ? "; " : " ")),
+            others.map { cells.excel ? $0.status.label(language) : $0.status.rawValue }.joined(
+              separator: cells.excel ? " · " : " ")),
         ]
         if let feedback = report.feedback {
           let theme = dimensionOf[metric].flatMap { feedback.unit(unit.code)?.theme($0) }
