@@ -44,8 +44,12 @@ struct OutputOptions: ParsableArguments {
     }
   }
 
-  /// Where the output goes: the file, or stdout.
-  func sink() -> FileOutput { FileOutput(path: out) }
+  /// Where the output goes: the file, or stdout (a table through the pager when stdout is
+  /// a terminal).
+  func sink() -> FileOutput {
+    if out == nil && format == .table { Pager.start() }
+    return FileOutput(path: out)
+  }
 
   /// Closes the output; with `--out`, says on stderr what was written where.
   func finish(_ sink: FileOutput, _ language: Language) throws {

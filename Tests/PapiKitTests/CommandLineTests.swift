@@ -309,3 +309,25 @@ struct ProvinceNameTests {
     #expect(report.stdout.contains("· thuộc Tỉnh Kon Tum (62) ·"), "\(report.stdout.prefix(600))")
   }
 }
+
+/// Long tables go through the pager only on a terminal.
+@Suite("The pager")
+struct PagerTests {
+  @Test func aTableGoesThroughThePagerOnlyWhenStdoutIsATerminal() throws {
+    let papi = papiExecutable.path
+    let arguments = "score samples/kobo-kontum-2024.csv -q papi-2024"
+    let pager = ["PAGER": "sed s/^/PAGED:/"]
+    // `script` gives papi a terminal (util-linux, on every Debian system).
+    let terminal = try runProgram("/usr/bin/script", ["-qec", "\(papi) \(arguments)", "/dev/null"], environment: pager)
+    #expect(terminal.stdout.contains("PAGED:papi-2024: điểm theo xã"), "\(terminal.stdout.prefix(300))")
+    let piped = try runPapi(arguments.split(separator: " ").map(String.init), environment: pager)
+    #expect(piped.status == 0)
+    #expect(!piped.stdout.contains("PAGED:"))
+    #expect(piped.stdout.hasPrefix("papi-2024: điểm theo xã"))
+    let toFile = try temporaryDirectory().appendingPathComponent("s.json").path
+    let json = try runProgram(
+      "/usr/bin/script", ["-qec", "\(papi) \(arguments) --format json --out \(toFile)", "/dev/null"],
+      environment: pager)
+    #expect(!json.stdout.contains("PAGED:"), "only tables on stdout are paged")
+  }
+}

@@ -129,8 +129,15 @@ var papiExecutable: URL {
 func runPapi(
   _ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]
 ) throws -> PapiRun {
+  try runProgram(papiExecutable.path, arguments, in: folder, environment: environment)
+}
+
+/// Runs a program (papi, or one that runs papi) with the environment of `runPapi`.
+func runProgram(
+  _ program: String, _ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]
+) throws -> PapiRun {
   let process = Process()
-  process.executableURL = papiExecutable
+  process.executableURL = URL(fileURLWithPath: program)
   process.arguments = arguments
   process.currentDirectoryURL = folder
   // The machine's locale does not choose the language of a test: only `environment` does.
