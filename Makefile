@@ -67,20 +67,22 @@ demo: build
 	$(PAPI) score --wave 2023 --as-of-units 2025
 	@echo
 	@echo "== papi report: the weakness report of the sample communes against samples/targets.yaml, 2024 vs 2023"
-	@if [ -f $(SHARED_DATA) ]; then $(PAPI) benchmarks load $(SHARED_DATA) --name papi-official; fi
+	@if [ -f $(SHARED_DATA) ]; then $(PAPI) benchmarks load $(SHARED_DATA) --name papi-official; \
+	else echo "make: $(SHARED_DATA) is not here (it comes with the workspace, not this repository):"; \
+	  echo "      the report runs without the published PAPI scores, and the province report below is skipped"; fi
 	$(PAPI) report --wave 2024 --compare 2023 --targets samples/targets.yaml
+	@echo "== papi report as HTML (open report.html in a browser; it prints on A4)"
 	$(PAPI) report --wave 2024 --compare 2023 --targets samples/targets.yaml --format html --out report.html
-	@echo "make: wrote report.html (open it in a browser; it prints on A4)"
+	@echo
+	@echo "== papi report: provinces from the published PAPI 2024 scores alone, top 10 and no lower than 2023"
 	@if [ -f $(SHARED_DATA) ]; then \
-	  echo; echo "== papi report: provinces from the published PAPI 2024 scores alone, top 10 and no lower than 2023"; \
-	  $(PAPI) report --published papi-official --wave 2024 --targets samples/targets-provinces.yaml --unit 62; \
-	fi
+	  set -x; $(PAPI) report --published papi-official --wave 2024 --targets samples/targets-provinces.yaml --unit 62; \
+	else echo "make: skipped: it needs $(SHARED_DATA), which is not here"; fi
 	@echo
 	@echo "== papi feedback: petitions and survey comments by PAPI dimension, personal data masked"
 	$(PAPI) feedback classify samples/petitions-2024.csv | tail -12
 	$(PAPI) feedback report --wave 2024 --unit 19369
 	$(PAPI) feedback report --wave 2024 --format html --out feedback.html
-	@echo "make: wrote feedback.html (every unit's feedback by dimension)"
 	@echo
 	@echo "== papi validate: a deliberately broken export (errors expected)"
 	$(PAPI) validate samples/broken/faults.csv -q questionnaires/papi-2024.yaml \
@@ -90,24 +92,29 @@ demo: build
 	$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml --encoding cp1258
 	@echo
 	@echo "== papi plan: the 2023 flags became actions in January 2024; the 2024 survey re-measures them"
-	$(PAPI) plan --wave 2023 --targets samples/targets.yaml --start 2024-01-08 --by "Sở Nội vụ" | head -1
+	$(PAPI) plan --wave 2023 --targets samples/targets.yaml --start 08/01/2024 --by "Sở Nội vụ" | head -1
 	@id=$$($(PAPI) actions list --wave 2023 --unit 23491 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["actions"][0]["id"])'); \
 	  set -x; \
-	  $(PAPI) actions update $$id --status in_progress --note "Đã họp dân ở 4 thôn" --by "UBND xã Đắk Pnê"; \
-	  $(PAPI) actions update $$id --status done --note "Hoàn thành, có biên bản" --by "UBND xã Đắk Pnê"; \
-	  $(PAPI) actions history $$id
-	$(PAPI) actions list --wave 2023 --unit 23491 --today 2024-12-31 --lang en
+	  $(PAPI) actions update $$id --status "đang thực hiện" --note "Đã họp dân ở 4 thôn" --by "UBND xã Đắk Pnê"; \
+	  $(PAPI) actions update $$id --status xong --note "Hoàn thành, có biên bản" --by "UBND xã Đắk Pnê"; \
+	  $(PAPI) actions show $$id --today 31/12/2024
+	$(PAPI) actions list --wave 2023 --unit 23491 --today 31/12/2024 --lang en
 	@echo
 	@echo "== papi plan: the improvement plan of wave 2024, deadlines from 6 January 2025 (document and register)"
-	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --by "Sở Nội vụ" | head -1
-	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --format md --out plan.md
-	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 2025-01-06 --today 2025-02-28 --format html --out plan.html
-	$(PAPI) actions list --wave 2024 --today 2025-02-28 --format csv --excel --out actions.csv
-	@echo "make: wrote plan.md and plan.html (the plan; section III is the view by lead office) and actions.csv (the register, for Excel)"
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --by "Sở Nội vụ" | head -1
+	@echo "== the plan as documents (section III is the view by lead office) and the register for Excel"
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format md --out plan.md
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format html --out plan.html
+	$(PAPI) actions list --wave 2024 --today 28/02/2025 --format csv --excel --out actions.csv
 	@echo
 	@echo "== papi actions: what Phòng Tư pháp has to do, and every overdue action of wave 2024 as of 28/02/2025"
-	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 2025-02-28
-	$(PAPI) actions list --wave 2024 --overdue --today 2025-02-28
+	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 28/02/2025
+	$(PAPI) actions list --wave 2024 --overdue --today 28/02/2025
+	@echo
+	@echo "== papi init: a working folder for an office (.build/demo-office), and its report of one commune"
+	@rm -rf .build/demo-office
+	$(PAPI) init .build/demo-office
+	cd .build/demo-office && $(CURDIR)/$(PAPI) report --wave 2024 --targets chi-tieu.yaml --db $(CURDIR)/papi.db --unit 23491
 
 test: deps lint screenshot docs install-check
 	swift test

@@ -331,3 +331,53 @@ struct PagerTests {
     #expect(!json.stdout.contains("PAGED:"), "only tables on stdout are paged")
   }
 }
+
+/// Vietnamese output says words, not the codes of the data (`below_significant`,
+/// `in_progress`, `commune`, `total`): those are for JSON and the data CSV.
+@Suite("Words, not codes", .serialized)
+struct WordsNotCodesTests {
+  @Test func vietnameseOutputsHaveAWordForEveryCode() throws {
+    let database = try temporaryDirectory().appendingPathComponent("papi.db").path
+    func papi(_ arguments: [String]) throws -> String {
+      let run = try runPapi(arguments + ["--db", database])
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      return run.stdout
+    }
+    _ = try papi(["import", "samples/kobo-kontum-2023.csv", "-q", "papi-2024", "--wave", "2023"])
+    _ = try papi(["import", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--wave", "2024"])
+    let plan = ["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "06/01/2025"]
+    _ = try papi(plan)
+    let listing = try papi(["actions", "list", "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.utf8)) as? [String: Any])
+    let actions = try #require(json["actions"] as? [[String: Any]])
+    let total = try #require(actions.first { $0["metric"] as? String == "total" }?["id"] as? String)
+    _ = try papi(["actions", "update", total, "--status", "đang thực hiện", "--note", "Đã họp"])
+    var outputs: [String] = []
+    for format in ["table", "md", "html"] {
+      outputs.append(
+        try papi([
+          "report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml", "--format", format,
+        ]))
+      outputs.append(try papi(plan + ["--today", "28/02/2025", "--format", format]))
+      outputs.append(try papi(["actions", "list", "--today", "28/02/2025", "--format", format]))
+    }
+    outputs.append(try papi(["actions", "show", total]))
+    outputs.append(try papi(["actions", "history", total]))
+    outputs.append(try papi(["score", "--wave", "2024", "--unit", "23491"]))
+    var text = outputs.joined(separator: "\n")
+    text = text.replacingOccurrences(of: #"<style>[\s\S]*?</style>"#, with: "", options: .regularExpression)
+    text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+    let codes =
+      #"\b(below|below_significant|insufficient|declined|weakest|met|in_progress|open|done|dropped|commune|district|"#
+      + #"province|total|rank|high|medium|low|closed|closed_significant|not_measured)\b"#
+    var found: [String] = []
+    var searched = text.startIndex..<text.endIndex
+    while let range = text.range(of: codes, options: .regularExpression, range: searched) {
+      let start = text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
+      found.append(String(text[start..<range.upperBound]))
+      searched = range.upperBound..<text.endIndex
+    }
+    #expect(found.isEmpty, "codes in Vietnamese output: \(found.prefix(5))")
+    #expect(text.contains("tổng"), "the total's action is listed under its word")
+  }
+}

@@ -56,7 +56,8 @@ public enum ActionsCommand {
     let action = try store.action(id: id)
     let text = ActionText(language: language, offices: try store.offices())
     var out =
-      "\(action.id) · \(text.unit(action)) · \(action.metric) · \(action.task)\n\(action.title.text(language))\n"
+      "\(action.id) · \(text.unit(action)) · \(metricID(action.metric, language)) · \(action.task)\n"
+      + "\(action.title.text(language))\n"
     for event in try store.history(id: id) { out += printable(text.event(event, of: action)) + "\n" }
     return out
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `papi actions show`: one action in full, labelled lines wrapped at 80 columns.
 struct ActionDetailText {
   let language: Language
@@ -22,14 +24,14 @@ struct ActionDetailText {
     line(vi ? "Đơn vị:" : "Unit:", text.unit(action))
     line(vi ? "Đợt:" : "Wave:", action.wave + " · " + (vi ? "cấp " : "level ") + levelLabel(action.level, language))
     let decimals = text.decimals(action)
-    line(vi ? "Chỉ số:" : "Metric:", action.metric + " " + action.metricName.text(language))
+    line(vi ? "Chỉ số:" : "Metric:", text.metricLabel(action))
     line(
       vi ? "Ban đầu:" : "Baseline:",
       text.estimate(action.baseline, decimals: decimals) + (vi ? ", đợt " : ", wave ") + action.wave)
     if let target = action.target {
       line(
         action.flag == .declined ? (vi ? "Đợt trước:" : "Previous:") : (vi ? "Mục tiêu:" : "Target:"),
-        text.format.fixed(target, decimals) + (action.rule.map { " (\($0))" } ?? ""))
+        text.format.fixed(target, decimals) + (action.rule.map { " (" + ruleSource($0) + ")" } ?? ""))
     }
     line(vi ? "Cảnh báo:" : "Flag:", action.flag.label(language))
     line(vi ? "Việc cần làm:" : "Task:", text.sentence(action.title.text(language)) + " (\(action.task))")
@@ -49,5 +51,16 @@ struct ActionDetailText {
       }
     }
     return out
+  }
+
+  /// Where the rule that set the target is: "chi-tieu.yaml, dòng 6" (the stored rule reads
+  /// `chi-tieu.yaml:6 total level=commune …`, for programs).
+  func ruleSource(_ rule: String) -> String {
+    let place = rule.split(separator: " ").first.map(String.init) ?? rule
+    guard let colon = place.lastIndex(of: ":"), let line = Int(place[place.index(after: colon)...]) else {
+      return place
+    }
+    let file = (String(place[..<colon]) as NSString).lastPathComponent
+    return language == .vi ? "\(file), dòng \(line)" : "\(file), line \(line)"
   }
 }

@@ -24,7 +24,7 @@ struct ActionListTable: Renderer {
       let overdue = action.isOverdue(on: listing.today)
       let status = action.status.label(language) + (overdue ? (vi ? " · QUÁ HẠN" : " · OVERDUE") : "")
       out +=
-        (fit(action.id, 11) + fit(printable(text.unit(action)), 24) + " " + fit(action.metric, 8)
+        (fit(action.id, 11) + fit(printable(text.unit(action)), 24) + " " + fit(metricID(action.metric, language), 8)
         + fit(action.due.text(language), 11) + fit(status, 25)).trimmingTrailingSpaces() + "\n"
       var lines = wrap(printable(text.sentence(action.title.text(language))), width: width, indent: 0)
       if lines.count > 2 { lines = [lines[0], fit(lines[1] + " " + lines[2], width)] }

@@ -31,11 +31,17 @@ struct ActionText {
     return text
   }
 
+  /// "d7 Quản trị môi trường"; the total's and the rank's names alone ("Tổng điểm").
+  func metricLabel(_ action: ActionItem) -> String {
+    let name = action.metricName.text(language)
+    return action.metric == "total" || action.metric == "rank" ? name : "\(action.metric) \(name)"
+  }
+
   /// "d7 Quản trị môi trường: 4,12 (3,80–4,44), mục tiêu 5,00 — thấp hơn rõ rệt"
   /// Without the metric's name (`named: false`) where a heading already says it.
   func flag(_ action: ActionItem, named: Bool = true) -> String {
     let d = decimals(action)
-    var text = named ? "\(action.metric) \(action.metricName.text(language)): " : "\(action.metric) "
+    var text = named ? metricLabel(action) + ": " : metricID(action.metric, language) + " "
     text += estimate(action.baseline, decimals: d)
     if let target = action.target {
       text +=
@@ -94,7 +100,8 @@ extension WeaknessReport {
   func actionLines(_ code: String, _ language: Language) -> [String] {
     let text = ActionText(language: language, offices: offices)
     return (actions[code] ?? []).map { action in
-      var line = "\(action.id) [\(action.wave)] \(action.metric): \(text.sentence(action.title.text(language))) "
+      var line =
+        "\(action.id) [\(action.wave)] \(metricID(action.metric, language)): \(text.sentence(action.title.text(language))) "
       line += (language == .vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
       line += (language == .vi ? "; hạn " : "; due ") + action.due.text(language) + "; " + action.status.label(language)
       let result = text.remeasurement(action, remeasured[action.id])

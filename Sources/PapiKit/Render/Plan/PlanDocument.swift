@@ -159,7 +159,8 @@ public struct PlanDocument: Sendable {
         .paragraph(
           vi
             ? "Các nội dung bị cảnh báo chưa có nhiệm vụ trong danh mục (cần bổ sung vào danh mục của địa phương): "
-              + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \($0.metric)" }.joined(separator: "; ") + "."
+              + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \(metricID($0.metric, .vi))" }.joined(
+                separator: "; ") + "."
             : "Flagged areas with no task in the catalogue (add one to a local catalogue): "
               + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \($0.metric)" }.joined(separator: "; ") + "."))
     }
@@ -186,7 +187,7 @@ public struct PlanDocument: Sendable {
             : ["Due", "Task", "Unit", "Metric", "Id", "Status"],
           own.map {
             [
-              $0.due.text(language), $0.title.text(language), text.unit($0), $0.metric, $0.id,
+              $0.due.text(language), $0.title.text(language), text.unit($0), metricID($0.metric, language), $0.id,
               text.status($0, today: today),
             ]
           }))
