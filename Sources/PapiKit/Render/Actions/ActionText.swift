@@ -100,8 +100,8 @@ extension WeaknessReport {
   func actionLines(_ code: String, _ language: Language) -> [String] {
     let text = ActionText(language: language, offices: offices)
     return (actions[code] ?? []).map { action in
-      var line =
-        "\(action.id) [\(action.wave)] \(metricID(action.metric, language)): \(text.sentence(action.title.text(language))) "
+      let metric = metricID(action.metric, language)
+      var line = "\(action.id) [\(action.wave)] \(metric): \(text.sentence(action.title.text(language))) "
       line += (language == .vi ? "Chủ trì: " : "Lead: ") + text.office(action.lead)
       line += (language == .vi ? "; hạn " : "; due ") + action.due.text(language) + "; " + action.status.label(language)
       let result = text.remeasurement(action, remeasured[action.id])
