@@ -113,7 +113,10 @@ struct CalendarTests {
     #expect(problems("holidays: []\n") == ["1: missing `covers: {from: …, to: …}`."])
     #expect(
       problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {date: 2024-02-30}\n")
-        == ["3: holidays: `2024-02-30` is not a YYYY-MM-DD date from 1900 to 2199."])
+        == ["3: holidays: `2024-02-30` is not a date from 1900 to 2199."])
+    #expect(
+      problems("covers: {from: 01/01/2024, to: 31/12/2024}\nholidays:\n  - {date: 30/4/2024, name: {vi: a, en: b}}\n")
+        .isEmpty, "dates written as every output prints them")
     #expect(
       problems("covers: {from: 2024-01-01, to: 2024-12-31}\nholidays:\n  - {from: 2024-02-14, to: 2024-02-08}\n")
         == ["3: holidays: `from` is after `to`."])

@@ -17,7 +17,11 @@ struct PlanTests {
     for wrong in ["31/02/2025", "2025/01/06", "06-01-2025", "6/1/25", "06/13/2025", "０６/01/2025", ""] {
       #expect(CivilDate(typed: wrong) == nil, "\(wrong)")
     }
-    #expect(CivilDate("06/01/2025") == nil, "configuration files keep to YYYY-MM-DD")
+    #expect(CivilDate("06/01/2025") == nil, "stored dates are ISO; CivilDate(typed:) reads what people write")
+    // Configuration files take the same: a task's deadline, a calendar's holiday.
+    #expect(Due("30/06/2025") == .date(CivilDate(year: 2025, month: 6, day: 30)!))
+    #expect(Due("2025-06-30") == .date(CivilDate(year: 2025, month: 6, day: 30)!))
+    #expect(Due("31/06/2025") == nil)
   }
 
   @Test func statusesAreTypedInVietnameseOrByCode() {

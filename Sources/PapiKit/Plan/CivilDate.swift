@@ -32,7 +32,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// Parses a date as an officer types it: `YYYY-MM-DD`, or `DD/MM/YYYY` as every output
-  /// prints dates (`6/1/2025` too). Configuration files keep to `YYYY-MM-DD`.
+  /// prints dates (`6/1/2025` too): on the command line and in configuration files.
   public init?(typed text: String) {
     if let iso = CivilDate(text) {
       self = iso

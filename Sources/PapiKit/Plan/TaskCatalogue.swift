@@ -16,7 +16,7 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
   /// `maximumWorkingDays`; nil for anything else.
   public init?(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let date = CivilDate(trimmed) {
+    if let date = CivilDate(typed: trimmed) {
       guard CivilDate.plausible.contains(date.year) else { return nil }
       self = .date(date)
     } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)),

@@ -409,16 +409,18 @@ struct ConfigReader {
     return value
   }
 
-  /// A date `YYYY-MM-DD` between 1900 and 2199 (the dates plans and calendars are about).
+  /// A date between 1900 and 2199 (the dates plans and calendars are about), written
+  /// `YYYY-MM-DD`, `DD/MM/YYYY` or `D/M/YYYY`.
   mutating func date(_ node: Node?, context: Context) -> CivilDate? {
     guard let node else { return nil }
-    guard let text = node.scalar?.string, let date = CivilDate(text), CivilDate.plausible.contains(date.year) else {
+    guard let text = node.scalar?.string, let date = CivilDate(typed: text), CivilDate.plausible.contains(date.year)
+    else {
       problem(
         node,
         L(
-          "\(context.vi): `\(node.scalar?.string ?? "")` không phải ngày dạng YYYY-MM-DD từ năm 1900 đến 2199.",
-          "\(context.en): `\(node.scalar?.string ?? "")` is not a YYYY-MM-DD date from 1900 to 2199."),
-        L("Viết ngày như 2025-01-29.", "Write dates like 2025-01-29."))
+          "\(context.vi): `\(node.scalar?.string ?? "")` không phải một ngày từ năm 1900 đến 2199.",
+          "\(context.en): `\(node.scalar?.string ?? "")` is not a date from 1900 to 2199."),
+        L("Viết ngày như 29/01/2025 hoặc 2025-01-29.", "Write dates like 29/01/2025 or 2025-01-29."))
       return nil
     }
     return date
