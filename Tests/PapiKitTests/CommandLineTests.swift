@@ -381,3 +381,19 @@ struct WordsNotCodesTests {
     #expect(text.contains("tổng"), "the total's action is listed under its word")
   }
 }
+
+/// SQLite's refusals in the user's language.
+@Suite("Database errors")
+struct DatabaseErrorTextTests {
+  @Test func aFileThatIsNotADatabaseIsSaidSoInVietnamese() throws {
+    let path = try temporaryDirectory().appendingPathComponent("notes.db").path
+    try String(repeating: "không phải cơ sở dữ liệu ", count: 20).write(toFile: path, atomically: true, encoding: .utf8)
+    let run = try runPapi(["waves", "--db", path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("\(path): lỗi: không mở được cơ sở dữ liệu (tệp này không phải cơ sở dữ liệu)."))
+    #expect(run.stderr.contains("Cách sửa: Kiểm tra đường dẫn --db: tệp phải là cơ sở dữ liệu papi."))
+    #expect(!run.stderr.contains("SQLite error") && !run.stderr.contains("while executing"))
+    let english = try runPapi(["waves", "--db", path, "--lang", "en"])
+    #expect(english.stderr.contains("cannot open the database (file is not a database)."))
+  }
+}

@@ -114,13 +114,14 @@ struct SQLiteFile {
       throw error
     } catch {
       if let busy = busy(error) { throw busy }
+      let reason = SQLiteReason.of(error)
       throw PapiError(
         .database, file: path,
-        message: L(
-          "không mở được cơ sở dữ liệu (\(error)).", "cannot open the database (\(error))."),
-        fix: L(
-          "Kiểm tra đường dẫn --db và quyền ghi thư mục; tệp phải là cơ sở dữ liệu papi.",
-          "Check the --db path and that its folder is writable; the file must be a papi database."))
+        message: L("không mở được cơ sở dữ liệu (\(reason.vi)).", "cannot open the database (\(reason.en))."),
+        fix: SQLiteReason.fix(error)
+          ?? L(
+            "Kiểm tra đường dẫn --db và quyền ghi thư mục; tệp phải là cơ sở dữ liệu papi.",
+            "Check the --db path and that its folder is writable; the file must be a papi database."))
     }
   }
 

@@ -63,12 +63,17 @@ public struct SQLiteStore: PapiStore {
       throw error
     } catch {
       if let busy = SQLiteFile(path: path, wait: wait).busy(error) { throw busy }
+      let reason = SQLiteReason.of(error)
+      let unchanged = L("Không có gì bị thay đổi. ", "Nothing was changed. ")
+      let fix =
+        SQLiteReason.fix(error)
+        ?? L(
+          "Kiểm tra ổ đĩa còn chỗ và tệp không bị chương trình khác khóa, rồi chạy lại.",
+          "Check the disk has room and no other program holds the file, then run again.")
       throw PapiError(
         .database, file: path,
-        message: L("\(action.vi): lỗi cơ sở dữ liệu (\(error)).", "\(action.en): database error (\(error))."),
-        fix: L(
-          "Không có gì bị thay đổi. Kiểm tra ổ đĩa còn chỗ và tệp không bị chương trình khác khóa, rồi chạy lại.",
-          "Nothing was changed. Check the disk has room and no other program holds the file, then run again."))
+        message: L("\(action.vi): lỗi cơ sở dữ liệu (\(reason.vi)).", "\(action.en): database error (\(reason.en))."),
+        fix: L(unchanged.vi + fix.vi, unchanged.en + fix.en))
     }
   }
 }
