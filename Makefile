@@ -92,7 +92,7 @@ demo: build
 	$(PAPI) validate samples/broken/cp1258-undeclared.csv -q questionnaires/papi-2024.yaml --encoding cp1258
 	@echo
 	@echo "== papi plan: the 2023 flags became actions in January 2024; the 2024 survey re-measures them"
-	$(PAPI) plan --wave 2023 --targets samples/targets.yaml --start 08/01/2024 --by "Sở Nội vụ" | head -1
+	$(PAPI) plan --wave 2023 --targets samples/targets.yaml --start 08/01/2024 --by "Sở Nội vụ" | head -2
 	@id=$$($(PAPI) actions list --wave 2023 --unit 23491 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["actions"][0]["id"])'); \
 	  set -x; \
 	  $(PAPI) actions update $$id --status "đang thực hiện" --note "Đã họp dân ở 4 thôn" --by "UBND xã Đắk Pnê"; \
@@ -101,7 +101,7 @@ demo: build
 	$(PAPI) actions list --wave 2023 --unit 23491 --today 31/12/2024 --lang en
 	@echo
 	@echo "== papi plan: the improvement plan of wave 2024, deadlines from 6 January 2025 (document and register)"
-	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --by "Sở Nội vụ" | head -1
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --by "Sở Nội vụ" | head -2
 	@echo "== the plan as documents (section III is the view by lead office) and the register for Excel"
 	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format md --out plan.md
 	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format html --out plan.html

@@ -251,7 +251,7 @@ struct InitTests {
       ["plan", "--wave", "2024", "--targets", "chi-tieu.yaml", "--tasks", "nhiem-vu.yaml", "--start", "06/01/2025"],
       in: office)
     #expect(plan.status == 0, "\(plan.stderr)")
-    #expect(plan.stdout.contains("hạn tính từ 06/01/2025: tạo mới"))
+    #expect(plan.stdout.contains("hạn tính từ 06/01/2025:\n  tạo mới"))
 
     // Never overwritten: an edited file stays as the office wrote it.
     let targets = office.appendingPathComponent("chi-tieu.yaml")
@@ -379,6 +379,41 @@ struct WordsNotCodesTests {
     }
     #expect(found.isEmpty, "codes in Vietnamese output: \(found.prefix(5))")
     #expect(text.contains("tổng"), "the total's action is listed under its word")
+  }
+
+  @Test func everyTerminalTableFitsEightyColumnsWhateverTheTerminalsWidth() throws {
+    let database = try temporaryDirectory().appendingPathComponent("papi.db").path
+    func papi(_ arguments: [String], columns: String = "80") throws -> String {
+      let run = try runPapi(arguments + ["--db", database], environment: ["COLUMNS": columns])
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      return run.stdout
+    }
+    for (wave, file) in [("2023", "kobo-kontum-2023.csv"), ("2024", "kobo-kontum-2024.csv")] {
+      _ = try papi(["import", "samples/\(file)", "-q", "papi-2024", "--wave", wave])
+    }
+    _ = try papi(["feedback", "import", "samples/petitions-2024.csv", "--wave", "2024"])
+    let plan = ["plan", "--wave", "2024", "--targets", "samples/targets.yaml", "--start", "06/01/2025"]
+    _ = try papi(plan)
+    let listing = try papi(["actions", "list", "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.utf8)) as? [String: Any])
+    let id = try #require((json["actions"] as? [[String: Any]])?.first?["id"] as? String)
+    let commands: [[String]] = [
+      ["score", "--wave", "2024"], ["score", "--wave", "2024", "--unit", "23491"], ["waves"], ["imports"],
+      ["report", "--wave", "2024", "--compare", "2023", "--targets", "samples/targets.yaml"],
+      plan + ["--today", "28/02/2025"], ["actions", "list", "--today", "28/02/2025"], ["actions", "show", id],
+      ["actions", "history", id], ["feedback", "report", "--wave", "2024"],
+    ]
+    for command in commands {
+      for language in ["vi", "en"] {
+        for columns in ["80", "120"] {
+          let text = try papi(command + ["--lang", language], columns: columns)
+          #expect(!text.isEmpty, "\(command)")
+          for line in text.split(separator: "\n") where line.count > 80 {
+            Issue.record("\(command.prefix(2)) --lang \(language), COLUMNS=\(columns): \(line.count) columns: \(line)")
+          }
+        }
+      }
+    }
   }
 }
 

@@ -55,11 +55,15 @@ public enum ActionsCommand {
   public static func history(id: String, store: any ActionRepository, language: Language) throws(PapiError) -> String {
     let action = try store.action(id: id)
     let text = ActionText(language: language, offices: try store.offices())
-    var out =
-      "\(action.id) · \(text.unit(action)) · \(metricID(action.metric, language)) · \(action.task)\n"
-      + "\(action.title.text(language))\n"
-    for event in try store.history(id: id) { out += printable(text.event(event, of: action)) + "\n" }
-    return out
+    let width = ActionDetailText.width
+    var lines = wrap(
+      printable("\(action.id) · \(text.unit(action)) · \(metricID(action.metric, language)) · \(action.task)"),
+      width: width, indent: 2)
+    lines += wrap(printable(action.title.text(language)), width: width, indent: 0)
+    for event in try store.history(id: id) {
+      lines += wrap(printable(text.event(event, of: action)), width: width, indent: 4)
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// One action in full, for an 80-column terminal: the flagged metric with its baseline and

@@ -120,9 +120,9 @@ public enum PlanCommand {
       : "Plan for wave \(request.wave)\(compare.map { " (compared with wave \($0))" } ?? ""), deadlines from \(start):"
     out +=
       vi
-      ? " tạo mới \(outcome.created.count), đã có \(outcome.unchanged.count), không còn bị cảnh báo "
+      ? "\n  tạo mới \(outcome.created.count), đã có \(outcome.unchanged.count), không còn bị cảnh báo "
         + "\(outcome.unflagged.count), bị cảnh báo lại \(outcome.flaggedAgain.count).\n"
-      : " \(outcome.created.count) created, \(outcome.unchanged.count) already planned, \(outcome.unflagged.count) "
+      : "\n  \(outcome.created.count) created, \(outcome.unchanged.count) already planned, \(outcome.unflagged.count) "
         + "no longer flagged, \(outcome.flaggedAgain.count) flagged again.\n"
     return out
   }
