@@ -4,41 +4,55 @@ import Foundation
 /// stdout is a terminal: a report of many communes can be read page by page; redirected
 /// or piped, the output is untouched. `less` gets `LESS=FRX` unless the user set `LESS`:
 /// it quits when the output fits one screen and keeps colours.
+///
+/// The pager is started with `posix_spawn` in papi's own process group, the terminal's
+/// foreground one: it reads its keys from the terminal (Foundation's `Process` puts a child
+/// in a group of its own, where reading the terminal stops it).
 enum Pager {
-  /// The pager's process while it runs (one per papi run).
-  nonisolated(unsafe) private static var process: Process?
+  /// The pager's process id while it runs (one per papi run).
+  nonisolated(unsafe) private static var pid: pid_t = 0
 
   /// Sends stdout to the pager from here on, when stdout is a terminal and a pager is set.
   static func start() {
-    guard process == nil, isatty(STDOUT_FILENO) == 1 else { return }
+    guard pid == 0, isatty(STDOUT_FILENO) == 1 else { return }
     let environment = ProcessInfo.processInfo.environment
     let command = (environment["PAPI_PAGER"] ?? environment["PAGER"] ?? "less -R").trimmingCharacters(in: .whitespaces)
     guard !command.isEmpty, command != "cat" else { return }
-    let pipe = Pipe()
-    let pager = Process()
-    pager.executableURL = URL(fileURLWithPath: "/bin/sh")
-    pager.arguments = ["-c", command]
-    pager.standardInput = pipe
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { return }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
+    posix_spawn_file_actions_addclose(&actions, ends[0])
+    posix_spawn_file_actions_addclose(&actions, ends[1])
     var variables = environment
     if variables["LESS"] == nil { variables["LESS"] = "FRX" }
-    pager.environment = variables
-    do { try pager.run() } catch { return }
-    fflush(nil)
-    guard dup2(pipe.fileHandleForWriting.fileDescriptor, STDOUT_FILENO) >= 0 else {
-      pager.terminate()
+    let words: [String] = ["/bin/sh", "-c", command]
+    let pairs: [String] = variables.map { "\($0.key)=\($0.value)" }
+    let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    let settings: [UnsafeMutablePointer<CChar>?] = pairs.map { strdup($0) } + [nil]
+    defer { (arguments + settings).forEach { free($0) } }
+    var child: pid_t = 0
+    let spawned = posix_spawn(&child, "/bin/sh", &actions, nil, arguments, settings)
+    close(ends[0])
+    guard spawned == 0, dup2(ends[1], STDOUT_FILENO) >= 0 else {
+      close(ends[1])
       return
     }
-    try? pipe.fileHandleForWriting.close()
-    process = pager
+    close(ends[1])
+    pid = child
     atexit { Pager.finish() }
   }
 
   /// Ends the output and waits for the person to quit the pager (at exit, whatever the path).
   static func finish() {
-    guard let pager = process else { return }
-    process = nil
+    guard pid != 0 else { return }
+    let child = pid
+    pid = 0
     fflush(nil)
     close(STDOUT_FILENO)
-    pager.waitUntilExit()
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 && errno == EINTR {}
   }
 }

@@ -330,6 +330,18 @@ struct PagerTests {
       environment: pager)
     #expect(!json.stdout.contains("PAGED:"), "only tables on stdout are paged")
   }
+
+  @Test func thePagerRunsInTheForegroundSoItCanReadTheKeys() throws {
+    // A pager outside the terminal's foreground process group is stopped when it reads
+    // the keys (less under Foundation's Process did): fields 5 and 8 of /proc/self/stat
+    // are the process group and the terminal's foreground group.
+    let pager = #"cat > /dev/null; awk '{ print ($5 == $8) ? "FOREGROUND" : "BACKGROUND" }' /proc/self/stat"#
+    let table = try runProgram(
+      "/usr/bin/script",
+      ["-qec", "\(papiExecutable.path) score samples/kobo-kontum-2024.csv -q papi-2024", "/dev/null"],
+      environment: ["PAGER": pager])
+    #expect(table.stdout.contains("FOREGROUND"), "\(table.stdout.suffix(200))")
+  }
 }
 
 /// Vietnamese output says words, not the codes of the data (`below_significant`,
