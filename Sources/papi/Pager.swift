@@ -32,7 +32,7 @@ enum Pager {
     let pairs: [String] = variables.map { "\($0.key)=\($0.value)" }
     let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
     let settings: [UnsafeMutablePointer<CChar>?] = pairs.map { strdup($0) } + [nil]
-    defer { (arguments + settings).forEach { free($0) } }
+    defer { for pointer in arguments + settings { free(pointer) } }
     var child: pid_t = 0
     let spawned = posix_spawn(&child, "/bin/sh", &actions, nil, arguments, settings)
     close(ends[0])
