@@ -55,7 +55,10 @@ struct Feedback: ParsableCommand {
       examples: ["papi feedback import samples/petitions-2024.csv --wave 2024"])
 
     @OptionGroup var input: ExportOptions
-    @Option(help: helpText("Đợt của các ý kiến, ví dụ 2024.", "The wave the feedback belongs to, e.g. 2024."))
+    @Option(
+      help: helpText(
+        "Đợt của các ý kiến, ví dụ 2024.", "The wave the feedback belongs to, e.g. 2024.", valueName: tr("đợt", "wave"))
+    )
     var wave: String
     @OptionGroup var database: DatabaseOption
     @Flag(
@@ -93,11 +96,11 @@ struct Feedback: ParsableCommand {
         "papi feedback report --wave 2024 --format html --out y-kien.html",
       ])
 
-    @Option(help: helpText("Đợt khảo sát.", "The wave.")) var wave: String
+    @Option(help: helpText("Đợt khảo sát.", "The wave.", valueName: tr("đợt", "wave"))) var wave: String
     @Option(
       help: helpText(
         "So với đợt này (mặc định: đợt có ý kiến lưu liền trước).",
-        "Compare with this wave (default: the wave with feedback stored before it)."))
+        "Compare with this wave (default: the wave with feedback stored before it).", valueName: tr("đợt", "compare")))
     var compare: String?
     @Option(help: unitHelp) var unit: String?
     @OptionGroup var lexicon: LexiconOption

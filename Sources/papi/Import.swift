@@ -13,7 +13,10 @@ struct Import: ParsableCommand, Localized {
   enum OnError: String, ExpressibleByArgument { case abort, skip }
 
   @OptionGroup var input: ExportOptions
-  @Option(help: helpText("Đợt khảo sát để lưu các dòng, ví dụ 2024.", "The wave to store the rows in, e.g. 2024."))
+  @Option(
+    help: helpText(
+      "Đợt khảo sát để lưu các dòng, ví dụ 2024.", "The wave to store the rows in, e.g. 2024.",
+      valueName: tr("đợt", "wave")))
   var wave: String
   @OptionGroup var database: DatabaseOption
   @Flag(
@@ -24,17 +27,19 @@ struct Import: ParsableCommand, Localized {
   @Option(
     help: helpText(
       "abort (mặc định): một dòng lỗi là dừng cả lần nhập; skip: nhập các dòng đúng, ghi dòng lỗi vào --rejects.",
-      "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects."))
+      "abort (default): any bad row stops the import; skip: import the good rows and write the bad ones to --rejects.",
+      valueName: tr("cách", "on-error")))
   var onError: OnError = .abort
   @Option(
     help: helpText(
       "Với --on-error skip: tệp CSV ghi các dòng bị loại, mỗi dòng kèm lý do.",
-      "With --on-error skip: the CSV file for the rejected rows, each with its reason."))
+      "With --on-error skip: the CSV file for the rejected rows, each with its reason.", valueName: tr("tệp", "rejects")
+    ))
   var rejects: String?
   @Option(
     help: helpText(
       "Đối chiếu mã đơn vị với bộ đơn vị đã nạp này (mặc định: mọi bộ đã nạp).",
-      "Check unit codes against this loaded unit set (default: every loaded set)."))
+      "Check unit codes against this loaded unit set (default: every loaded set).", valueName: tr("bộ", "units")))
   var units: String?
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }

@@ -9,7 +9,10 @@ struct Init: ParsableCommand, Localized {
       + "README.txt; never overwrites a file.",
     examples: ["papi init ho-so", "cd ho-so && papi validate ../DU-LIEU.csv -q bang-hoi-papi-2024.yaml"])
 
-  @Argument(help: helpText("Thư mục (mặc định: thư mục hiện tại).", "The folder (default: the current one)."))
+  @Argument(
+    help: helpText(
+      "Thư mục (mặc định: thư mục hiện tại).", "The folder (default: the current one).",
+      valueName: tr("thư-mục", "folder")))
   var folder: String = "."
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }

@@ -11,7 +11,8 @@ struct LanguageOption: ParsableArguments {
     name: .customLong("lang"),
     help: helpText(
       "Ngôn ngữ của kết quả và thông báo: vi hoặc en (mặc định: vi; en khi PAPI_LANG=en hoặc LANG=en_*).",
-      "Language of the output and the messages: vi or en (default: vi; en when PAPI_LANG=en or LANG=en_*)."))
+      "Language of the output and the messages: vi or en (default: vi; en when PAPI_LANG=en or LANG=en_*).",
+      valueName: tr("ngôn-ngữ", "lang")))
   var chosen: Language?
 
   /// The language asked for, else the one of the environment (`userLanguage`).
@@ -23,11 +24,13 @@ struct OutputOptions: ParsableArguments {
   @Option(
     help: helpText(
       "Dạng kết quả: table (bảng), md, html, csv hoặc json (mỗi lệnh nói nó viết dạng nào).",
-      "Output format: table, md, html, csv or json (a command says which it writes)."))
+      "Output format: table, md, html, csv or json (a command says which it writes).", valueName: tr("dạng", "format")))
   var format: OutputFormat = .table
 
   @Option(
-    help: helpText("Ghi kết quả vào tệp này thay vì ra màn hình.", "Write the output to this file instead of stdout."))
+    help: helpText(
+      "Ghi kết quả vào tệp này thay vì ra màn hình.", "Write the output to this file instead of stdout.",
+      valueName: tr("tệp", "out")))
   var out: String?
 
   /// A usage error when the command does not write `format`.
@@ -74,26 +77,29 @@ struct ExcelOption: ParsableArguments {
 
 /// Options shared by every command that reads exports.
 struct ExportOptions: ParsableArguments {
-  @Argument(help: helpText("Các tệp dữ liệu khảo sát (CSV).", "Survey export files (CSV)."))
+  @Argument(
+    help: helpText("Các tệp dữ liệu khảo sát (CSV).", "Survey export files (CSV).", valueName: tr("tệp", "files")))
   var files: [String] = []
 
   @Option(
     name: [.customShort("q"), .long],
     help: helpText(
       "Tệp bảng hỏi (YAML), hoặc tên một bảng hỏi có sẵn của papi (papi-2024, sipas-2024).",
-      "Questionnaire YAML file, or the name of one papi ships (papi-2024, sipas-2024)."))
+      "Questionnaire YAML file, or the name of one papi ships (papi-2024, sipas-2024).",
+      valueName: tr("bảng-hỏi", "questionnaire")))
   var questionnaire: String?
 
   @Option(
     help: helpText(
       "Dấu phân cách cột: ',', ';' hoặc 'tab' (tự nhận ra khi bỏ trống).",
-      "Field delimiter: ',', ';' or 'tab' (detected when omitted)."))
+      "Field delimiter: ',', ';' or 'tab' (detected when omitted).", valueName: tr("dấu", "delimiter")))
   var delimiter: String?
 
   @Option(
     help: helpText(
       "Bảng mã: utf-8, utf-16le, utf-16be, cp1258, tcvn3 hoặc vni (UTF-8/UTF-16 có BOM được tự nhận ra).",
-      "Encoding: utf-8, utf-16le, utf-16be, cp1258, tcvn3 or vni (UTF-8/UTF-16 with BOM are detected)."))
+      "Encoding: utf-8, utf-16le, utf-16be, cp1258, tcvn3 or vni (UTF-8/UTF-16 with BOM are detected).",
+      valueName: tr("bảng-mã", "encoding")))
   var encoding: String?
 
   /// The questionnaire, which commands reading exports require.
@@ -138,7 +144,9 @@ struct ExportOptions: ParsableArguments {
 struct DatabaseOption: ParsableArguments {
   @Option(
     name: .customLong("db"),
-    help: helpText("Tệp cơ sở dữ liệu (tạo ra ở lần nhập đầu tiên).", "The database file (created on first import)."))
+    help: helpText(
+      "Tệp cơ sở dữ liệu (tạo ra ở lần nhập đầu tiên).", "The database file (created on first import).",
+      valueName: tr("tệp", "db")))
   var path: String = SQLiteStore.defaultPath
 
   @Option(
@@ -176,7 +184,7 @@ struct LexiconOption: ParsableArguments {
       "Tệp từ điển (YAML) thêm vào từ điển ý kiến mặc định (dùng được nhiều lần; `replace: true` trong tệp thì chỉ "
         + "dùng tệp đó).",
       "A lexicon YAML file added to the default feedback lexicon (repeatable; `replace: true` in the file uses it "
-        + "alone)."))
+        + "alone).", valueName: tr("tệp", "lexicon")))
   var paths: [String] = []
 }
 

@@ -20,32 +20,39 @@ struct Plan: ParsableCommand, Localized {
       "papi plan --wave 2024 --targets chi-tieu.yaml --format html --out kh.html",
     ])
 
-  @Option(help: helpText("Đợt khảo sát đã lưu cần lập kế hoạch.", "The stored wave to plan for.")) var wave: String
+  @Option(
+    help: helpText(
+      "Đợt khảo sát đã lưu cần lập kế hoạch.", "The stored wave to plan for.", valueName: tr("đợt", "wave"))) var wave:
+    String
   @Option(
     help:
-      helpText("Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3)."))
+      helpText(
+        "Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3).",
+        valueName: tr("tệp", "targets")))
   var targets: String
   @Option(
     help: helpText(
       "Danh mục nhiệm vụ (mặc định: papi-tasks.yaml có sẵn); danh mục riêng có thể `extends: papi-tasks.yaml`.",
-      "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`."))
+      "Task catalogue (default: papi's papi-tasks.yaml); a local one may `extends: papi-tasks.yaml`.",
+      valueName: tr("tệp", "tasks")))
   var tasks: String?
   @Option(
     help: helpText(
       "Ngày bắt đầu tính thời hạn, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay).",
-      "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today)."))
+      "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today).", valueName: tr("ngày", "start")))
   var start: CivilDate?
   @Option(help: todayHelp) var today: CivilDate?
   @Option(
     help: helpText(
       "Đợt trước, cho chỉ tiêu `previous` và cảnh báo `declined` (mặc định: đợt đã lưu liền trước --wave).",
-      "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave)."))
+      "The previous wave, for `previous` targets and `declined` (default: the stored wave before --wave).",
+      valueName: tr("đợt", "compare")))
   var compare: String?
   @Option(help: levelHelp) var level: String?
   @Option(
     help: helpText(
       "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
-      "Who makes the plan, for the actions' history (default: the login name)."))
+      "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
   var by: String?
   @OptionGroup var output: OutputOptions
   @OptionGroup var excel: ExcelOption
@@ -96,7 +103,8 @@ struct Actions: ParsableCommand {
       help: helpText(
         "Chỉ các trạng thái này: chưa thực hiện, đang thực hiện, hoàn thành (xong), dừng (hoặc open, in_progress, "
           + "done, dropped).",
-        "Only these statuses: open, in_progress, done, dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng)."))
+        "Only these statuses: open, in_progress, done, dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng).",
+        valueName: tr("trạng-thái", "status")))
     var status: [ActionStatus] = []
     @Flag(help: helpText("Chỉ nhiệm vụ quá hạn mà chưa xong.", "Only actions past their due date and not finished."))
     var overdue = false
@@ -104,9 +112,13 @@ struct Actions: ParsableCommand {
     @Option(
       help: helpText(
         "Chỉ nhiệm vụ cơ quan này chủ trì hoặc phối hợp (không phân biệt dấu, hoa thường).",
-        "Only actions this office leads or supports (accents and case do not matter)."))
+        "Only actions this office leads or supports (accents and case do not matter).",
+        valueName: tr("cơ-quan", "agency")))
     var agency: String?
-    @Option(help: helpText("Chỉ nhiệm vụ lập cho đợt này.", "Only actions planned for this wave.")) var wave: String?
+    @Option(
+      help: helpText(
+        "Chỉ nhiệm vụ lập cho đợt này.", "Only actions planned for this wave.", valueName: tr("đợt", "wave"))) var wave:
+      String?
     @Option(help: todayHelp) var today: CivilDate?
     @OptionGroup var output: OutputOptions
     @OptionGroup var excel: ExcelOption
@@ -163,14 +175,18 @@ struct Actions: ParsableCommand {
       help: helpText(
         "Trạng thái mới: chưa thực hiện, đang thực hiện, hoàn thành (xong) hoặc dừng (hoặc open, in_progress, done, "
           + "dropped).",
-        "New status: open, in_progress, done or dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng)."))
+        "New status: open, in_progress, done or dropped (or chưa thực hiện, đang thực hiện, hoàn thành, dừng).",
+        valueName: tr("trạng-thái", "status")))
     var status: ActionStatus?
     @Option(
       help: helpText(
-        "Ghi chú: đã làm gì, hoặc vì sao dừng nhiệm vụ.", "A note: what was done, or why the action is dropped."))
+        "Ghi chú: đã làm gì, hoặc vì sao dừng nhiệm vụ.", "A note: what was done, or why the action is dropped.",
+        valueName: tr("ghi-chú", "note")))
     var note: String?
     @Option(
-      help: helpText("Người thay đổi (mặc định: tên đăng nhập).", "Who makes the change (default: the login name)."))
+      help: helpText(
+        "Người thay đổi (mặc định: tên đăng nhập).", "Who makes the change (default: the login name).",
+        valueName: tr("người", "by")))
     var by: String?
     @OptionGroup var lang: LanguageOption
     @OptionGroup var database: DatabaseOption

@@ -16,31 +16,38 @@ struct Report: ParsableCommand, Localized {
   @Option(
     help: helpText(
       "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn của đợt trong các tệp.",
-      "The wave: read from the database when no files are given, else the label of the files' wave."))
+      "The wave: read from the database when no files are given, else the label of the files' wave.",
+      valueName: tr("đợt", "wave")))
   var wave: String?
   @Option(
     help: helpText(
       "Đợt trước, từ cơ sở dữ liệu, cho cột thay đổi và cảnh báo `declined` (với --compare-files: nhãn của chúng).",
-      "The previous wave, from the database, for the change column and `declined` (with --compare-files: their label)."
-    ))
+      "The previous wave, from the database, for the change column and `declined` (with --compare-files: their label).",
+      valueName: tr("đợt", "compare")))
   var compare: String?
   @Option(
     parsing: .upToNextOption,
-    help: helpText("Hoặc các tệp dữ liệu của đợt trước.", "Or the previous wave's export files."))
+    help: helpText(
+      "Hoặc các tệp dữ liệu của đợt trước.", "Or the previous wave's export files.",
+      valueName: tr("tệp", "compare-files")))
   var compareFiles: [String] = []
   @Option(
     help:
-      helpText("Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3)."))
+      helpText(
+        "Tệp chỉ tiêu (YAML, PRODUCT.md §3.3).", "Targets file (YAML, PRODUCT.md §3.3).",
+        valueName: tr("tệp", "targets")))
   var targets: String?
   @Option(
     help: helpText(
       "Danh mục nhiệm vụ (PRODUCT.md §3.4) mà mỗi cảnh báo dẫn tới, ví dụ nhiem-vu.yaml.",
-      "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. tasks.yaml."))
+      "Task catalogue (PRODUCT.md §3.4) whose tasks each flag links to, e.g. tasks.yaml.", valueName: tr("tệp", "tasks")
+    ))
   var tasks: String?
   @Option(
     help: helpText(
       "Lập báo cáo chỉ từ bộ điểm công bố đã nạp này (không cần dữ liệu người trả lời).",
-      "Build the report from this loaded published-scores set alone (no respondent data)."))
+      "Build the report from this loaded published-scores set alone (no respondent data).",
+      valueName: tr("bộ-điểm", "published")))
   var published: String?
   @Option(help: unitHelp) var unit: String?
   @Option(help: levelHelp) var level: String?
@@ -108,11 +115,11 @@ struct Benchmarks: ParsableCommand {
       en: "Load published scores: the long form (unit_code, unit_name, level, parent_code, wave, metric, score) or the "
         + "wide official PAPI form.",
       examples: ["papi benchmarks load papi-provincial-2011-2024.csv --name papi-official"])
-    @Argument(help: helpText("Tệp CSV.", "The CSV file.")) var file: String
+    @Argument(help: helpText("Tệp CSV.", "The CSV file.", valueName: tr("tệp", "file"))) var file: String
     @Option(
       help: helpText(
         "Tên bộ điểm, dùng trong chỉ tiêu `benchmark:` và `--published`.",
-        "The set's name, used by `benchmark:` targets and `--published`."))
+        "The set's name, used by `benchmark:` targets and `--published`.", valueName: tr("tên", "name")))
     var name: String
     @OptionGroup var database: DatabaseOption
     @OptionGroup var lang: LanguageOption

@@ -14,18 +14,20 @@ struct Score: ParsableCommand, Localized {
   @Option(
     help: helpText(
       "Cấp tính điểm: commune (xã), district (huyện) hoặc province (tỉnh), theo bảng hỏi.",
-      "Level to score: commune, district or province (as the questionnaire defines)."))
+      "Level to score: commune, district or province (as the questionnaire defines).", valueName: tr("cấp", "level")))
   var level: String?
   @Option(help: unitHelp) var unit: String?
   @Option(
     help: helpText(
       "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn ghi vào kết quả.",
-      "The wave: read from the database when no files are given, else the label written into the output."))
+      "The wave: read from the database when no files are given, else the label written into the output.",
+      valueName: tr("đợt", "wave")))
   var wave: String?
   @Option(
     help: helpText(
       "Chuyển người trả lời sang bộ đơn vị đã nạp này qua bảng chuyển đổi (điểm suy ra).",
-      "Convert respondents to this loaded unit set through its crosswalk (derived scores)."))
+      "Convert respondents to this loaded unit set through its crosswalk (derived scores).",
+      valueName: tr("bộ-đơn-vị", "as-of-units")))
   var asOfUnits: String?
   @OptionGroup var output: OutputOptions
   @OptionGroup var lang: LanguageOption

@@ -20,7 +20,7 @@ struct Imports: ParsableCommand, Localized {
     en: "The import log: file, SHA-256, rows, wave, questionnaire, time and tool version of every import.",
     examples: ["papi imports --wave 2024"])
   @OptionGroup var database: DatabaseOption
-  @Option(help: helpText("Chỉ đợt này.", "Only this wave.")) var wave: String?
+  @Option(help: helpText("Chỉ đợt này.", "Only this wave.", valueName: tr("đợt", "wave"))) var wave: String?
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }
 
@@ -39,8 +39,12 @@ struct Units: ParsableCommand {
       vi: "Nạp danh mục đơn vị (CSV: code, name, level, parent_code, valid_from, valid_to) thành một bộ có tên.",
       en: "Load a register CSV (code, name, level, parent_code, valid_from, valid_to) as a named unit set.",
       examples: ["papi units load samples/units-2025.csv --set 2025"])
-    @Argument(help: helpText("Tệp CSV danh mục đơn vị.", "The register CSV.")) var file: String
-    @Option(help: helpText("Tên bộ đơn vị, ví dụ 2024 hoặc 2025-07.", "The unit set's name, e.g. 2024 or 2025-07."))
+    @Argument(help: helpText("Tệp CSV danh mục đơn vị.", "The register CSV.", valueName: tr("tệp", "file"))) var file:
+      String
+    @Option(
+      help: helpText(
+        "Tên bộ đơn vị, ví dụ 2024 hoặc 2025-07.", "The unit set's name, e.g. 2024 or 2025-07.",
+        valueName: tr("bộ", "set")))
     var set: String
     @OptionGroup var database: DatabaseOption
     @OptionGroup var lang: LanguageOption
@@ -58,8 +62,11 @@ struct Units: ParsableCommand {
       vi: "Nạp bảng chuyển đổi (CSV: old_code, new_code, share) vào một bộ đơn vị đã nạp.",
       en: "Load a crosswalk CSV (old_code, new_code, share) into a loaded unit set.",
       examples: ["papi units crosswalk samples/crosswalk-2025.csv --to 2025"])
-    @Argument(help: helpText("Tệp CSV chuyển đổi.", "The crosswalk CSV.")) var file: String
-    @Option(help: helpText("Bộ đơn vị chứa các mã mới.", "The unit set the new codes belong to.")) var to: String
+    @Argument(help: helpText("Tệp CSV chuyển đổi.", "The crosswalk CSV.", valueName: tr("tệp", "file"))) var file:
+      String
+    @Option(
+      help: helpText("Bộ đơn vị chứa các mã mới.", "The unit set the new codes belong to.", valueName: tr("bộ", "to")))
+    var to: String
     @OptionGroup var database: DatabaseOption
     @OptionGroup var lang: LanguageOption
     var language: Language { lang.value }
@@ -76,7 +83,9 @@ struct Units: ParsableCommand {
     static let configuration = commandConfiguration(
       vi: "Liệt kê các đơn vị của một bộ đã nạp.", en: "List the units of a loaded set.",
       examples: ["papi units list --set 2025"])
-    @Option(help: helpText("Bộ đơn vị (mặc định: mọi bộ).", "The unit set (default: every set).")) var set: String?
+    @Option(
+      help: helpText("Bộ đơn vị (mặc định: mọi bộ).", "The unit set (default: every set).", valueName: tr("bộ", "set")))
+    var set: String?
     @OptionGroup var database: DatabaseOption
     @OptionGroup var lang: LanguageOption
     var language: Language { lang.value }

@@ -36,6 +36,10 @@ struct CommandLineTests {
     }
     #expect(!vi.stdout.contains("OVERVIEW"))
     #expect(!vi.stdout.contains("Show help information"))
+    let plan = try papi(["plan", "--help"])
+    #expect(plan.stdout.contains("CÁCH DÙNG: papi plan [<tùy chọn>] --wave <đợt> --targets <tệp>"), "\(plan.stdout)")
+    #expect(plan.stdout.contains("  --start <ngày>          Ngày bắt đầu tính thời hạn"))
+    #expect(plan.stdout.contains("(giá trị: table, md,") && plan.stdout.contains("mặc định: table)"))
     for english in [
       try papi(["score", "--help", "--lang", "en"]),
       try papi(["score", "--help"], environment: ["LANG": "en_US.UTF-8"]),
@@ -45,6 +49,7 @@ struct CommandLineTests {
       #expect(english.stdout.contains("USAGE: papi score"))
       #expect(english.stdout.contains("Score every unit"))
       #expect(english.stdout.contains("Examples:"))
+      #expect(english.stdout.contains("--wave <wave>"))
     }
     // --lang vi wins over an English locale.
     let asked = try papi(["score", "--help", "--lang", "vi"], environment: ["LANG": "en_GB.UTF-8"])
@@ -104,15 +109,15 @@ struct CommandLineTests {
   @Test func argumentParsersOwnErrorsAreVietnamese() throws {
     let missingValue = try papi(["score", "-q"])
     #expect(missingValue.status == 64)
-    #expect(missingValue.stderr.contains("Lỗi: thiếu giá trị sau '-q <questionnaire>'."), "\(missingValue.stderr)")
+    #expect(missingValue.stderr.contains("Lỗi: thiếu giá trị sau '-q <bảng-hỏi>'."), "\(missingValue.stderr)")
     #expect(missingValue.stderr.contains("Cách dùng: papi score"))
     #expect(missingValue.stderr.contains("Xem 'papi score --help' để biết thêm."))
     let missingOption = try papi(["import", "a.csv", "-q", "papi-2024"])
     #expect(missingOption.status == 64)
-    #expect(missingOption.stderr.contains("Lỗi: thiếu '--wave <wave>'."), "\(missingOption.stderr)")
+    #expect(missingOption.stderr.contains("Lỗi: thiếu '--wave <đợt>'."), "\(missingOption.stderr)")
     let badDate = try papi(["plan", "--wave", "2024", "--targets", "t.yaml", "--start", "31/02/2025"])
     #expect(badDate.status == 64)
-    #expect(badDate.stderr.contains("Lỗi: giá trị '31/02/2025' không hợp lệ cho '--start <start>'."))
+    #expect(badDate.stderr.contains("Lỗi: giá trị '31/02/2025' không hợp lệ cho '--start <ngày>'."))
     #expect(badDate.stderr.contains("dd/mm/yyyy hoặc yyyy-mm-dd"), "the help line says how to write it")
     let ours = try papi(["score", "a.csv"])
     #expect(ours.status == 64)

@@ -87,7 +87,8 @@ enum ArgumentParserText {
     ("SUBCOMMANDS:", "LỆNH:"),
     ("See 'papi help <subcommand>' for detailed help.", "Xem 'papi help <lệnh>' để biết chi tiết."),
     ("Show help information.", "Hiện trợ giúp này."), ("Show the version.", "Hiện phiên bản của papi."),
-    ("(default: ", "(mặc định: "), ("<subcommand>", "<lệnh>"), ("[<options>]", "[<tùy chọn>]"),
+    ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "), ("; default: ", "; mặc định: "),
+    ("<subcommand>", "<lệnh>"), ("[<options>]", "[<tùy chọn>]"),
   ]
 
   private static let usageWords: [(String, String)] = [

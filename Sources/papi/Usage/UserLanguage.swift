@@ -29,17 +29,18 @@ func commandConfiguration(
 }
 
 /// `--unit`, which several commands take.
-let unitHelp = helpText("Chỉ đơn vị có mã này.", "Only this unit's code.")
+let unitHelp = helpText("Chỉ đơn vị có mã này.", "Only this unit's code.", valueName: tr("mã", "unit"))
 
 /// `--level`, which several commands take.
 let levelHelp = helpText(
-  "Cấp: commune (xã), district (huyện) hoặc province (tỉnh).", "Level: commune, district or province.")
+  "Cấp: commune (xã), district (huyện) hoặc province (tỉnh).", "Level: commune, district or province.",
+  valueName: tr("cấp", "level"))
 
 /// `--today`, the day overdue is judged on.
 let todayHelp = helpText(
   "Ngày dùng để xét quá hạn, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay).",
-  "The day overdue is judged on, DD/MM/YYYY or YYYY-MM-DD (default: today).")
+  "The day overdue is judged on, DD/MM/YYYY or YYYY-MM-DD (default: today).", valueName: tr("ngày", "today"))
 
 /// The id argument of the commands on one action.
 let actionIdHelp = helpText(
-  "Mã nhiệm vụ (xem `papi actions list`).", "The action's id (see `papi actions list`).")
+  "Mã nhiệm vụ (xem `papi actions list`).", "The action's id (see `papi actions list`).", valueName: tr("mã", "id"))
