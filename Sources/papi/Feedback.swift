@@ -29,7 +29,9 @@ struct Feedback: ParsableCommand {
       guard input.files.count == 1 else {
         throw ValidationError(tr("Hãy chỉ một tệp ý kiến.", "Give one feedback export file."))
       }
-      try output.check(FeedbackClassifyOutput.formats, command: "feedback classify", excel: excel.excel)
+      try output.check(
+        FeedbackClassifyOutput.formats, command: "feedback classify", excel: excel.excel,
+        keeping: input.files + lexicon.paths + [input.questionnaire])
     }
 
     func run() throws {
@@ -111,7 +113,9 @@ struct Feedback: ParsableCommand {
     var language: Language { lang.value }
 
     func validate() throws {
-      try output.check(OutputFormat.allCases, command: "feedback report", excel: excel.excel)
+      try output.check(
+        OutputFormat.allCases, command: "feedback report", excel: excel.excel,
+        keeping: lexicon.paths + [database.path])
     }
 
     func run() throws {

@@ -33,8 +33,17 @@ struct OutputOptions: ParsableArguments {
       valueName: tr("tệp", "out")))
   var out: String?
 
-  /// A usage error when the command does not write `format`.
-  func check(_ formats: [OutputFormat], command: String, excel: Bool = false) throws {
+  /// A usage error when the command does not write `format`, or when `--out` names a file
+  /// the command reads (`keeping`: its database, exports, questionnaire, targets…), which
+  /// writing would destroy.
+  func check(_ formats: [OutputFormat], command: String, excel: Bool = false, keeping: [String?] = []) throws {
+    if let out, let kept = keeping.compactMap({ $0 }).first(where: { Self.sameFile(out, $0) }) {
+      throw ValidationError(
+        tr(
+          "--out \(out) là tệp mà lệnh này đọc (\(kept)); papi không ghi đè nó. Chọn một tên khác, ví dụ bao-cao.html.",
+          "--out \(out) is a file this command reads (\(kept)); papi does not overwrite it. Choose another name, for "
+            + "example report.html."))
+    }
     guard formats.contains(format) else {
       let list = formats.map(\.rawValue).joined(separator: ", ")
       throw ValidationError(
@@ -47,22 +56,34 @@ struct OutputOptions: ParsableArguments {
     }
   }
 
+  /// Whether two paths name the same existing file (the same device and inode).
+  static func sameFile(_ one: String, _ other: String) -> Bool {
+    var first = stat()
+    var second = stat()
+    guard stat(one, &first) == 0, stat(other, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+  }
+
   /// Where the output goes: the file, or stdout (a table through the pager when stdout is
   /// a terminal).
   func sink() -> FileOutput {
-    if out == nil && format == .table { Pager.start() }
-    return FileOutput(path: out)
+    out == nil && format == .table && Pager.wanted ? FileOutput.heldStdout() : FileOutput(path: out)
   }
 
   /// Closes the output; with `--out`, says on stderr what was written where.
   func finish(_ sink: FileOutput, _ language: Language) throws {
     try sink.finish()
+    if out == nil && format == .table && Pager.wanted {
+      Pager.start()
+      try sink.releaseHeld()
+    }
     guard let out else { return }
     let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? nil
     let amount = size.map { ByteCount.text($0, language) } ?? ""
     Console.error(
       language == .vi
-        ? "Đã ghi \(out) (\(format.rawValue), \(amount))." : "Wrote \(out) (\(format.rawValue), \(amount)).")
+        ? "Đã ghi \(out) (\(format == .table ? "bảng" : format.rawValue), \(amount))."
+        : "Wrote \(out) (\(format.rawValue), \(amount)).")
   }
 }
 

@@ -63,7 +63,9 @@ struct Plan: ParsableCommand, Localized {
 
   func validate() throws {
     // table: the new and existing actions; md or html: the plan document; csv or json.
-    try output.check(OutputFormat.allCases, command: "plan", excel: excel.excel)
+    try output.check(
+      OutputFormat.allCases, command: "plan", excel: excel.excel,
+      keeping: lexicon.paths + [targets, tasks, database.path])
   }
 
   func run() throws {
@@ -127,7 +129,7 @@ struct Actions: ParsableCommand {
     var language: Language { lang.value }
 
     func validate() throws {
-      try output.check(OutputFormat.allCases, command: "actions list", excel: excel.excel)
+      try output.check(OutputFormat.allCases, command: "actions list", excel: excel.excel, keeping: [database.path])
     }
 
     func run() throws {

@@ -71,7 +71,9 @@ struct Report: ParsableCommand, Localized {
           "Báo cáo từ tệp dữ liệu cần -q BẢNG-HỎI (ví dụ -q papi-2024).",
           "Reporting export files needs -q QUESTIONNAIRE."))
     }
-    try output.check(OutputFormat.allCases, command: "report", excel: excel.excel)
+    try output.check(
+      OutputFormat.allCases, command: "report", excel: excel.excel,
+      keeping: input.files + compareFiles + lexicon.paths + [input.questionnaire, targets, tasks, database.path])
   }
 
   func run() throws {

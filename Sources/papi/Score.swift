@@ -47,7 +47,8 @@ struct Score: ParsableCommand, Localized {
           "Tính điểm từ tệp dữ liệu cần -q BẢNG-HỎI (ví dụ -q papi-2024).",
           "Scoring export files needs -q QUESTIONNAIRE."))
     }
-    try output.check(ScoreCommand.formats, command: "score")
+    try output.check(
+      ScoreCommand.formats, command: "score", keeping: input.files + [input.questionnaire, database.path])
   }
 
   func run() throws {

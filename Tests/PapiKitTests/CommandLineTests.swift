@@ -336,6 +336,20 @@ struct PagerTests {
     #expect(!json.stdout.contains("PAGED:"), "only tables on stdout are paged")
   }
 
+  @Test func aMissingPagerOrAFailingCommandLosesNothing() throws {
+    let papi = papiExecutable.path
+    let table = "\(papi) score samples/kobo-kontum-2024.csv -q papi-2024"
+    let missing = try runProgram(
+      "/usr/bin/script", ["-qec", table, "/dev/null"], environment: ["PAGER": "no-such-pager-here"])
+    #expect(missing.stdout.contains("papi-2024: điểm theo xã"), "the output is shown without a pager")
+    #expect(!missing.stdout.contains("not found"))
+    let failing = try runProgram(
+      "/usr/bin/script", ["-qec", "\(papi) score --wave 2099 --db \(repoPath("nowhere.db")); echo status=$?", "/dev/null"],
+      environment: ["PAGER": "sed s/^/PAGED:/"])
+    #expect(!failing.stdout.contains("PAGED:"), "a command that fails never starts the pager")
+    #expect(failing.stdout.contains("status=1"))
+  }
+
   @Test func thePagerRunsInTheForegroundSoItCanReadTheKeys() throws {
     // A pager outside the terminal's foreground process group is stopped when it reads
     // the keys (less under Foundation's Process did): fields 5 and 8 of /proc/self/stat

@@ -321,8 +321,10 @@ struct PlanTests {
     let rows = text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
     #expect(text.hasPrefix("\u{FEFF}Mã;Đợt;Cấp;Mã đơn vị;Đơn vị;Chỉ số;Tên chỉ số;Cảnh báo;Điểm;"))
     let header = rows[0].map(String.init)
-    let row = try #require(rows.first { $0.first == "c6f607e50d" }).map(String.init)
+    // Ids and unit codes are text formulas, which Excel does not read as numbers.
+    let row = try #require(rows.first { $0.first == "=\"c6f607e50d\"" }).map(String.init)
     func cell(_ name: String) -> String { row[header.firstIndex(of: name)!] }
+    #expect(cell("Mã đơn vị") == "=\"10001\"")
     #expect(cell("Cấp") == "xã")
     #expect(cell("Cảnh báo") == "thấp hơn rõ rệt")
     #expect(cell("Điểm") == "3,25")

@@ -190,7 +190,7 @@ struct ReportTests {
     #expect(text.hasPrefix("\u{FEFF}Mã đơn vị;Đơn vị;Cấp;Đơn vị cấp trên;Đợt;Chỉ số;Tên chỉ số;Điểm;"))
     #expect(text.contains(";d7;D7 Quản trị môi trường;"))
     let rows = text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
-    let total = try #require(rows.first { $0.first == "23491" && $0[5] == "total" })
+    let total = try #require(rows.first { $0.first == "=\"23491\"" && $0[5] == "total" })
     #expect(total[2] == "xã")
     #expect(total[3] == "Kon Tum (62)")
     #expect(total[7].range(of: #"^\d+,\d{2}$"#, options: .regularExpression) != nil, "\(total[7])")

@@ -44,8 +44,8 @@ struct ActionListCSV: Renderer {
         ? [cells.text(action.title.text(language))] : [cells.text(action.title.vi), cells.text(action.title.en)]
       let row: [String] =
         [
-          cells.text(action.id), cells.text(action.wave),
-          cells.word(action.level, levelLabel(action.level, language)), cells.text(action.unitCode),
+          cells.code(action.id), cells.text(action.wave),
+          cells.word(action.level, levelLabel(action.level, language)), cells.code(action.unitCode),
           cells.text(action.unitName), cells.text(action.metric),
         ] + (cells.excel ? [cells.text(action.metricName.text(language))] : [])
         + [

@@ -12,10 +12,11 @@ struct FeedbackClassifyCSV: Renderer {
     var out = cells.start + cells.header(Self.columns)
     for (item, found) in items {
       out += cells.row(
-        [
-          item.id, found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
-          found.terms.map(\.term).joined(separator: "; "),
-        ].map(cells.text))
+        [cells.code(item.id)]
+          + [
+            found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
+            found.terms.map(\.term).joined(separator: "; "),
+          ].map(cells.text))
     }
     sink.write(out)
   }

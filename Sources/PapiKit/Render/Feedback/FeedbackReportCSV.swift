@@ -24,7 +24,7 @@ struct FeedbackReportCSV: Renderer {
       var rows: [[String]] = unit.themes.map { theme in
         let quotes = theme.quotes.map(\.text) + Array(repeating: "", count: 3 - theme.quotes.count)
         return [
-          cells.text(summary.wave), cells.text(unit.code), cells.text(unit.name),
+          cells.text(summary.wave), cells.code(unit.code), cells.text(unit.name),
           cells.word(theme.dimension, FeedbackText.dimensionName(theme.dimension, questionnaire, language)),
           String(theme.count), String(unit.items), cells.percent(theme.share),
           theme.previousCount.map(String.init) ?? "", cells.percent(theme.previousShare),
@@ -35,7 +35,7 @@ struct FeedbackReportCSV: Renderer {
       if unit.unclassified > 0 {
         rows.append(
           [
-            cells.text(summary.wave), cells.text(unit.code), cells.text(unit.name),
+            cells.text(summary.wave), cells.code(unit.code), cells.text(unit.name),
             cells.word("unclassified", language == .vi ? "chưa phân loại" : "unclassified"),
             String(unit.unclassified), String(unit.items),
             cells.percent(Double(unit.unclassified) / Double(max(1, unit.items))),

@@ -41,6 +41,24 @@ public final class FileOutput: OutputSink {
     if path == nil { descriptor = STDOUT_FILENO }
   }
 
+  /// Stdout held in memory until `releaseHeld()`: output that goes through a pager is
+  /// shown only once the command has succeeded and said its warnings.
+  public static func heldStdout() -> FileOutput {
+    let output = FileOutput(path: nil)
+    output.held = []
+    return output
+  }
+
+  /// What was held, now written to stdout.
+  public func releaseHeld() throws(PapiError) {
+    guard let bytes = held else { return }
+    held = nil
+    bytes.withUnsafeBytes { write($0) }
+    try finish()
+  }
+
+  private var held: [UInt8]?
+
   /// A file created now, only when nothing is at `path` (`O_EXCL`: not even a file made a
   /// moment ago); nil when something is, which stays untouched.
   public static func creatingNew(_ path: String) -> FileOutput? {
@@ -64,6 +82,10 @@ public final class FileOutput: OutputSink {
   }
 
   public func write(_ buffer: UnsafeRawBufferPointer) {
+    if held != nil {
+      held?.append(contentsOf: buffer)
+      return
+    }
     guard failure == nil, let descriptor = opened(), let base = buffer.baseAddress else { return }
     var offset = 0
     while offset < buffer.count {
@@ -80,6 +102,7 @@ public final class FileOutput: OutputSink {
   /// Closes the file (creating it when nothing was written); the first failure, if any,
   /// is an error naming the file and the reason.
   public func finish() throws(PapiError) {
+    if held != nil { return }
     let descriptor = opened()
     if path != nil, let descriptor, close(descriptor) != 0, failure == nil { failure = errno }
     if let failure {

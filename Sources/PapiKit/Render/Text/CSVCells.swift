@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cells of a CSV, for a program or for a person. Without `--excel`: keys for headers,
 /// codes for statuses, numbers at full precision, ISO dates — the data as it is. With
 /// `--excel`: what a person reads in Excel — headers in the output language, words for
@@ -20,6 +22,20 @@ struct CSVCells {
 
   /// A text cell: quoted as needed, and neutralised when it would start a formula.
   func text(_ value: String?) -> String { TextEscaping.csv(value ?? "", delimiter: delimiter) }
+
+  /// A code or an id (`00874`, `3030899e42`): for Excel, a text formula `="00874"` so that
+  /// it is not read as a number (losing its zeros, or becoming 3,03E+48); only for codes of
+  /// letters, digits, `.`, `_` and `-`, which cannot break out of the quotes. Anything else
+  /// is a text cell.
+  func code(_ value: String?) -> String {
+    guard excel, let value, !value.isEmpty,
+      value.unicodeScalars.allSatisfy({ $0.isASCII && (CSVCells.codeCharacters.contains($0)) })
+    else { return text(value) }
+    return "=\"\(value)\""
+  }
+
+  private static let codeCharacters = CharacterSet(
+    charactersIn: "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-")
 
   /// The header: each column's key, or its name in the output language for Excel.
   func header(_ columns: [Column]) -> String {

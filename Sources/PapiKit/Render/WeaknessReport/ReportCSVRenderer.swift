@@ -51,7 +51,7 @@ struct ReportCSVRenderer: Renderer {
         let score = metric == "rank" ? assessment?.score : estimate?.value
         var fields =
           [
-            cells.text(unit.code), cells.text(unit.name),
+            cells.code(unit.code), cells.text(unit.name),
             cells.word(report.scores.level, levelLabel(report.scores.level, language)),
             cells.text(excel ? unit.parentLabel : unit.parent), cells.text(report.scores.wave), cells.text(metric),
           ] + (excel ? [cells.text(ReportRows.metricName(metric, report.questionnaire, language))] : [])
