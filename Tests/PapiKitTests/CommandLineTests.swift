@@ -344,7 +344,8 @@ struct PagerTests {
     #expect(missing.stdout.contains("papi-2024: điểm theo xã"), "the output is shown without a pager")
     #expect(!missing.stdout.contains("not found"))
     let failing = try runProgram(
-      "/usr/bin/script", ["-qec", "\(papi) score --wave 2099 --db \(repoPath("nowhere.db")); echo status=$?", "/dev/null"],
+      "/usr/bin/script",
+      ["-qec", "\(papi) score --wave 2099 --db \(repoPath("nowhere.db")); echo status=$?", "/dev/null"],
       environment: ["PAGER": "sed s/^/PAGED:/"])
     #expect(!failing.stdout.contains("PAGED:"), "a command that fails never starts the pager")
     #expect(failing.stdout.contains("status=1"))
