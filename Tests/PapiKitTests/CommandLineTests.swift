@@ -296,6 +296,29 @@ struct ProvinceNameTests {
     #expect(Set(ProvinceCodes.after2025.map(\.0)).isSubset(of: Set(ProvinceCodes.list.map(\.0))))
   }
 
+  @Test func theRegisterNameValidInTheWavesYearIsUsed() throws {
+    let store = SQLiteStore(path: try temporaryDirectory().appendingPathComponent("u.db").path, mode: .createIfMissing)
+    func province(_ name: String, from: String, to: String?) -> RegisterUnit {
+      RegisterUnit(code: "44", name: name, level: "province", parent: nil, validFrom: from, validTo: to)
+    }
+    try store.replaceUnitSet(
+      "2024", units: [province("Tỉnh Quảng Bình", from: "2020-01-01", to: "2025-06-30")], file: "a.csv", sha256: "")
+    try store.replaceUnitSet(
+      "2025", units: [province("Tỉnh Quảng Trị", from: "2025-07-01", to: nil)], file: "b.csv", sha256: "")
+    let estimate = Estimate(value: nil, se: nil, low: nil, upp: nil, n: 0, complete: true)
+    func named(_ wave: String?) -> (String?, String?) {
+      var units = [
+        UnitScore(code: "19363", name: "Xã A", parent: "44", respondents: 0, total: estimate, dimensions: []),
+        UnitScore(code: "44", name: nil, parent: nil, respondents: 0, total: estimate, dimensions: []),
+      ]
+      ParentNames.fill(&units, wave: wave, reference: store)
+      return (units[0].parentName, units[1].name)
+    }
+    #expect(named("2024") == ("Tỉnh Quảng Bình", "Tỉnh Quảng Bình"))
+    #expect(named("2025") == ("Tỉnh Quảng Trị", "Tỉnh Quảng Trị"))
+    #expect(named(nil) == (nil, nil), "two names for code 44 and no year: neither is said")
+  }
+
   @Test func aReportNamesTheProvinceFromTheRegisterElseFromTheOfficialList() throws {
     let database = try temporaryDirectory().appendingPathComponent("papi.db").path
     // No database beside the exports: the official list of 2024 names the province.
