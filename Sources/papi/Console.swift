@@ -29,14 +29,15 @@ final class ProgressLine {
   private var last = Date.distantPast
   private var shown = false
 
-  func update(_ label: String, rows: Int, fraction: Double?) {
+  func update(_ label: String, rows: Int, fraction: Double?, language: Language) {
     guard enabled else { return }
     let now = Date()
     guard now.timeIntervalSince(last) >= 0.2 else { return }
     last = now
     let seconds = max(now.timeIntervalSince(start), 0.001)
     let rate = Int(Double(rows) / seconds)
-    var text = "\r\(label): \(rows) rows, \(rate) rows/s"
+    var text =
+      language == .vi ? "\r\(label): \(rows) dòng, \(rate) dòng/giây" : "\r\(label): \(rows) rows, \(rate) rows/s"
     if let fraction { text += String(format: ", %.0f%%", min(100, fraction * 100)) }
     FileHandle.standardError.write(Data((text + "   ").utf8))
     shown = true

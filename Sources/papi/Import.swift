@@ -78,10 +78,12 @@ struct Import: ParsableCommand, Localized {
       readProgress: { step in
         progress.update(
           vi ? "đọc" : "reading", rows: step.rows,
-          fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil)
+          fraction: step.totalBytes > 0 ? Double(step.bytes) / Double(step.totalBytes) : nil, language: language)
       },
       writeProgress: { rows, total in
-        progress.update(vi ? "ghi" : "writing", rows: rows, fraction: total > 0 ? Double(rows) / Double(total) : nil)
+        progress.update(
+          vi ? "ghi" : "writing", rows: rows, fraction: total > 0 ? Double(rows) / Double(total) : nil,
+          language: language)
       })
     progress.finish()
     Console.report(result.warnings, language)

@@ -52,6 +52,13 @@ struct Papi: ParsableCommand {
       Foundation.exit(ExitStatus.of(error))
     } catch {
       let status = exitCode(for: error)
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if status == .success, let tree = CommandTree.of(Papi.self),
+        let problem = UsageCheck(tree: tree).helpProblem(in: arguments)
+      {
+        Console.error(tr("Lỗi: ", "Error: ") + problem.text(userLanguage))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+      }
       if status == .success {
         let text = fullMessage(for: error)
         let isHelp = text.hasPrefix("OVERVIEW:") || text.hasPrefix("USAGE:")
@@ -59,7 +66,6 @@ struct Papi: ParsableCommand {
         Foundation.exit(0)
       }
       guard status == .validationFailure else { exit(withError: error) }
-      let arguments = Array(CommandLine.arguments.dropFirst())
       if let problem = CommandTree.of(Papi.self).flatMap({ UsageCheck(tree: $0).firstProblem(in: arguments) }) {
         Console.error(tr("Lỗi: ", "Error: ") + problem.text(userLanguage))
       } else {

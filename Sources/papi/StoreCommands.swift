@@ -92,7 +92,7 @@ struct Units: ParsableCommand {
 
     func run() throws {
       let units = try database.existing.registerUnits(set: set)
-      try Console.print(UnitListText.text(units))
+      try Console.print(UnitListText.text(units, language: language))
     }
   }
 }

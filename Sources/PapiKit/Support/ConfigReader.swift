@@ -34,6 +34,14 @@ struct ConfigReader {
     do {
       return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
+      // A workbook, a document or an archive given for a YAML file: say what it is.
+      if let other = NotAnExport.recognise(path), other != .folder {
+        throw PapiError(
+          .unsupportedFormat, file: path,
+          message: L(
+            "\(other.what.vi), không phải tệp \(kind.vi) (YAML).", "\(other.what.en), not a \(kind.en) file (YAML)."),
+          fix: L("Kiểm tra đường dẫn sau \(option).", "Check the path after \(option)."))
+      }
       var isFolder: ObjCBool = false
       let code =
         FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue

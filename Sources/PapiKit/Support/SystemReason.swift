@@ -111,11 +111,11 @@ enum SystemReason {
       case .fileReadNoPermission, .fileWriteNoPermission: return of(errno: EACCES)
       case .fileWriteOutOfSpace: return of(errno: ENOSPC)
       case .fileWriteVolumeReadOnly: return of(errno: EROFS)
-      case .fileReadInapplicableStringEncoding:
+      case .fileReadInapplicableStringEncoding, .fileReadCorruptFile, .fileReadUnknownStringEncoding:
         return L("tệp không phải văn bản UTF-8", "the file is not UTF-8 text")
       default: break
       }
     }
-    return L("lỗi hệ thống: \(error.localizedDescription)", error.localizedDescription)
+    return L("lỗi hệ thống mã \(error.code)", error.localizedDescription)
   }
 }

@@ -85,7 +85,7 @@ enum ArgumentParserText {
   private static let helpWords: [(String, String)] = [
     ("OVERVIEW: ", "TỔNG QUAN: "), ("USAGE: ", "CÁCH DÙNG: "), ("ARGUMENTS:", "ĐỐI SỐ:"), ("OPTIONS:", "TÙY CHỌN:"),
     ("SUBCOMMANDS:", "LỆNH:"),
-    ("See 'papi help <subcommand>' for detailed help.", "Xem 'papi help <lệnh>' để biết chi tiết."),
+    ("' for detailed help.", "' để biết chi tiết."), ("  See 'papi help ", "  Xem 'papi help "),
     ("Show help information.", "Hiện trợ giúp này."), ("Show the version.", "Hiện phiên bản của papi."),
     ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "), ("; default: ", "; mặc định: "),
     ("<subcommand>", "<lệnh>"), ("[<options>]", "[<tùy chọn>]"),
@@ -118,13 +118,19 @@ enum ArgumentParserText {
     (#"^The value '(.*)' is invalid for '(.+?)'(.*)$"#, "giá trị '$1' không hợp lệ cho '$2'$3."),
   ]
 
+  /// The statuses `--status` takes, as ArgumentParser lists them, and as an officer types them.
+  private static let statusCodes = "'open', 'in_progress', 'done' hoặc 'dropped'"
+  private static let statusWords =
+    "'chưa thực hiện', 'đang thực hiện', 'hoàn thành' (hoặc 'xong') hoặc 'dừng' (hoặc open, in_progress, done, dropped)"
+
   private static func errorSentence(_ sentence: String) -> String {
     for (pattern, template) in errorPatterns {
       guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
       let range = NSRange(sentence.startIndex..., in: sentence)
       guard expression.firstMatch(in: sentence, range: range) != nil else { continue }
       return expression.stringByReplacingMatches(in: sentence, range: range, withTemplate: template)
-        .replacingOccurrences(of: "' or '", with: "' hoặc '").replacingOccurrences(of: "' and '", with: "' và '")
+        .replacingOccurrences(of: "' or '", with: "' hoặc '").replacingOccurrences(of: "' and '", with: "' hoặc '")
+        .replacingOccurrences(of: statusCodes, with: statusWords)
     }
     return sentence
   }

@@ -18,6 +18,25 @@ struct UsageCheck {
 
   let tree: CommandTree
 
+  /// A misspelled command after `papi help` (ArgumentParser shows the nearest help it
+  /// knows instead of saying so).
+  func helpProblem(in arguments: [String]) -> Problem? {
+    guard arguments.first == "help" else { return nil }
+    var node = tree
+    var path = [tree.commandName]
+    for argument in arguments.dropFirst() where !argument.hasPrefix("-") {
+      guard let subcommands = node.subcommands, !subcommands.isEmpty else { return nil }
+      guard let next = node.subcommand(argument) else {
+        let names = subcommands.map(\.commandName).filter { $0 != "help" }
+        return .unknownSubcommand(
+          command: path.joined(separator: " "), given: argument, nearest: NearestName.nearest(argument, in: names))
+      }
+      node = next
+      path.append(argument)
+    }
+    return nil
+  }
+
   /// The first misspelled subcommand or option of `arguments` (without the program name).
   func firstProblem(in arguments: [String]) -> Problem? {
     var node = tree

@@ -14,18 +14,22 @@ struct FeedbackClassifyTable: Renderer {
       let ids = found.isClassified ? found.subdimensions.isEmpty ? found.dimensions : Self.mergedIDs(found) : []
       let label = ids.isEmpty ? (language == .vi ? "— chưa phân loại" : "— unclassified") : ids.joined(separator: " ")
       let terms = found.terms.isEmpty ? "" : "  (" + found.terms.map(\.term).joined(separator: ", ") + ")"
-      out += "\(id)  \(label)\(terms)".trimmingTrailingSpaces() + "\n"
+      let indent = idWidth + 2
+      out +=
+        wrap("\(id)  \(label)\(terms)".trimmingTrailingSpaces(), width: 80, indent: indent).joined(separator: "\n")
+        + "\n"
       for dimension in found.dimensions { perDimension[dimension, default: 0] += 1 }
     }
     let unclassified = items.filter { !$0.1.isClassified }.count
     let counts = FeedbackClassifier.sorted(Set(perDimension.keys)).map { "\($0) \(perDimension[$0] ?? 0)" }
     out += "\n"
-    out +=
+    let summary =
       language == .vi
       ? "\(items.count) ý kiến; theo chỉ số nội dung: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); chưa "
-        + "phân loại: \(unclassified)\n"
+        + "phân loại: \(unclassified)"
       : "\(items.count) items; by dimension: \(counts.isEmpty ? "—" : counts.joined(separator: ", ")); unclassified: "
-        + "\(unclassified)\n"
+        + "\(unclassified)"
+    out += wrap(summary, width: 80, indent: 2).joined(separator: "\n") + "\n"
     sink.write(out)
   }
 

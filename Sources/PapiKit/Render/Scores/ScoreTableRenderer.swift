@@ -27,7 +27,7 @@ public struct ScoreTableRenderer: Renderer {
     if let set = report.unitsAsOf {
       out +=
         vi
-        ? "Điểm SUY RA: người trả lời được quy đổi sang đơn vị hành chính \(set) qua bảng chuyển đổi.\n"
+        ? "Điểm SUY RA: người trả lời được quy đổi sang các đơn vị của bộ \(set)\n(qua bảng chuyển đổi).\n"
         : "DERIVED scores: respondents converted to the units of \(set) through a crosswalk.\n"
     }
     out += "\n"

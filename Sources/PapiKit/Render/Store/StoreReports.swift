@@ -137,10 +137,21 @@ public enum FeedbackImportText {
 /// What `papi units list` prints: one unit per line (code, level, name, parent), in code
 /// order.
 public enum UnitListText {
-  public static func text(_ units: [String: RegisterUnit]) -> String {
-    var text = ""
+  /// One unit a line within 80 columns: code, level, name, the code above it and the
+  /// dates the unit is valid.
+  public static func text(_ units: [String: RegisterUnit], language: Language) -> String {
+    let vi = language == .vi
+    var text =
+      fit(vi ? "Mã" : "Code", 8) + fit(vi ? "Cấp" : "Level", 10) + fit(vi ? "Tên" : "Name", 30)
+      + fit(vi ? "Cấp trên" : "Parent", 9) + (vi ? "Hiệu lực" : "Valid") + "\n"
+    func date(_ iso: String?) -> String { iso.flatMap { CivilDate($0) }.map { $0.text(language) } ?? iso ?? "" }
     for unit in units.values.sorted(by: { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }) {
-      text += "\(unit.code)\t\(unit.level)\t\(unit.name)\t\(unit.parent ?? "")\n"
+      let valid =
+        unit.validFrom == nil && unit.validTo == nil ? "" : "\(date(unit.validFrom))–\(date(unit.validTo))"
+      text +=
+        (fit(printable(unit.code), 7) + " " + fit(levelLabel(unit.level, language), 9) + " "
+        + fit(printable(unit.name), 29) + " " + fit(printable(unit.parent ?? ""), 8) + " " + valid)
+        .trimmingTrailingSpaces() + "\n"
     }
     return text
   }

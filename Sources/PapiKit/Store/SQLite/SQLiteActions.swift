@@ -73,18 +73,18 @@ extension SQLiteStore {
   ) throws(PapiError) -> ActionItem {
     let current = try action(id: id)
     if let status, !current.status.canChange(to: status) {
-      let allowed = ActionStatus.allCases.filter { current.status.canChange(to: $0) }.map(\.rawValue).joined(
-        separator: ", ")
+      let allowed = ActionStatus.allCases.filter { current.status.canChange(to: $0) }
+      let (now, next) = (current.status, status)
       throw PapiError(
-        file: path, value: "\(current.status.rawValue) → \(status.rawValue)",
-        message: status == current.status
-          ? L("nhiệm vụ \(id) đã ở trạng thái \(status.rawValue).", "action \(id) is already \(status.rawValue).")
+        file: path, value: "\(now.rawValue) → \(next.rawValue)",
+        message: next == now
+          ? L("nhiệm vụ \(id) đã ở trạng thái \(now.label(.vi)).", "action \(id) is already \(now.rawValue).")
           : L(
-            "không thể chuyển nhiệm vụ \(id) từ \(current.status.rawValue) sang \(status.rawValue).",
-            "action \(id) cannot go from \(current.status.rawValue) to \(status.rawValue)."),
+            "không thể chuyển nhiệm vụ \(id) từ \(now.label(.vi)) sang \(next.label(.vi)).",
+            "action \(id) cannot go from \(now.rawValue) to \(next.rawValue)."),
         fix: L(
-          "Từ \(current.status.rawValue) chỉ chuyển được sang: \(allowed).",
-          "From \(current.status.rawValue) it can go to: \(allowed)."))
+          "Từ \(now.label(.vi)) chỉ chuyển được sang: \(allowed.map { $0.label(.vi) }.joined(separator: ", ")).",
+          "From \(now.rawValue) it can go to: \(allowed.map(\.rawValue).joined(separator: ", "))."))
     }
     if status == .dropped && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
       throw PapiError(

@@ -150,7 +150,7 @@ struct SQLiteFile {
           "this file is empty, not a database yet; papi wrote nothing to it.")
         : L("chưa có cơ sở dữ liệu ở đây.", "there is no database here yet."),
       fix: L(
-        "Nhập dữ liệu trước bằng `papi import FILE… -q Q --wave W`, hoặc chỉ đường dẫn bằng --db.",
+        "Nhập dữ liệu trước bằng `papi import TỆP… -q BẢNG-HỎI --wave ĐỢT`, hoặc chỉ đường dẫn bằng --db.",
         "Import data first with `papi import FILE… -q Q --wave W`, or give the path with --db."))
   }
 

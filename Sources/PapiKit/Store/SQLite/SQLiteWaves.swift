@@ -12,7 +12,7 @@ extension SQLiteStore {
             db, sql: "SELECT q.yaml FROM wave w JOIN questionnaire q ON q.hash = w.questionnaire_hash WHERE w.name = ?",
             arguments: [wave])
         else { return nil }
-        let questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
+        let questionnaire = try QuestionnaireLoader.parse(yaml: yaml, source: "\(path) (\(wave))")
         var table = ResponseTable(indicatorCount: questionnaire.indicators.count)
         table.files = [path]
         try readUnits(db, wave: wave, levels: 1 + questionnaire.respondent.parents.count, into: &table)
@@ -166,6 +166,6 @@ extension SQLiteStore {
       }
     }
     guard let yaml else { return nil }
-    return try QuestionnaireLoader.parse(yaml: yaml, source: "\(path): wave \(wave)")
+    return try QuestionnaireLoader.parse(yaml: yaml, source: "\(path) (\(wave))")
   }
 }
