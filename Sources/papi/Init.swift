@@ -11,7 +11,7 @@ struct Init: ParsableCommand, Localized {
 
   @Argument(
     help: helpText(
-      "Thư mục (mặc định: thư mục hiện tại).", "The folder (default: the current one).",
+      "Thư mục, tạo ra khi chưa có.", "The folder, made when it is not there.",
       valueName: tr("thư-mục", "folder")))
   var folder: String = "."
   @OptionGroup var lang: LanguageOption

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import PapiKit
 
-extension Language: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {
+  /// `vi`, `VI`, `en`, `EN`: as `Language.preferred` reads it before parsing.
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 extension OutputFormat: ExpressibleByArgument {}
 
 /// `--lang`, shared by every command.

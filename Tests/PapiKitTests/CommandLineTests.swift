@@ -492,3 +492,53 @@ struct DatabaseErrorTextTests {
     #expect(english.stderr.contains("cannot open the database (file is not a database)."))
   }
 }
+
+/// What a review of the command line found, each kept fixed.
+@Suite("Command-line review findings", .serialized)
+struct CommandLineReviewTests {
+  @Test func outNeverOverwritesAFileTheCommandReads() throws {
+    let folder = try temporaryDirectory()
+    let database = folder.appendingPathComponent("papi.db").path
+    #expect(
+      try runPapi(["import", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--wave", "2024", "--db", database])
+        .status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+    let run = try runPapi(["score", "--wave", "2024", "--db", database, "--out", database])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("là tệp mà lệnh này đọc"), "\(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before, "the database is untouched")
+    let sample = repoPath("samples/targets.yaml")
+    let targets = try runPapi([
+      "report", "--wave", "2024", "--targets", sample, "--db", database, "--out", sample, "--lang", "en",
+    ])
+    #expect(targets.status == 64)
+    #expect(targets.stderr.contains("is a file this command reads"))
+  }
+
+  @Test func nearNamesShortOptionsAndCaseAreUnderstood() throws {
+    #expect(NearestName.nearest("bd", in: ["by", "db"]) == "db", "the same letters win a tie")
+    let short = try runPapi(["score", "-Q", "papi-2024", "samples/kobo-kontum-2024.csv"])
+    #expect(short.status == 64)
+    #expect(short.stderr.contains("không có tùy chọn `-Q`. Có phải `-q`?"), "\(short.stderr)")
+    let upper = try runPapi(["score", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--lang", "EN"])
+    #expect(upper.status == 0, "\(upper.stderr)")
+    #expect(upper.stdout.contains("scores by commune"))
+    let help = try runPapi(["help", "actoins"])
+    #expect(help.status == 64)
+    #expect(help.stderr.contains("papi không có lệnh `actoins`. Có phải `papi actions`?"))
+    #expect(try runPapi(["help", "actions", "show"]).status == 0)
+  }
+
+  @Test func otherFilesGivenForPapisOwnAreNamed() throws {
+    let folder = try temporaryDirectory()
+    let workbook = folder.appendingPathComponent("targets.yaml").path
+    try Data([0x50, 0x4B, 0x03, 0x04] + Array("[Content_Types].xml xl/workbook.xml".utf8)).write(
+      to: URL(fileURLWithPath: workbook))
+    let run = try runPapi(["report", "samples/kobo-kontum-2024.csv", "-q", "papi-2024", "--targets", workbook])
+    #expect(run.stderr.contains("đây là một sổ tính Excel (.xlsx), không phải tệp"), "\(run.stderr)")
+    #expect(!run.stderr.contains("The operation could not be completed"))
+    let database = try runPapi(["waves", "--db", folder.path])
+    #expect(database.stderr.contains("(đây là một thư mục, không phải tệp)."))
+    #expect(database.stderr.contains("Cho --db một tên tệp"))
+  }
+}

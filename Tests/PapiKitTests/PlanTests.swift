@@ -267,6 +267,11 @@ struct PlanTests {
       refusal(.dropped, "thừa").contains("action \(id) cannot go from done to dropped. Value: \"done → dropped\"."))
     #expect(refusal(.dropped, "thừa").contains("Fix: From done it can go to: in_progress."))
     #expect(refusal(.done, nil).contains("action \(id) is already done."))
+    do {
+      _ = try store.updateAction(id: id, status: .done, note: nil, author: "x")
+    } catch {
+      #expect(error.text(.vi).contains("nhiệm vụ \(id) đã ở trạng thái đã hoàn thành."), "statuses in words")
+    }
     _ = try store.updateAction(id: id, status: .inProgress, note: "Mở lại: thôn 4 chưa họp", author: "Trần Thị B")
     #expect(refusal(.dropped, nil).contains("dropping an action needs a reason."))
     #expect(refusal(.done, nil, id: "c6f607e5XX").contains("there is no action c6f607e5XX in the register."))

@@ -61,14 +61,19 @@ public enum InitCommand {
     var out = ""
     for name in outcome.written { out += (vi ? "  đã tạo     " : "  created    ") + name + "\n" }
     for name in outcome.kept { out += (vi ? "  đã có, giữ " : "  kept       ") + name + "\n" }
-    let folder = outcome.folder
+    let here = outcome.folder == "." || outcome.folder == "./"
+    let folder = here ? (vi ? "này" : "this folder") : outcome.folder
+    let readme = here ? "README.txt" : (outcome.folder as NSString).appendingPathComponent("README.txt")
     if outcome.written.isEmpty {
-      out += vi ? "Thư mục \(folder) đã đủ các tệp; không ghi gì.\n" : "\(folder) has every file; nothing written.\n"
+      out +=
+        vi
+        ? "Thư mục \(folder) đã đủ các tệp; không ghi gì.\n"
+        : "\(here ? "This folder" : folder) has every file; nothing written.\n"
     } else {
       out +=
         vi
-        ? "Thư mục làm việc: \(folder). Đọc \(folder)/README.txt để biết các bước tiếp theo.\n"
-        : "Working folder: \(folder). Read \(folder)/README.txt for the next steps.\n"
+        ? "Thư mục làm việc: \(here ? "thư mục này" : folder). Đọc \(readme) để biết các bước tiếp theo.\n"
+        : "Working folder: \(folder). Read \(readme) for the next steps.\n"
     }
     return out
   }

@@ -78,7 +78,7 @@ enum StarterFiles {
     """
 
   /// Who issues the office's documents, for the plans and reports in the official form
-  /// (Nghị định 30/2020/NĐ-CP); read by the commands that write them.
+  /// (Nghị định 30/2020/NĐ-CP); not read yet: the Word documents of a later issue will.
   static let issuer = """
     # Thông tin cơ quan ban hành, cho kế hoạch và báo cáo theo thể thức văn bản hành chính
     # (Nghị định 30/2020/NĐ-CP). Sửa cho đúng cơ quan mình; giữ dấu ngoặc kép.
@@ -108,16 +108,18 @@ enum StarterFiles {
       \(questionnaire)   bảng hỏi: các câu hỏi, chỉ số nội dung, tên cột
       chi-tieu.yaml              chỉ tiêu: mức điểm cần đạt, thứ hạng cần giữ
       nhiem-vu.yaml              danh mục nhiệm vụ riêng (kế thừa danh mục có sẵn)
-      co-quan-ban-hanh.yaml      cơ quan ban hành và người ký của kế hoạch, báo cáo
+      co-quan-ban-hanh.yaml      cơ quan ban hành và người ký (cho văn bản Word của phiên bản
+                                 sau; papi chưa đọc tệp này)
 
     Các bước, chạy trong thư mục này:
       1. Kiểm tra tệp dữ liệu khảo sát (CSV xuất từ KoboToolbox, ODK, SurveyCTO…):
            papi validate DU-LIEU.csv -q \(questionnaire)
       2. Lưu thành một đợt khảo sát (tạo tệp papi.db trong thư mục này):
            papi import DU-LIEU.csv -q \(questionnaire) --wave 2024
-      3. Xem điểm và báo cáo điểm yếu so với chỉ tiêu:
+      3. Xem điểm và báo cáo điểm yếu so với chỉ tiêu (--compare: đợt trước, khi đã nhập;
+         quy tắc `previous` trong chi-tieu.yaml cần nó, không có thì là "không đủ dữ liệu"):
            papi score --wave 2024
-           papi report --wave 2024 --targets chi-tieu.yaml
+           papi report --wave 2024 --compare 2023 --targets chi-tieu.yaml
            papi report --wave 2024 --targets chi-tieu.yaml --format html --out bao-cao.html
       4. Lập kế hoạch khắc phục (nhiệm vụ, cơ quan chủ trì, thời hạn):
            papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml --start 06/01/2025

@@ -31,17 +31,17 @@ struct ConfigReader {
   /// The text of a YAML file; `kind` names the file in the message ("bảng hỏi"), `option`
   /// the command-line option that gave its path.
   static func text(_ path: String, kind: LocalizedText, option: String) throws(PapiError) -> String {
+    // A workbook, a document or an archive given for a YAML file: say what it is.
+    if let other = NotAnExport.recognise(path), other != .folder {
+      throw PapiError(
+        .unsupportedFormat, file: path,
+        message: L(
+          "\(other.what.vi), không phải tệp \(kind.vi) (YAML).", "\(other.what.en), not a \(kind.en) file (YAML)."),
+        fix: L("Kiểm tra đường dẫn sau \(option).", "Check the path after \(option)."))
+    }
     do {
       return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      // A workbook, a document or an archive given for a YAML file: say what it is.
-      if let other = NotAnExport.recognise(path), other != .folder {
-        throw PapiError(
-          .unsupportedFormat, file: path,
-          message: L(
-            "\(other.what.vi), không phải tệp \(kind.vi) (YAML).", "\(other.what.en), not a \(kind.en) file (YAML)."),
-          fix: L("Kiểm tra đường dẫn sau \(option).", "Check the path after \(option)."))
-      }
       var isFolder: ObjCBool = false
       let code =
         FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue

@@ -2,15 +2,18 @@
 /// options.
 public enum NearestName {
   /// The name of `known` nearest to `name`: at most two edits (one for names of up to four
-  /// letters), a change of case counting for none; else the one name `name` begins. `nil`
-  /// when nothing is near enough.
+  /// letters), a change of case counting for none, the same letters in another order
+  /// winning a tie; else the one name `name` begins. `nil` when nothing is near enough.
   public static func nearest(_ name: String, in known: [String]) -> String? {
     let lower = Array(name.lowercased())
     let allowed = lower.count <= 4 ? 1 : 2
     var best: (String, Int)?
     for candidate in known {
       let distance = editDistance(lower, Array(candidate.lowercased()))
-      if distance <= allowed && distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+      guard distance <= allowed else { continue }
+      // On a tie, the name with the same letters wins (`bd` is `db` typed in the wrong order).
+      let sameLetters = lower.sorted() == Array(candidate.lowercased()).sorted()
+      if distance < (best?.1 ?? Int.max) || (distance == best?.1 && sameLetters) { best = (candidate, distance) }
     }
     if let best { return best.0 }
     let extending = known.filter { lower.count >= 3 && $0.lowercased().hasPrefix(String(lower)) }

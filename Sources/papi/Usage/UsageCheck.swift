@@ -54,9 +54,14 @@ struct UsageCheck {
           if option.takesValue && !argument.contains("=") { index += 1 }
           continue
         }
-        let typed = options.map(\.typed).filter { $0.hasPrefix("--") }
+        // `-Q` is near `-q`; `--lang` and `-lang` near the long names.
+        let short = !name.hasPrefix("--") && name.count == 2
+        let typed = options.map(\.typed).filter { short ? !$0.hasPrefix("--") : $0.hasPrefix("--") }
+        let prefix = short ? "-" : "--"
         let bare = name.drop { $0 == "-" }
-        let nearest = NearestName.nearest(String(bare), in: typed.map { String($0.dropFirst(2)) }).map { "--" + $0 }
+        let nearest = NearestName.nearest(String(bare), in: typed.map { String($0.dropFirst(prefix.count)) }).map {
+          prefix + $0
+        }
         return .unknownOption(command: path.joined(separator: " "), given: name, nearest: nearest)
       }
       guard let subcommands = node.subcommands, !subcommands.isEmpty else { continue }

@@ -28,6 +28,15 @@ struct SQLiteFile {
 
   /// The database, opened for reading and writing with its schema brought up to date.
   func open(_ mode: SQLiteStore.Mode) throws(PapiError) -> DatabaseQueue {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      let reason = SystemReason.of(errno: EISDIR)
+      throw PapiError(
+        .database, file: path,
+        message: L("không mở được cơ sở dữ liệu (\(reason.vi)).", "cannot open the database (\(reason.en))."),
+        fix: L(
+          "Cho --db một tên tệp, ví dụ \(path)/papi.db.", "Give --db a file name, for example \(path)/papi.db."))
+    }
     let deadline = Date().addingTimeInterval(max(wait, 1))
     while true {
       let content = try inspect()
