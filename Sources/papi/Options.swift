@@ -69,14 +69,15 @@ struct OutputOptions: ParsableArguments {
 
   /// Where the output goes: the file, or stdout (a table through the pager when stdout is
   /// a terminal).
-  func sink() -> FileOutput {
-    out == nil && format == .table && Pager.wanted ? FileOutput.heldStdout() : FileOutput(path: out)
-  }
+  func sink() -> FileOutput { paged ? FileOutput.heldStdout() : FileOutput(path: out) }
+
+  /// A table on a terminal with a pager: held until the command has succeeded, then paged.
+  private var paged: Bool { out == nil && format == .table && Pager.wanted }
 
   /// Closes the output; with `--out`, says on stderr what was written where.
   func finish(_ sink: FileOutput, _ language: Language) throws {
     try sink.finish()
-    if out == nil && format == .table && Pager.wanted {
+    if paged {
       Pager.start()
       try sink.releaseHeld()
     }

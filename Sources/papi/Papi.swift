@@ -52,9 +52,13 @@ struct Papi: ParsableCommand {
       Foundation.exit(ExitStatus.of(error))
     } catch {
       let status = exitCode(for: error)
+      guard status == .success || status == .validationFailure else { exit(withError: error) }
+      // The command tree is read only for a refused command line or `papi help …`.
       let arguments = Array(CommandLine.arguments.dropFirst())
-      if status == .success, let tree = CommandTree.of(Papi.self),
-        let problem = UsageCheck(tree: tree).helpProblem(in: arguments)
+      let misspelt: (UsageCheck) -> UsageCheck.Problem? =
+        status == .success ? { $0.helpProblem(in: arguments) } : { $0.firstProblem(in: arguments) }
+      if status == .validationFailure || arguments.first == "help",
+        let problem = CommandTree.of(Papi.self).flatMap({ misspelt(UsageCheck(tree: $0)) })
       {
         Console.error(tr("Lỗi: ", "Error: ") + problem.text(userLanguage))
         Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -65,12 +69,7 @@ struct Papi: ParsableCommand {
         print(isHelp ? ArgumentParserText.help(text, userLanguage) : text)
         Foundation.exit(0)
       }
-      guard status == .validationFailure else { exit(withError: error) }
-      if let problem = CommandTree.of(Papi.self).flatMap({ UsageCheck(tree: $0).firstProblem(in: arguments) }) {
-        Console.error(tr("Lỗi: ", "Error: ") + problem.text(userLanguage))
-      } else {
-        Console.error(ArgumentParserText.usageError(fullMessage(for: error), userLanguage))
-      }
+      Console.error(ArgumentParserText.usageError(fullMessage(for: error), userLanguage))
       Foundation.exit(status.rawValue)
     }
   }

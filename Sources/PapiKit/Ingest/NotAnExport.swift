@@ -10,8 +10,7 @@ enum NotAnExport: Equatable {
 
   /// What `path` is when it is not a text file papi may read.
   static func recognise(_ path: String) -> NotAnExport? {
-    var status = stat()
-    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { return .folder }
+    if SystemReason.isFolder(path) { return .folder }
     let head = FileHead.read(path, count: 65_536)
     if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
       // An Office Open XML or OpenDocument file is a ZIP archive: its first entries name it.

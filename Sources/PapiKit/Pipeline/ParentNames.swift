@@ -19,8 +19,9 @@ enum ParentNames {
         if let unit = known.first(where: { ($0.validFrom ?? "") <= day && ($0.validTo.map { day <= $0 } ?? true) }) {
           return unit.name
         }
-      } else if let only = Set(known.map(\.name)).first, Set(known.map(\.name)).count == 1 {
-        return only
+      } else {
+        let names = Set(known.map(\.name))
+        if names.count == 1 { return names.first }
       }
       return ProvinceCodes.name(code, year: year)
     }

@@ -32,7 +32,8 @@ struct ConfigReader {
   /// the command-line option that gave its path.
   static func text(_ path: String, kind: LocalizedText, option: String) throws(PapiError) -> String {
     // A workbook, a document or an archive given for a YAML file: say what it is.
-    if let other = NotAnExport.recognise(path), other != .folder {
+    let other = NotAnExport.recognise(path)
+    if let other, other != .folder {
       throw PapiError(
         .unsupportedFormat, file: path,
         message: L(
@@ -42,10 +43,7 @@ struct ConfigReader {
     do {
       return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      var isFolder: ObjCBool = false
-      let code =
-        FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-        ? EISDIR : SystemReason.code(of: error)
+      let code = other == .folder ? EISDIR : SystemReason.code(of: error)
       let reason = code.map { SystemReason.of(errno: $0) } ?? SystemReason.of(error)
       throw PapiError(
         .unreadableFile, file: path,

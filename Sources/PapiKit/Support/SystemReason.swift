@@ -65,6 +65,12 @@ enum SystemReason {
     }
   }
 
+  /// Whether `path` is a folder (following links).
+  static func isFolder(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+  }
+
   /// Why a folder cannot be made at `path` when Foundation does not say: a part of the path
   /// that is a file (ENOTDIR), or a parent papi may not write in (EACCES).
   static func folderCause(_ path: String) -> Int32? {
@@ -105,17 +111,11 @@ enum SystemReason {
   static func of(_ error: any Error) -> LocalizedText {
     if let code = code(of: error) { return of(errno: code) }
     let error = error as NSError
-    if error.domain == NSCocoaErrorDomain {
-      switch CocoaError.Code(rawValue: error.code) {
-      case .fileReadNoSuchFile, .fileNoSuchFile: return of(errno: ENOENT)
-      case .fileReadNoPermission, .fileWriteNoPermission: return of(errno: EACCES)
-      case .fileWriteOutOfSpace: return of(errno: ENOSPC)
-      case .fileWriteVolumeReadOnly: return of(errno: EROFS)
-      case .fileReadInapplicableStringEncoding, .fileReadCorruptFile, .fileReadUnknownStringEncoding:
-        return L("tệp không phải văn bản UTF-8", "the file is not UTF-8 text")
-      default: break
-      }
+    switch (error.domain, CocoaError.Code(rawValue: error.code)) {
+    case (NSCocoaErrorDomain, .fileReadInapplicableStringEncoding), (NSCocoaErrorDomain, .fileReadCorruptFile),
+      (NSCocoaErrorDomain, .fileReadUnknownStringEncoding):
+      return L("tệp không phải văn bản UTF-8", "the file is not UTF-8 text")
+    default: return L("lỗi hệ thống mã \(error.code)", error.localizedDescription)
     }
-    return L("lỗi hệ thống mã \(error.code)", error.localizedDescription)
   }
 }

@@ -26,11 +26,7 @@ struct UsageCheck {
     var path = [tree.commandName]
     for argument in arguments.dropFirst() where !argument.hasPrefix("-") {
       guard let subcommands = node.subcommands, !subcommands.isEmpty else { return nil }
-      guard let next = node.subcommand(argument) else {
-        let names = subcommands.map(\.commandName).filter { $0 != "help" }
-        return .unknownSubcommand(
-          command: path.joined(separator: " "), given: argument, nearest: NearestName.nearest(argument, in: names))
-      }
+      guard let next = node.subcommand(argument) else { return Self.unknown(argument, among: subcommands, path) }
       node = next
       path.append(argument)
     }
@@ -72,11 +68,16 @@ struct UsageCheck {
       }
       if argument == "help" { return nil }
       if node.takesPositionals { continue }
-      let names = subcommands.map(\.commandName).filter { $0 != "help" }
-      return .unknownSubcommand(
-        command: path.joined(separator: " "), given: argument, nearest: NearestName.nearest(argument, in: names))
+      return Self.unknown(argument, among: subcommands, path)
     }
     return nil
+  }
+
+  /// `argument` where one of `subcommands` of the command at `path` was expected.
+  private static func unknown(_ argument: String, among subcommands: [CommandTree], _ path: [String]) -> Problem {
+    let names = subcommands.map(\.commandName).filter { $0 != "help" }
+    return .unknownSubcommand(
+      command: path.joined(separator: " "), given: argument, nearest: NearestName.nearest(argument, in: names))
   }
 }
 

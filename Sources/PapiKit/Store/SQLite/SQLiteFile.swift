@@ -28,8 +28,7 @@ struct SQLiteFile {
 
   /// The database, opened for reading and writing with its schema brought up to date.
   func open(_ mode: SQLiteStore.Mode) throws(PapiError) -> DatabaseQueue {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+    if SystemReason.isFolder(path) {
       let reason = SystemReason.of(errno: EISDIR)
       throw PapiError(
         .database, file: path,
