@@ -60,9 +60,7 @@ public enum ActionsCommand {
       printable("\(action.id) · \(text.unit(action)) · \(metricID(action.metric, language)) · \(action.task)"),
       width: width, indent: 2)
     lines += wrap(printable(action.title.text(language)), width: width, indent: 0)
-    for event in try store.history(id: id) {
-      lines += wrap(printable(text.event(event, of: action)), width: width, indent: 4)
-    }
+    lines += text.historyLines(try store.history(id: id), of: action, margin: 0)
     return lines.joined(separator: "\n") + "\n"
   }
 

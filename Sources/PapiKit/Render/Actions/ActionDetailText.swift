@@ -44,11 +44,7 @@ struct ActionDetailText {
     line(vi ? "Danh mục:" : "Catalogue:", action.catalogue)
     if !history.isEmpty {
       out += (vi ? "Lịch sử:" : "History:") + "\n"
-      for event in history {
-        for part in wrap(printable(text.event(event, of: action)), width: Self.width - 2, indent: 4) {
-          out += "  " + part + "\n"
-        }
-      }
+      for line in text.historyLines(history, of: action, margin: 2) { out += line + "\n" }
     }
     return out
   }

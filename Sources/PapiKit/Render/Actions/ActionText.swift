@@ -111,6 +111,15 @@ extension WeaknessReport {
 }
 
 extension ActionText {
+  /// An action's history for a terminal: an entry a line, wrapped within 80 columns after a
+  /// margin of `margin` spaces, its later lines indented.
+  func historyLines(_ events: [ActionEvent], of action: ActionItem, margin: Int) -> [String] {
+    let prefix = String(repeating: " ", count: margin)
+    return events.flatMap { event in
+      wrap(printable(self.event(event, of: action)), width: 80 - margin, indent: 4).map { prefix + $0 }
+    }
+  }
+
   /// One entry of an action's history: local time, author, what changed and the note.
   func event(_ event: ActionEvent, of action: ActionItem) -> String {
     var line = "\(LocalTime.text(event.time, language))  \(event.author)  "
