@@ -61,10 +61,7 @@ struct OutputOptions: ParsableArguments {
 
   /// Whether two paths name the same existing file (the same device and inode).
   static func sameFile(_ one: String, _ other: String) -> Bool {
-    var first = stat()
-    var second = stat()
-    guard stat(one, &first) == 0, stat(other, &second) == 0 else { return false }
-    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    FileStatus.same(one, other)
   }
 
   /// Where the output goes: the file, or stdout (a table through the pager when stdout is

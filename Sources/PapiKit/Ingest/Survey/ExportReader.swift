@@ -76,6 +76,7 @@ public enum ExportReader {
       rejected += fileRejects
       diagnostics.append(contentsOf: found)
       diagnostics.append(contentsOf: file.thrown)
+      diagnostics.append(contentsOf: file.notes)
       if parser.suppressedErrors > 0 {
         diagnostics.append(
           Diagnostic(
