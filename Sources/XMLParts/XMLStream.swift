@@ -85,17 +85,20 @@ public final class XMLPushParser {
     handler.initialized = UInt32(XML_SAX2_MAGIC)
     handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
       guard let context, let localName else { return }
-      let events = Unmanaged<XMLEvents>.fromOpaque(context).takeUnretainedValue()
-      events.start(XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+      // The events object outlives the parser: no retain and release per event.
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.start(XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+      }
     }
     handler.endElementNs = { context, localName, _, _ in
       guard let context, let localName else { return }
-      Unmanaged<XMLEvents>.fromOpaque(context).takeUnretainedValue().end(XMLName(pointer: localName))
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(XMLName(pointer: localName)) }
     }
     handler.characters = { context, bytes, count in
       guard let context, let bytes else { return }
-      Unmanaged<XMLEvents>.fromOpaque(context).takeUnretainedValue().text(
-        UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.text(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+      }
     }
     handler.cdataBlock = handler.characters
     // Errors are kept, not printed (the first one is reported with the part it is in).

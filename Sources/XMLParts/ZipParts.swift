@@ -3,7 +3,10 @@ internal import ZIPFoundation
 
 /// The parts (files) of a ZIP archive such as an Office document, through ZIPFoundation:
 /// each inflated in chunks as it is read, its CRC-32 checked at the end.
-public final class ZipParts {
+///
+/// Sendable by hand: one thread at a time uses it (`inflateAlongside` hands it to the
+/// inflating thread and waits for that thread before returning).
+public final class ZipParts: @unchecked Sendable {
   private let archive: Archive
 
   /// Why an archive or one of its parts cannot be read, as ZIPFoundation says it.
@@ -30,10 +33,12 @@ public final class ZipParts {
 
   private struct Stopped: Error {}
 
-  /// Inflates `part`, handing each chunk to `body` until it returns false. A missing part,
+  /// Inflates `part`, handing each chunk to `body` until it returns false. ZIPFoundation
+  /// allocates each chunk anew: below malloc's mapping threshold (128 KiB) that costs no
+  /// page faults. A missing part,
   /// damaged data or a wrong checksum is a `Failure`.
   public func inflate(
-    _ part: String, chunkSize: Int = 1 << 18, _ body: (UnsafeRawBufferPointer) -> Bool
+    _ part: String, chunkSize: Int = 1 << 16, _ body: (Data) -> Bool
   )
     throws(Failure)
   {
@@ -41,8 +46,7 @@ public final class ZipParts {
     do {
       _ = try withoutActuallyEscaping(body) { body in
         try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { chunk in
-          let going = chunk.withUnsafeBytes { body($0) }
-          if !going { throw Stopped() }
+          if !body(chunk) { throw Stopped() }
         }
       }
     } catch is Stopped {

@@ -77,8 +77,9 @@ struct RecordSyntaxFailure: Sendable {
 struct FormatDetails: Sendable {
   var encoding: InputEncoding?
   var delimiter: UInt8?
-  /// The worksheet read, in a workbook.
+  /// The worksheet read, in a workbook, and the names of all its sheets.
   var sheet: String?
+  var sheets: [String] = []
   /// In a workbook, the row of each record handed on (the header's is its last row).
   var rows: [Int32] = []
   /// Records of the file before the one handed on as the header (a title above it, or

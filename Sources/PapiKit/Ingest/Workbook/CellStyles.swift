@@ -4,24 +4,32 @@ import XMLParts
 /// cell's `s` attribute indexes `<cellXfs>`, whose `numFmtId` is a built-in date format or
 /// a custom `<numFmt>` whose code has day, month, year, hour or second fields.
 struct CellStyles {
-  /// By style index: whether the style shows a date.
-  var isDate: [Bool] = []
+  /// What a style shows of a number.
+  enum Shows: UInt8 { case number, date, dateAndTime }
+
+  /// By style index.
+  var shows: [Shows] = []
 
   @inline(__always)
-  func showsDate(_ style: Int) -> Bool {
-    style >= 0 && style < isDate.count && isDate[style]
+  func of(_ style: Int) -> Shows {
+    style >= 0 && style < shows.count ? shows[style] : .number
   }
 
   /// The built-in number formats that are dates or times (ECMA-376 §18.8.30, with the
   /// East Asian ones).
-  static func isBuiltInDate(_ id: Int) -> Bool {
-    (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+  static func builtIn(_ id: Int) -> Shows {
+    switch id {
+    case 14...17, 27...31, 34...36, 50...58: .date
+    case 18...22, 32, 33, 45...47: .dateAndTime
+    default: .number
+    }
   }
 
-  /// Whether a format code shows a date or time: outside quoted text, `[…]` sections
+  /// What a format code shows: a date or time when, outside quoted text, `[…]` sections
   /// (colours, conditions, locales; `[h]`, `[mm]`, `[ss]` are elapsed time and count) and
-  /// escaped characters, it has one of d, m, y, h, s.
-  static func isDateCode(_ code: String) -> Bool {
+  /// escaped characters, it has one of d, m, y, h, s; a time too when it has h or s.
+  static func shows(_ code: String) -> Shows {
+    var fields = Set<Character>()
     var quoted = false
     var bracket = false
     var escaped = false
@@ -38,7 +46,7 @@ struct CellStyles {
       if bracket {
         if character == "]" {
           bracket = false
-          if ["h", "hh", "m", "mm", "s", "ss"].contains(bracketText) { return true }
+          if ["h", "hh", "m", "mm", "s", "ss"].contains(bracketText) { fields.insert("h") }
         } else {
           bracketText.append(character)
         }
@@ -50,30 +58,29 @@ struct CellStyles {
       case "[":
         bracket = true
         bracketText = ""
-      case "d", "m", "y", "h", "s": return true
+      case "d", "m", "y", "h", "s": fields.insert(character)
       default: continue
       }
     }
-    return false
+    if fields.contains("h") || fields.contains("s") { return .dateAndTime }
+    return fields.isEmpty ? .number : .date
   }
 }
 
 /// Reads the custom number formats and the cell formats (`<cellXfs>`) of `styles.xml`.
 final class CellStylesReader: XMLEvents {
-  private var customDates: Set<Int> = []
+  private var custom: [Int: CellStyles.Shows] = [:]
   private var formatIDs: [Int] = []
   private var inCellFormats = false
 
   var styles: CellStyles {
-    CellStyles(isDate: formatIDs.map { CellStyles.isBuiltInDate($0) || customDates.contains($0) })
+    CellStyles(shows: formatIDs.map { custom[$0] ?? CellStyles.builtIn($0) })
   }
 
   override func start(_ name: XMLName, _ attributes: XMLAttributes) {
     if name.is("numFmt") {
-      if let id = attributes.string("numFmtId").flatMap({ Int($0) }), let code = attributes.string("formatCode"),
-        CellStyles.isDateCode(code)
-      {
-        customDates.insert(id)
+      if let id = attributes.string("numFmtId").flatMap({ Int($0) }), let code = attributes.string("formatCode") {
+        custom[id] = CellStyles.shows(code)
       }
     } else if name.is("cellXfs") {
       inCellFormats = true

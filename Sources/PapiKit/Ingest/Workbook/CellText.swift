@@ -22,22 +22,25 @@ enum CellText {
   }
 
   /// A date serial number as `yyyy-mm-dd`, or `yyyy-mm-ddThh:mm:ss` when it has a time of
-  /// day (time alone, below 1, as `hh:mm:ss`). Serials count days from 1899-12-30 in the
+  /// day or its format shows one (`time`); time alone, below 1, as `hh:mm:ss`. Serials count days from 1899-12-30 in the
   /// 1900 system (which counts a 29 February 1900 that never was: serials below 61 are a day
   /// later) and from 1904-01-01 in the 1904 system.
-  static func date(_ value: UnsafeRawBufferPointer, date1904: Bool, into out: inout [UInt8]) {
+  static func date(_ value: UnsafeRawBufferPointer, date1904: Bool, time: Bool, into out: inout [UInt8]) {
     guard let serial = parse(value), serial.isFinite, serial >= 0, serial < 2_958_466 else {
       number(value, into: &out)
       return
     }
+    // The 1900 system's 29 February 1900 (serial 60) is read as the 28th, as openpyxl and
+    // calamine read it.
     var days = Int(serial.rounded(.down))
+    if !date1904 && days == 60 { days = 59 }
     // Seconds, rounded to the nearest (Excel stores 12:00:00 as 0.5 exactly, others not).
     var seconds = Int(((serial - Double(days)) * 86_400).rounded())
     if seconds == 86_400 {
       days += 1
       seconds = 0
     }
-    if serial < 1 && seconds > 0 {
+    if serial < 1 && (seconds > 0 || time) {
       out.append(contentsOf: clock(seconds).utf8)
       return
     }
@@ -50,7 +53,7 @@ enum CellText {
     }
     let (year, month, day) = civil(fromDays: epochDays)
     var text = String(format: "%04d-%02d-%02d", year, month, day)
-    if seconds > 0 { text += "T" + clock(seconds) }
+    if seconds > 0 || time { text += "T" + clock(seconds) }
     out.append(contentsOf: text.utf8)
   }
 
@@ -112,13 +115,13 @@ enum CellText {
     Double(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
   }
 
-  /// A number in positional notation, the shortest that reads back the same (0.1, not
-  /// 0.1000000000000000055511151231257827; 0.0000001, not 1e-07).
+  /// A number as a spreadsheet's CSV export writes it: 15 significant digits (Excel's
+  /// precision; `0.30000000000000004` is 0.3), in positional notation (0.0000001, not 1e-07).
   private static func plain(_ number: Double) -> String {
-    let shortest = "\(number)"
+    let rounded = Double(String(format: "%.15g", number)) ?? number
+    let shortest = "\(rounded)"
     guard shortest.contains("e") else { return shortest }
-    let decimal = Decimal(string: shortest) ?? Decimal(number)
-    return "\(decimal)"
+    return "\(Decimal(string: shortest) ?? Decimal(rounded))"
   }
 
   private static func clock(_ seconds: Int) -> String {

@@ -7,7 +7,49 @@ import XMLParts
 /// formulas (totals, averages, a dynamic array's spill), which are counted instead. Only the
 /// current row is held in memory.
 final class SheetReader: XMLEvents {
-  private let sink: RecordSink
+  /// Everything touched for each cell, behind a pointer: Swift checks exclusive access to
+  /// a class's stored properties at run time, which would cost more than the parsing.
+  private let state: UnsafeMutablePointer<SheetState>
+
+  init(
+    sink: RecordSink, strings: SharedStrings, styles: CellStyles, date1904: Bool, headerRow: Int, headerRows: Int
+  ) {
+    state = .allocate(capacity: 1)
+    state.initialize(
+      to: SheetState(
+        sink: sink, strings: strings, styles: styles, date1904: date1904, headerRow: headerRow,
+        headerRows: headerRows))
+    super.init()
+  }
+
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  var rowNumbers: [Int32] { state.pointee.rowNumbers }
+  var formulaRows: Int { state.pointee.formulaRows }
+  var firstFormulaRow: Int { state.pointee.firstFormulaRow }
+  var brokenCell: (row: Int, column: Int, index: String)? { state.pointee.brokenCell }
+
+  override func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    state.pointee.start(name, attributes)
+    if state.pointee.stop { stop = true }
+  }
+
+  override func end(_ name: XMLName) {
+    state.pointee.end(name)
+    if state.pointee.stop { stop = true }
+  }
+
+  override func text(_ bytes: UnsafeRawBufferPointer) {
+    state.pointee.text(bytes)
+  }
+}
+
+/// The state of a `SheetReader`.
+struct SheetState {
+  let sink: RecordSink
   private let strings: SharedStrings
   private let styles: CellStyles
   private let date1904: Bool
@@ -23,6 +65,8 @@ final class SheetReader: XMLEvents {
   private(set) var firstFormulaRow = 0
   /// A cell that cannot be read (a shared string that is not there), which stops reading.
   private(set) var brokenCell: (row: Int, column: Int, index: String)?
+  /// Set when reading must stop (the sink stopped, or a cell is broken).
+  var stop = false
 
   // The cell being read.
   private enum Kind { case number, shared, inline, formulaString, boolean, error, isoDate }
@@ -59,10 +103,9 @@ final class SheetReader: XMLEvents {
     self.date1904 = date1904
     self.headerRow = headerRow
     self.headerRows = max(1, headerRows)
-    super.init()
   }
 
-  override func start(_ name: XMLName, _ attributes: XMLAttributes) {
+  mutating func start(_ name: XMLName, _ attributes: XMLAttributes) {
     if stop { return }
     switch name.pointer[0] {
     case UInt8(ascii: "c") where name.pointer[1] == 0:
@@ -91,7 +134,7 @@ final class SheetReader: XMLEvents {
     }
   }
 
-  override func end(_ name: XMLName) {
+  mutating func end(_ name: XMLName) {
     if stop { return }
     switch name.pointer[0] {
     case UInt8(ascii: "c") where name.pointer[1] == 0:
@@ -111,13 +154,13 @@ final class SheetReader: XMLEvents {
     }
   }
 
-  override func text(_ bytes: UnsafeRawBufferPointer) {
+  mutating func text(_ bytes: UnsafeRawBufferPointer) {
     if capturing { value.append(contentsOf: bytes) }
   }
 
   // MARK: Cells
 
-  private func startCell(_ attributes: XMLAttributes) {
+  private mutating func startCell(_ attributes: XMLAttributes) {
     column = attributes.value("r").flatMap(CellAddress.column) ?? column + 1
     kind = .number
     if let type = attributes.value("t"), !type.isEmpty {
@@ -136,7 +179,7 @@ final class SheetReader: XMLEvents {
     value.removeAll(keepingCapacity: true)
   }
 
-  private func endCell() {
+  private mutating func endCell() {
     capturing = false
     inInline = false
     let start = rowBytes.count
@@ -144,10 +187,10 @@ final class SheetReader: XMLEvents {
       switch kind {
       case .number:
         if value.isEmpty { return }
-        if styles.showsDate(style) {
-          CellText.date(value, date1904: date1904, into: &rowBytes)
-        } else {
-          CellText.number(value, into: &rowBytes)
+        switch styles.of(style) {
+        case .number: CellText.number(value, into: &rowBytes)
+        case .date: CellText.date(value, date1904: date1904, time: false, into: &rowBytes)
+        case .dateAndTime: CellText.date(value, date1904: date1904, time: true, into: &rowBytes)
         }
       case .shared:
         let index = CellAddress.integer(value)
@@ -175,7 +218,7 @@ final class SheetReader: XMLEvents {
 
   // MARK: Rows
 
-  private func startRow(_ attributes: XMLAttributes) {
+  private mutating func startRow(_ attributes: XMLAttributes) {
     row = attributes.value("r").map(CellAddress.integer) ?? row + 1
     column = -1
     rowBytes.removeAll(keepingCapacity: true)
@@ -184,7 +227,7 @@ final class SheetReader: XMLEvents {
     ordered = true
   }
 
-  private func endRow() {
+  private mutating func endRow() {
     guard !cells.isEmpty, row >= headerRow else { return }
     if !ordered {
       // Columns out of order (a workbook not written by a spreadsheet program): by column,
@@ -212,7 +255,7 @@ final class SheetReader: XMLEvents {
   }
 
   /// Hands the row's first `count` fields on, with empty fields in its gaps.
-  private func handOn(count: Int) {
+  private mutating func handOn(count: Int) {
     sink.recordLine = row
     rowBytes.withUnsafeBytes { bytes in
       Self.empty.withUnsafeBytes { empty in

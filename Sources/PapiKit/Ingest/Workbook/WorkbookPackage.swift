@@ -92,12 +92,19 @@ final class WorkbookPackage {
     let parser = XMLPushParser(events)
     var inflated = 0
     var stopped = false
+    // A large part (a sheet) is inflated on another core while this one parses it.
+    let large = archive.size(of: part) > 4 << 20
     do {
-      try archive.inflate(part) { chunk in
+      let each: (Data) -> Bool = { chunk in
         inflated += chunk.count
         progress?(inflated)
-        stopped = !parser.parse(chunk)
+        stopped = !chunk.withUnsafeBytes { parser.parse($0) }
         return !stopped
+      }
+      if large {
+        try archive.inflateAlongside(part, each)
+      } else {
+        try archive.inflate(part, each)
       }
       if !stopped { parser.finish() }
     } catch {
@@ -121,8 +128,16 @@ final class WorkbookPackage {
     PapiError(
       file: path,
       message: L(
-        "tệp sổ tính bị hỏng hoặc không đầy đủ (\(detail)).", "the workbook is damaged or incomplete (\(detail))."),
+        "tệp sổ tính bị hỏng hoặc không đầy đủ (\(why(detail))).", "the workbook is damaged or incomplete (\(detail))."),
       fix: resave)
+  }
+
+  /// What ZIPFoundation's error means, in Vietnamese.
+  private static func why(_ detail: String) -> String {
+    if detail.contains("EndOfCentralDirectory") { return "tệp nén bị cắt: thiếu phần cuối" }
+    if detail.contains("CRC32") { return "mã kiểm tra CRC không khớp: dữ liệu bị hỏng" }
+    if detail.hasSuffix(" is missing") { return "thiếu phần \(detail.dropLast(" is missing".count))" }
+    return "dữ liệu nén bị hỏng"
   }
 
   private func relationshipTarget(from part: String, type: String) throws(PapiError) -> String? {

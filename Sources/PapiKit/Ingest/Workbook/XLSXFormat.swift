@@ -15,6 +15,7 @@ struct XLSXFormat: ExportFormat {
       let book = try WorkbookPackage(path)
       let sheet = try book.sheet(named: options.sheet)
       details.sheet = sheet.name
+      details.sheets = book.sheets.map(\.name)
       let total = book.size(of: sheet.part)
       let reader = try read(sheet, of: book, into: sink, options: options) { bytes in
         progress?(ReadProgress(file: path, rows: sink.recordsRead, bytes: bytes, totalBytes: total))
