@@ -22,9 +22,9 @@ enum CellText {
   }
 
   /// A date serial number as `yyyy-mm-dd`, or `yyyy-mm-ddThh:mm:ss` when it has a time of
-  /// day or its format shows one (`time`); time alone, below 1, as `hh:mm:ss`. Serials count days from 1899-12-30 in the
-  /// 1900 system (which counts a 29 February 1900 that never was: serials below 61 are a day
-  /// later) and from 1904-01-01 in the 1904 system.
+  /// day or its format shows one (`time`); time alone, below 1, as `hh:mm:ss`. Serials
+  /// count days from 1899-12-30 in the 1900 system (which counts a 29 February 1900 that
+  /// never was: serials below 61 are a day later) and from 1904-01-01 in the 1904 system.
   static func date(_ value: UnsafeRawBufferPointer, date1904: Bool, time: Bool, into out: inout [UInt8]) {
     guard let serial = parse(value), serial.isFinite, serial >= 0, serial < 2_958_466 else {
       number(value, into: &out)

@@ -128,7 +128,8 @@ final class WorkbookPackage {
     PapiError(
       file: path,
       message: L(
-        "tệp sổ tính bị hỏng hoặc không đầy đủ (\(why(detail))).", "the workbook is damaged or incomplete (\(detail))."),
+        "tệp sổ tính bị hỏng hoặc không đầy đủ (\(why(detail))).",
+        "the workbook is damaged or incomplete (\(detail))."),
       fix: resave)
   }
 
