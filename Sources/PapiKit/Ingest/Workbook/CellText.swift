@@ -30,16 +30,16 @@ enum CellText {
       number(value, into: &out)
       return
     }
-    // The 1900 system's 29 February 1900 (serial 60) is read as the 28th, as openpyxl and
-    // calamine read it.
     var days = Int(serial.rounded(.down))
-    if !date1904 && days == 60 { days = 59 }
     // Seconds, rounded to the nearest (Excel stores 12:00:00 as 0.5 exactly, others not).
     var seconds = Int(((serial - Double(days)) * 86_400).rounded())
     if seconds == 86_400 {
       days += 1
       seconds = 0
     }
+    // The 1900 system's 29 February 1900 (serial 60) is read as the 28th, as openpyxl and
+    // calamine read it.
+    if !date1904 && days == 60 { days = 59 }
     if serial < 1 && (seconds > 0 || time) {
       out.append(contentsOf: clock(seconds).utf8)
       return
