@@ -38,7 +38,7 @@ enum NotAnExport: Equatable {
 
   /// A name as an OLE2 directory writes it (UTF-16, little-endian).
   private static func utf16(_ name: String) -> String {
-    String(name.flatMap { [$0, "\0"] })
+    String(name.flatMap { [$0, "\0"] }.dropLast())
   }
 
   private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
