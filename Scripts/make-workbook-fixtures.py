@@ -258,6 +258,23 @@ def write_survey():
         repack(OUT / "survey.libreoffice.xlsx")
 
 
+def write_comments_in_rows():
+    """`comments-in-rows.xlsx`: the xlsxwriter survey with a comment holding `</row>` between
+    rows 5 and 6 and a CDATA section in a string, both legal XML: a reader that cuts the
+    sheet at row end tags to parse it on several cores must still read it whole and right."""
+    shutil.copy(OUT / "survey.xlsxwriter.xlsx", OUT / "comments-in-rows.xlsx")
+
+    def edit(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            text = data.decode("utf-8")
+            text = text.replace('<row r="6"', '<!-- a comment: </row><row r="99"> --><row r="6"', 1)
+            text = text.replace("<sheetData>", "<sheetData><!-- </row> -->", 1)
+            data = text.encode("utf-8")
+        return name, data
+
+    repack(OUT / "comments-in-rows.xlsx", edit)
+
+
 def write_survey_xlsxwriter(path, options, date_format, sheet_name, rows=None, edit=None):
     book = xlsxwriter_book(path, options)
     sheet = book.add_worksheet(sheet_name)
@@ -1013,6 +1030,7 @@ def main():
     write_two_headers()
     write_two_sheets()
     write_bad_cells()
+    write_comments_in_rows()
     write_error_inputs()
     write_google_forms()
     write_limesurvey()

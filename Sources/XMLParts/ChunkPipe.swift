@@ -3,7 +3,7 @@ import Foundation
 /// Chunks handed from one thread to another, at most `capacity` waiting: the inflating
 /// thread waits when the parser is behind, so memory stays bounded. The reader sees the
 /// chunks in order, then nil at the end.
-final class ChunkPipe: @unchecked Sendable {
+public final class ChunkPipe: @unchecked Sendable {
   private let condition = NSCondition()
   private var chunks: [Data] = []
   private var head = 0
@@ -11,12 +11,12 @@ final class ChunkPipe: @unchecked Sendable {
   private var cancelled = false
   private let capacity: Int
 
-  init(capacity: Int) {
+  public init(capacity: Int) {
     self.capacity = capacity
   }
 
   /// Adds a chunk; false when the reader has stopped (the writer should stop too).
-  func put(_ chunk: Data) -> Bool {
+  public func put(_ chunk: Data) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while chunks.count - head >= capacity && !cancelled { condition.wait() }
@@ -27,7 +27,7 @@ final class ChunkPipe: @unchecked Sendable {
   }
 
   /// No more chunks will come.
-  func finish() {
+  public func finish() {
     condition.lock()
     finished = true
     condition.broadcast()
@@ -35,7 +35,7 @@ final class ChunkPipe: @unchecked Sendable {
   }
 
   /// The reader stops taking chunks: a waiting writer is released.
-  func cancel() {
+  public func cancel() {
     condition.lock()
     cancelled = true
     condition.broadcast()
@@ -43,12 +43,14 @@ final class ChunkPipe: @unchecked Sendable {
   }
 
   /// The next chunk, nil once the writer has finished and all were taken.
-  func take() -> Data? {
+  public func take() -> Data? {
     condition.lock()
     defer { condition.unlock() }
     while head == chunks.count && !finished { condition.wait() }
     guard head < chunks.count else { return nil }
     let chunk = chunks[head]
+    // Released now, not when the array is next compacted.
+    chunks[head] = Data()
     head += 1
     if head > 64 && head * 2 > chunks.count {
       chunks.removeFirst(head)
@@ -90,23 +92,30 @@ extension ZipParts {
 }
 
 /// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: Value
 
-  init(_ value: Value) {
+  public init(_ value: Value) {
     self.value = value
   }
 
-  func get() -> Value {
+  public func get() -> Value {
     lock.lock()
     defer { lock.unlock() }
     return value
   }
 
-  func set(_ new: Value) {
+  public func set(_ new: Value) {
     lock.lock()
     value = new
     lock.unlock()
+  }
+
+  /// Changes the value under the lock.
+  public func update<T>(_ body: (inout Value) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&value)
   }
 }

@@ -9,6 +9,9 @@ open class XMLEvents {
 
   public init() {}
 
+  /// A namespace declared on an element (nil prefix: the default namespace), before the
+  /// element's `start`.
+  open func namespace(prefix: String?, uri: String) {}
   open func start(_ name: XMLName, _ attributes: XMLAttributes) {}
   open func end(_ name: XMLName) {}
   open func text(_ bytes: UnsafeRawBufferPointer) {}
@@ -83,11 +86,17 @@ public final class XMLPushParser {
     self.events = events
     var handler = xmlSAXHandler()
     handler.initialized = UInt32(XML_SAX2_MAGIC)
-    handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+    handler.startElementNs = { context, localName, _, _, namespaceCount, namespaces, attributeCount, _, attributes in
       guard let context, let localName else { return }
       // The events object outlives the parser: no retain and release per event.
-      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef {
-        $0.start(XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef { events in
+        if namespaceCount > 0, let namespaces {
+          for index in 0..<Int(namespaceCount) {
+            guard let uri = namespaces[index * 2 + 1] else { continue }
+            events.namespace(prefix: namespaces[index * 2].map { String(cString: $0) }, uri: String(cString: uri))
+          }
+        }
+        events.start(XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
       }
     }
     handler.endElementNs = { context, localName, _, _ in

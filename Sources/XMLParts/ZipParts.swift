@@ -1,3 +1,4 @@
+internal import CZlibChecksum
 import Foundation
 internal import ZIPFoundation
 
@@ -35,22 +36,27 @@ public final class ZipParts: @unchecked Sendable {
 
   /// Inflates `part`, handing each chunk to `body` until it returns false. ZIPFoundation
   /// allocates each chunk anew: below malloc's mapping threshold (128 KiB) that costs no
-  /// page faults. A missing part,
-  /// damaged data or a wrong checksum is a `Failure`.
-  public func inflate(
-    _ part: String, chunkSize: Int = 1 << 16, _ body: (Data) -> Bool
-  )
-    throws(Failure)
-  {
+  /// page faults. A missing part, damaged data or a wrong checksum is a `Failure`.
+  public func inflate(_ part: String, chunkSize: Int = 1 << 16, _ body: (Data) -> Bool) throws(Failure) {
     guard let entry = archive[part] else { throw Failure(detail: "\(part) is missing") }
+    var checksum: UInt = 0
     do {
       _ = try withoutActuallyEscaping(body) { body in
-        try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { chunk in
+        // The checksum through zlib, not ZIPFoundation's (see CZlibChecksum).
+        try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { chunk in
+          checksum = chunk.withUnsafeBytes {
+            crc32(checksum, $0.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt($0.count))
+          }
           if !body(chunk) { throw Stopped() }
         }
       }
+      if entry.type == .file && UInt32(truncatingIfNeeded: checksum) != entry.checksum {
+        throw Failure(detail: "\(part): CRC32 mismatch")
+      }
     } catch is Stopped {
       return
+    } catch let failure as Failure {
+      throw failure
     } catch {
       throw Failure(detail: "\(part): \(error)")
     }

@@ -57,6 +57,50 @@ struct WorkbookTests {
     }
   }
 
+  @Test(arguments: [
+    "survey.openpyxl.xlsx", "survey.xlsxwriter.xlsx", "survey.inline.xlsx", "survey.libreoffice.xlsx", "sparse.xlsx",
+  ])
+  func aSheetReadInBlocksOnEveryCoreReadsAsAWholeOne(_ name: String) throws {
+    // Blocks of a few hundred bytes: nearly every row is cut from the next.
+    var blocks = ReadOptions(parts: 2)
+    blocks.minimumPartBytes = 128
+    let q = try survey()
+    let inBlocks = ExportReader.read([path(name)], questionnaire: q, options: blocks)
+    #expect(inBlocks.files[0].parts > 2)
+    #expect(
+      inBlocks.diagnostics.map { $0.text(.en) }
+        == ExportReader.read([path(name)], questionnaire: q).diagnostics.map {
+          $0.text(.en)
+        })
+    #expect(try scoreJSON([path(name)], q, options: blocks) == scoreJSON([path("survey.csv")], q))
+  }
+
+  @Test func aSheetWithProblemsIsReadWholeToReportThemExactly() throws {
+    var blocks = ReadOptions(parts: 2)
+    blocks.minimumPartBytes = 128
+    let q = try survey()
+    let result = ExportReader.read([path("bad-cells.xlsx")], questionnaire: q, options: blocks)
+    #expect(result.files[0].parts == 1)
+    #expect(
+      result.errors.map { $0.location.text(.en) } == [
+        "\(path("bad-cells.xlsx")), Sheet1!E5 (q2_hailong)", "\(path("bad-cells.xlsx")), Sheet1!B10 (commune_code)",
+      ])
+  }
+
+  @Test func aRowEndTagInsideACommentSendsTheSheetBackToOneReader() throws {
+    // A cut inside the comment leaves it unfinished in one block: that block does not parse,
+    // and the sheet is read whole.
+    var blocks = ReadOptions(parts: 2)
+    blocks.minimumPartBytes = 128
+    let q = try survey()
+    let result = ExportReader.read([path("comments-in-rows.xlsx")], questionnaire: q, options: blocks)
+    #expect(result.files[0].parts == 1)
+    #expect(try scoreJSON([path("comments-in-rows.xlsx")], q, options: blocks) == scoreJSON([path("survey.csv")], q))
+    var cutter = RowBlockCutter(size: 4)
+    #expect(cutter.add(Data("<x:row r=\"1\"></x:row>rest".utf8)).map(\.count) == [21], "a prefixed end tag")
+    #expect(cutter.finish() == nil, "nothing after the last row is a row")
+  }
+
   @Test func cellTextFollowsASpreadsheetsCSV() {
     func number(_ text: String) -> String {
       var out: [UInt8] = []

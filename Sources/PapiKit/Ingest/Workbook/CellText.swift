@@ -88,7 +88,7 @@ enum CellText {
     }
   }
 
-  private static func hasEscape(_ value: UnsafeRawBufferPointer) -> Bool {
+  static func hasEscape(_ value: UnsafeRawBufferPointer) -> Bool {
     guard value.count >= 7 else { return false }
     for index in 0..<(value.count - 1) where value[index] == UInt8(ascii: "_") && value[index + 1] == UInt8(ascii: "x")
     {
@@ -98,7 +98,7 @@ enum CellText {
   }
 
   @inline(__always)
-  private static func isPlainInteger(_ value: UnsafeRawBufferPointer) -> Bool {
+  static func isPlainInteger(_ value: UnsafeRawBufferPointer) -> Bool {
     guard !value.isEmpty, value.count <= 15 else { return false }
     var index = value[0] == UInt8(ascii: "-") ? 1 : 0
     guard index < value.count else { return false }

@@ -22,9 +22,35 @@ final class SheetReader: XMLEvents {
     super.init()
   }
 
+  /// A reader of a later block of the same sheet (`SheetBlocks`): its header is known.
+  init(continuing first: SheetReader, sink: RecordSink) {
+    state = .allocate(capacity: 1)
+    state.initialize(to: first.state.pointee.continuing(into: sink))
+    super.init()
+  }
+
   deinit {
     state.deinitialize(count: 1)
     state.deallocate()
+  }
+
+  /// The namespaces the sheet's root declares (a later block is parsed inside them).
+  private(set) var namespaces: [(prefix: String?, uri: String)] = []
+
+  override func namespace(prefix: String?, uri: String) {
+    namespaces.append((prefix, uri))
+  }
+
+  /// Whether a later block can be read on its own: the header was read, every row had
+  /// its number, and no array formula spills past the rows read.
+  /// Whether the reader met data (the first block's reader: before its last row), and
+  /// whether it left out a row of formulas before meeting any itself.
+  var metData: Bool { state.pointee.ownData }
+  var leftOutFormulasBeforeData: Bool { state.pointee.formulasBeforeOwnData }
+
+  var canContinueElsewhere: Bool {
+    let state = state.pointee
+    return state.headerRead && !state.rowWithoutNumber && !state.spillsPastLastRow
   }
 
   var rowNumbers: [Int32] { state.pointee.rowNumbers }
@@ -49,7 +75,9 @@ final class SheetReader: XMLEvents {
 
 /// The state of a `SheetReader`.
 struct SheetState {
-  let sink: RecordSink
+  /// Owned by whoever reads the sheet, for as long as it is read: not retained here for
+  /// every field handed to it.
+  unowned(unsafe) let sink: RecordSink
   private let strings: SharedStrings
   private let styles: CellStyles
   private let date1904: Bool
@@ -77,7 +105,10 @@ struct SheetState {
   private var capturing = false
   private var inInline = false
   private var phonetic = 0
-  private var value: [UInt8] = []
+  /// Where the current cell's text starts in `rowBytes` (it is read straight into the row,
+  /// and converted only when it is not already the text a CSV would hold).
+  private var valueStart = 0
+  private var scratch: [UInt8] = []
 
   // The row being read: its number, its cells' bytes, and each cell's column and end.
   private var row = 0
@@ -89,10 +120,31 @@ struct SheetState {
   private var spills: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
 
   // What has been handed on.
+  /// A row without its number (`r`): the rows of a later block could not be numbered.
+  private(set) var rowWithoutNumber = false
   private var headersDone = 0
   private var width = 0
   private var sawData = false
+  /// Whether this reader met a row of data itself, and whether it left out a row of
+  /// formulas before it did (in a later block, that rests on an earlier block's data).
+  private(set) var ownData = false
+  private(set) var formulasBeforeOwnData = false
   private static let empty: [UInt8] = [0]
+
+  var headerRead: Bool { headersDone == headerRows }
+  var spillsPastLastRow: Bool { spills.contains { $0.rows.upperBound > row } }
+
+  /// The state of a reader of a later block: the header is known and data has been seen.
+  func continuing(into sink: RecordSink) -> SheetState {
+    var next = SheetState(
+      sink: sink, strings: strings, styles: styles, date1904: date1904, headerRow: headerRow, headerRows: headerRows)
+    next.headersDone = headersDone
+    next.width = width
+    // Data before the block is taken for granted; `SheetBlocks` checks it afterwards.
+    next.sawData = true
+    next.row = row
+    return next
+  }
 
   init(
     sink: RecordSink, strings: SharedStrings, styles: CellStyles, date1904: Bool, headerRow: Int, headerRows: Int
@@ -155,15 +207,32 @@ struct SheetState {
   }
 
   mutating func text(_ bytes: UnsafeRawBufferPointer) {
-    if capturing { value.append(contentsOf: bytes) }
+    if capturing { rowBytes.append(contentsOf: bytes) }
   }
 
   // MARK: Cells
 
   private mutating func startCell(_ attributes: XMLAttributes) {
-    column = attributes.value("r").flatMap(CellAddress.column) ?? column + 1
+    // One pass over the attributes (`r`, `s`, `t`; others are ignored).
+    var address: UnsafeRawBufferPointer?
+    var type: UnsafeRawBufferPointer?
+    var styleIndex: UnsafeRawBufferPointer?
+    if let base = attributes.base {
+      for index in 0..<attributes.count {
+        let slot = base + index * 5
+        guard let local = slot[0], local[1] == 0, let start = slot[3], let end = slot[4] else { continue }
+        let value = UnsafeRawBufferPointer(start: start, count: end - start)
+        switch local[0] {
+        case UInt8(ascii: "r"): address = value
+        case UInt8(ascii: "t"): type = value
+        case UInt8(ascii: "s"): styleIndex = value
+        default: break
+        }
+      }
+    }
+    column = address.flatMap(CellAddress.column) ?? column + 1
     kind = .number
-    if let type = attributes.value("t"), !type.isEmpty {
+    if let type, !type.isEmpty {
       switch (type[0], type.count) {
       case (UInt8(ascii: "s"), 1): kind = .shared
       case (UInt8(ascii: "s"), _): kind = .formulaString
@@ -174,16 +243,39 @@ struct SheetState {
       default: kind = .number
       }
     }
-    style = attributes.value("s").map(CellAddress.integer) ?? 0
+    style = styleIndex.map(CellAddress.integer) ?? 0
     hasFormula = false
-    value.removeAll(keepingCapacity: true)
+    valueStart = rowBytes.count
   }
 
   private mutating func endCell() {
     capturing = false
     inInline = false
-    let start = rowBytes.count
-    value.withUnsafeBytes { value in
+    let start = valueStart
+    // Plain integers and text without escapes are already what a CSV holds.
+    let ready = rowBytes.withUnsafeBytes { bytes in
+      let text = UnsafeRawBufferPointer(rebasing: bytes[start...])
+      switch kind {
+      case .number: return styles.of(style) == .number && CellText.isPlainInteger(text)
+      case .inline, .formulaString, .error, .isoDate: return !CellText.hasEscape(text)
+      case .shared, .boolean: return text.isEmpty
+      }
+    }
+    if !ready {
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: rowBytes[start...])
+      rowBytes.removeSubrange(start...)
+      convert()
+    }
+    guard rowBytes.count > start else { return }
+    if let last = cells.last, last.column >= column { ordered = false }
+    cells.append((column, start, rowBytes.count))
+    if !hasFormula && !inSpill(row: row, column: column) { plainCells += 1 }
+  }
+
+  /// Writes the text of the cell whose raw value is in `scratch` to the row.
+  private mutating func convert() {
+    scratch.withUnsafeBytes { value in
       switch kind {
       case .number:
         if value.isEmpty { return }
@@ -205,10 +297,6 @@ struct SheetState {
         if !value.isEmpty { CellText.boolean(value, into: &rowBytes) }
       }
     }
-    guard rowBytes.count > start else { return }
-    if let last = cells.last, last.column >= column { ordered = false }
-    cells.append((column, start, rowBytes.count))
-    if !hasFormula && !inSpill(row: row, column: column) { plainCells += 1 }
   }
 
   private func inSpill(row: Int, column: Int) -> Bool {
@@ -219,7 +307,12 @@ struct SheetState {
   // MARK: Rows
 
   private mutating func startRow(_ attributes: XMLAttributes) {
-    row = attributes.value("r").map(CellAddress.integer) ?? row + 1
+    if let number = attributes.value("r") {
+      row = CellAddress.integer(number)
+    } else {
+      row += 1
+      rowWithoutNumber = true
+    }
     column = -1
     rowBytes.removeAll(keepingCapacity: true)
     cells.removeAll(keepingCapacity: true)
@@ -247,9 +340,11 @@ struct SheetState {
     if plainCells == 0 && sawData {
       formulaRows += 1
       if formulaRows == 1 { firstFormulaRow = row }
+      if !ownData { formulasBeforeOwnData = true }
       return
     }
     sawData = sawData || plainCells > 0
+    ownData = ownData || plainCells > 0
     rowNumbers.append(Int32(row))
     handOn(count: max(width, last + 1))
   }

@@ -77,6 +77,15 @@ final class WorkbookPackage {
       fix: L("Chỉ một trong các tên trên sau --sheet.", "Give one of the names above after --sheet."))
   }
 
+  /// Inflates `part` in chunks on this thread, until `body` returns false.
+  func inflate(_ part: String, _ body: (Data) -> Bool) throws(PapiError) {
+    do {
+      try archive.inflate(part, body)
+    } catch {
+      throw Self.broken(path, detail: error.detail)
+    }
+  }
+
   /// The uncompressed size of a part, for progress.
   func size(of part: String) -> Int {
     archive.size(of: part)

@@ -7,25 +7,65 @@ struct XLSXFormat: ExportFormat {
   func read<Sink: PartitionedSink>(
     _ path: String, options: ReadOptions, progress: ((ReadProgress) -> Void)?, makeSink: () -> Sink
   ) -> FormatRead<Sink> {
-    let sink = makeSink()
     let sha256 = options.fileHashes ? DecodedStream.sha256(ofFile: path) : ""
     var details = FormatDetails()
-    var notes: [Diagnostic] = []
+    var sink: Sink?
     do {
       let book = try WorkbookPackage(path)
       let sheet = try book.sheet(named: options.sheet)
       details.sheet = sheet.name
       details.sheets = book.sheets.map(\.name)
       let total = book.size(of: sheet.part)
-      let reader = try read(sheet, of: book, into: sink, options: options) { bytes in
-        progress?(ReadProgress(file: path, rows: sink.recordsRead, bytes: bytes, totalBytes: total))
+      var readers: [SheetReader] = []
+      var parts = 1
+      if let blocks = readInBlocks(
+        sheet, of: book, options: options, makeSink: makeSink,
+        progress: { bytes in
+          progress?(ReadProgress(file: path, rows: 0, bytes: bytes, totalBytes: total))
+        })
+      {
+        (sink, readers, parts) = blocks
+      } else {
+        let whole = makeSink()
+        sink = whole
+        readers = [
+          try read(sheet, of: book, into: whole, options: options) { bytes in
+            progress?(ReadProgress(file: path, rows: whole.recordsRead, bytes: bytes, totalBytes: total))
+          }
+        ]
       }
-      details.rows = reader.rowNumbers
-      if reader.formulaRows > 0 { notes.append(formulaRowsNote(reader, path: path, sheet: sheet.name)) }
+      details.rows = readers.flatMap(\.rowNumbers)
+      let formulaRows = readers.map(\.formulaRows).reduce(0, +)
+      let firstFormulaRow = readers.map(\.firstFormulaRow).first { $0 > 0 } ?? 0
+      let notes =
+        formulaRows > 0 ? [formulaRowsNote(formulaRows, from: firstFormulaRow, path: path, sheet: sheet.name)] : []
+      return FormatRead(
+        sink: sink!, details: details, sha256: sha256, failure: nil, thrown: [], parts: parts, notes: notes)
     } catch {
-      return FormatRead(sink: sink, details: details, sha256: sha256, failure: nil, thrown: error.diagnostics)
+      return FormatRead(
+        sink: sink ?? makeSink(), details: details, sha256: sha256, failure: nil, thrown: error.diagnostics)
     }
-    return FormatRead(sink: sink, details: details, sha256: sha256, failure: nil, thrown: [], notes: notes)
+  }
+
+  /// A large sheet read on every core (`SheetBlocks`), when it is a plain one and nothing
+  /// asks for it to be read from start to end; nil otherwise.
+  private func readInBlocks<Sink: PartitionedSink>(
+    _ sheet: (name: String, part: String), of book: WorkbookPackage, options: ReadOptions, makeSink: () -> Sink,
+    progress: @escaping (Int) -> Void
+  ) -> (Sink, [SheetReader], Int)? {
+    // Blocks as large as the parts of a CSV file read on several cores.
+    let blocks = SheetBlocks(book: book, part: sheet.part, blockSize: 2 * options.minimumPartBytes)
+    guard Parallel.width > 1, !options.skipBadRows, options.headerRows == 1,
+      book.size(of: sheet.part) >= 2 * blocks.blockSize, !makeSink().wantsRecordLines
+    else { return nil }
+    let read = blocks.read(
+      makeSink: makeSink,
+      reader: { sink in
+        SheetReader(
+          sink: sink, strings: book.sharedStrings, styles: book.styles, date1904: book.date1904,
+          headerRow: options.headerRow ?? 0, headerRows: 1)
+      }, progress: progress)
+    return read.map { ($0.sink, $0.readers, $0.blocks) }
   }
 
   /// Streams `sheet` into `sink` through a `SheetReader` (with the header rows joined).
@@ -53,10 +93,9 @@ struct XLSXFormat: ExportFormat {
     return reader
   }
 
-  private func formulaRowsNote(_ reader: SheetReader, path: String, sheet: String) -> Diagnostic {
-    let count = reader.formulaRows
-    return Diagnostic(
-      .warning, SourceLocation(file: path, line: reader.firstFormulaRow, sheet: sheet),
+  private func formulaRowsNote(_ count: Int, from row: Int, path: String, sheet: String) -> Diagnostic {
+    Diagnostic(
+      .warning, SourceLocation(file: path, line: row, sheet: sheet),
       message: L(
         "\(count) dòng dưới dữ liệu chỉ có công thức (tổng, trung bình…), từ dòng này: không phải người trả lời, "
           + "không đọc.",
