@@ -98,9 +98,11 @@ public enum ExportReader {
           rowsRejected: fileRejects.count, suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors,
           sha256: file.sha256, header: parser.header, parts: file.parts))
     }
-    return ReadResult(
+    var result = ReadResult(
       table: table, diagnostics: diagnostics, files: reports, rejected: rejected, comments: comments,
       commentWarnings: commentWarnings)
+    if options.skipBadRows { result.reading.rowsLeftOut = rejected.count }
+    return result
   }
 
   private static func syntaxProblem(_ failure: RecordSyntaxFailure, parser: ExportParser, path: String) -> Diagnostic {

@@ -56,6 +56,8 @@ public struct ReadResult: Sendable {
   /// free-text columns, for the rows kept, and the warnings about those columns.
   public var comments: [FeedbackBatch] = []
   public var commentWarnings: [Diagnostic] = []
+  /// What was left out or could not be checked.
+  public var reading = ReadingSummary()
 
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
   public var hasErrors: Bool {
