@@ -59,13 +59,16 @@ struct ColumnPlan {
 
   init(header: [String], questionnaire q: Questionnaire, file: String) {
     var exact: [String: [Target]] = [:]
+    // The questionnaire's names are normalised as the header is (`trimmedNFC`): a declared
+    // `"1st preference "` is the header `1st preference`.
     func add(_ name: String, _ target: Target) {
-      exact[name.nfc, default: []].append(target)
+      exact[name.trimmedNFC, default: []].append(target)
     }
     let respondent = q.respondent
+    let aliases = Dictionary(respondent.aliases.map { ($0.key.trimmedNFC, $0.value) }, uniquingKeysWith: +)
     func addRespondent(_ name: String, _ target: Target) {
       add(name, target)
-      for alias in respondent.aliases[name] ?? [] { add(alias, target) }
+      for alias in aliases[name.trimmedNFC] ?? [] { add(alias, target) }
     }
     for (rank, name) in respondent.id.enumerated() { addRespondent(name, .id(rank)) }
     addRespondent(respondent.unit, .unit)
@@ -75,8 +78,8 @@ struct ColumnPlan {
     for name in respondent.pii { addRespondent(name, .pii) }
     let indicators = q.indicators
     for (index, indicator) in indicators.enumerated() {
-      for column in indicator.columns {
-        if let option = indicator.select {
+      for column in indicator.columns.map(\.trimmedNFC) {
+        if let option = indicator.select?.trimmedNFC {
           add(column, .summary(index))
           add("\(column)/\(option)", .option(index))
           add("\(column)-\(option)", .option(index))
@@ -139,7 +142,7 @@ struct ColumnPlan {
       let kept = list.filter { optionColumn[$0] == nil }
       if !kept.isEmpty {
         roles[column] = .summary(
-          kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").utf8)) })
+          kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").trimmedNFC.utf8)) })
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
@@ -213,7 +216,7 @@ struct ColumnPlan {
     // Free-text columns: the header itself, or after its group path ("grp/comment"),
     // without case.
     commentColumns = q.feedback.compactMap { name in
-      let wanted = name.nfc.lowercased()
+      let wanted = name.trimmedNFC.lowercased()
       return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map {
         ($0, name)
       }
