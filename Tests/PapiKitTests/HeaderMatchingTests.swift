@@ -50,3 +50,59 @@ struct HeaderMatchingTests {
     #expect(indicators.map(\.estimate.value) == [0.5, 0.5, 1, 0.5, 0.5, 1, 0.5])
   }
 }
+
+@Suite("Messages about the respondent columns and the scale")
+struct RespondentColumnMessageTests {
+  @Test func oneColumnForTheIdAndTheUnitIsAnErrorNamingBoth() throws {
+    let yaml = oneIndicatorQuestionnaire.replacingOccurrences(
+      of: "respondent: {id: [id], unit: commune,",
+      with: "respondent: {id: [ma_xa], unit: commune, aliases: {commune: [ma_xa]},")
+    let result = try read(csv([["ma_xa", "name", "province", "a"], ["00001", "Xã Một", "01", "1"]]), yaml)
+    let error = try #require(result.errors.first)
+    #expect(result.errors.count == 1)
+    let text = error.text(.en)
+    #expect(text.contains("line 1, column 1 (ma_xa)"))
+    #expect(
+      text.contains(
+        "this column is both the respondent id (`respondent.id`: ma_xa) and the unit code "
+          + "(`respondent.unit`: commune)"))
+    #expect(error.text(.vi).contains("cột này vừa là mã người trả lời (`respondent.id`: ma_xa) vừa là mã đơn vị"))
+  }
+
+  @Test func aMissingIdColumnListsTheAcceptedNamesOneByOne() throws {
+    let yaml = oneIndicatorQuestionnaire.replacingOccurrences(
+      of: "respondent: {id: [id],", with: "respondent: {id: [_uuid, meta/instanceID, KEY], aliases: {KEY: [Mã phiếu]},")
+    let result = try read(csv([["commune", "name", "province", "a"], ["00001", "Xã Một", "01", "1"]]), yaml)
+    let problem = try #require(result.diagnostics.first { $0.message.en.contains("respondent id") })
+    #expect(
+      problem.message.en.hasSuffix(
+        "accepts any one of these names (also after a group path, as grp/_uuid):\n    _uuid\n    meta/instanceID\n"
+          + "    KEY\n    Mã phiếu"))
+    #expect(problem.message.vi.contains("một trong các tên sau"))
+  }
+
+  @Test func aPapiQuestionnaireOfOtherThanEightDimensionsSaysWhatItsTotalRangesOver() throws {
+    let two = try questionnaire(
+      oneIndicatorQuestionnaire + """
+
+          - id: d2
+            name: {vi: "Hai", en: "Two"}
+            subdimensions:
+              - id: d2.1
+                indicators:
+                  - {id: b, column: b, type: binary, yes: ["1"], no: ["0"]}
+        """)
+    let path = try writeTemporary(
+      csv([["id", "commune", "name", "province", "a", "b"], ["r", "1", "X", "01", "1", "0"]]))
+    let result = ExportReader.read([path], questionnaire: two)
+    let report = Scorer(questionnaire: two).score(result.table, level: 0)
+    var out = ByteBuffer()
+    ScoreTableRenderer(questionnaire: two, language: .en, detail: false).render(report, to: &out)
+    #expect(out.text.contains("Dimensions 1–10, total 2–20 (the sum of 2 dimensions);"))
+    #expect(!out.text.contains("8–80"))
+    var vi = ByteBuffer()
+    ScoreTableRenderer(questionnaire: two, language: .vi, detail: false).render(report, to: &vi)
+    #expect(vi.text.contains("Chỉ số nội dung 1–10, tổng 2–20 (tổng của 2 chỉ số nội dung);"))
+    #expect(ScoringScheme(.papi).scaleLegend(dimensions: 8).en.contains("total 8–80;"))
+  }
+}

@@ -146,10 +146,24 @@ struct ColumnPlan {
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
+    var respondentRoles: [RespondentColumnProblems.Role] = []
+    func role(_ what: LocalizedText, _ key: String, _ name: String, _ target: Target) {
+      if let column = claimed[target] {
+        respondentRoles.append(RespondentColumnProblems.Role(what: what, key: key, name: name, column: column))
+      }
+    }
     if let rank = idColumns.keys.min(), let column = idColumns[rank] {
       roles[column] = .id
       idColumn = column
+      role(L("mã người trả lời", "respondent id"), "respondent.id", respondent.id[rank], .id(rank))
     }
+    role(L("mã đơn vị", "unit code"), "respondent.unit", respondent.unit, .unit)
+    if let name = respondent.unitName { role(L("tên đơn vị", "unit name"), "respondent.unit_name", name, .unitName) }
+    for (level, name) in respondent.parents.enumerated() {
+      role(L("mã đơn vị cấp trên", "parent unit code"), "respondent.parent", name, .parent(level))
+    }
+    if let name = respondent.weight { role(L("trọng số", "weight"), "respondent.weight", name, .weight) }
+    problems += RespondentColumnProblems.shared(respondentRoles, header: header, file: file)
 
     let location = SourceLocation(file: file, line: 1)
     func missingColumn(_ name: String, _ what: LocalizedText) {
@@ -166,7 +180,8 @@ struct ColumnPlan {
           )))
     }
     if idColumn == nil {
-      missingColumn(respondent.id.joined(separator: " | "), L("mã người trả lời", "respondent id"))
+      problems.append(
+        RespondentColumnProblems.missingID(RespondentColumnProblems.idNames(respondent, aliases: aliases), file: file))
     }
     if claimed[.unit] == nil { missingColumn(respondent.unit, L("mã đơn vị", "unit code")) }
     for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {
