@@ -55,7 +55,8 @@ public struct Questionnaire: Sendable {
 
 /// The respondent-level columns of an export.
 public struct RespondentColumns: Sendable {
-  /// Candidate respondent-id columns; the first one present in an export wins.
+  /// Candidate respondent-id columns; the first one present in an export wins. Empty for
+  /// `id: none`: each row is then known by its file's SHA-256 and its row.
   public var id: [String]
   public var unit: String
   public var unitName: String?
@@ -102,6 +103,9 @@ public struct Indicator: Sendable {
   public var no: [String]
   /// For a select-multiple question: the option whose choice scores 1.
   public var select: String?
+  /// For a select-multiple question whose cell joins the chosen options: what joins them
+  /// (`", "` for Google Forms); nil: white space.
+  public var separator: String? = nil
   /// Likert and scale bounds.
   public var range: ClosedRange<Int>?
   /// Likert and scale answer labels mapped to numbers in `range`.

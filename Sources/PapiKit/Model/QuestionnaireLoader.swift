@@ -27,8 +27,8 @@ extension ConfigReader {
   static let dimensionKeys = ["id", "name", "short", "weight", "subdimensions"]
   static let subdimensionKeys = ["id", "name", "indicators"]
   static let indicatorKeys = [
-    "id", "column", "columns", "text", "type", "yes", "no", "select", "range", "labels", "reverse", "satisfied",
-    "scores", "missing", "weight",
+    "id", "column", "columns", "text", "type", "yes", "no", "select", "separator", "range", "labels", "reverse",
+    "satisfied", "scores", "missing", "weight",
   ]
   /// Weights of dimensions and indicators.
   static let weightBounds: ClosedRange<Double> = 0.000_001...1000
@@ -80,14 +80,18 @@ extension ConfigReader {
         L("Thêm `respondent:` với ít nhất `id` và `unit`.", "Add `respondent:` with at least `id` and `unit`."))
       return nil
     }
-    let ids = names(Self.value(node, "id"), context: "respondent.id")
-    if ids.isEmpty {
+    // `id: none`: the export has no respondent id (each row is known by the file and its row).
+    let none = Self.value(node, "id")?.scalar?.string.trimmedNFC == "none"
+    let ids = none ? [] : names(Self.value(node, "id"), context: "respondent.id")
+    if ids.isEmpty && !none {
       problem(
         node,
         L(
           "respondent.id: cần ít nhất một cột mã người trả lời.",
           "respondent.id: at least one respondent-id column is needed."),
-        L("Ví dụ: `id: [_uuid, meta/instanceID, KEY]`.", "For example `id: [_uuid, meta/instanceID, KEY]`."))
+        L(
+          "Ví dụ: `id: [_uuid, meta/instanceID, KEY]`; `id: none` khi tệp không có mã người trả lời.",
+          "For example `id: [_uuid, meta/instanceID, KEY]`; `id: none` when the export has no respondent id."))
     }
     guard let unit = string(node, "unit", context: "respondent") else { return nil }
     var aliases: [String: [String]] = [:]
@@ -174,6 +178,7 @@ extension ConfigReader {
       reverse: bool(Self.value(node, "reverse"), context: "\(id).reverse", default: false), satisfied: nil, scores: [],
       missing: names(Self.value(node, "missing"), context: "\(id).missing"),
       weight: number(Self.value(node, "weight"), context: "\(id).weight", default: 1, in: Self.weightBounds))
+    item.separator = separator(node, id: id, select: item.select)
     switch type {
     case .binary:
       if item.select == nil && (item.yes.isEmpty || item.no.isEmpty) {
@@ -272,6 +277,27 @@ extension ConfigReader {
         L("Bỏ `scores` hoặc đổi `type: choice`.", "Remove `scores` or use `type: choice`."))
     }
     return item
+  }
+
+  /// What joins the chosen options in a select-multiple cell: only with `select`, and not
+  /// empty (white space is the default).
+  mutating func separator(_ node: Node, id: String, select: String?) -> String? {
+    guard let value = Self.value(node, "separator") else { return nil }
+    guard let text = value.scalar?.string, !text.isEmpty else {
+      problem(
+        value, L("`\(id)`: `separator` trống.", "`\(id)`: an empty `separator`."),
+        L(
+          "Viết dấu nối các phương án, ví dụ `separator: \", \"`, hoặc bỏ nó (mặc định là dấu cách).",
+          "Write what joins the options, for example `separator: \", \"`, or remove it (white space by default)."))
+      return nil
+    }
+    if select == nil {
+      problem(
+        value,
+        L("`\(id)`: `separator` chỉ dùng với `select`.", "`\(id)`: `separator` is only for a `select` indicator."),
+        L("Bỏ `separator` hoặc thêm `select`.", "Remove `separator` or add `select`."))
+    }
+    return text
   }
 
   mutating func range(_ node: Node, id: String) -> ClosedRange<Int>? {

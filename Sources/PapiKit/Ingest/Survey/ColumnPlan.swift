@@ -10,8 +10,8 @@ enum ColumnRole {
   case weight
   /// Indicators whose answer is this cell.
   case answer([Int])
-  /// A select-multiple cell holding chosen options separated by spaces.
-  case summary([SelectTarget])
+  /// A select-multiple cell holding the chosen options (`SelectColumn`).
+  case summary(SelectColumn)
   /// A select-multiple 0/1 column for one option of one indicator.
   case option(Int)
   /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
@@ -20,7 +20,8 @@ enum ColumnRole {
 
 struct SelectTarget {
   var indicator: Int
-  var option: [UInt8]
+  /// NFC, trimmed.
+  var option: String
 }
 
 /// Matches an export's header to the questionnaire (questionnaires/README.md,
@@ -30,6 +31,9 @@ struct ColumnPlan {
   var problems: [Diagnostic]
   /// Index of the column chosen as respondent id.
   var idColumn: Int?
+  /// No id column (`id: none`, or none of the names found): each row is known by the
+  /// file's SHA-256 and its row.
+  var rowIdentity = false
   /// The columns of the questionnaire's free-text answers (`feedback:`), with the name
   /// each was declared under, and a warning for each declared name the header lacks.
   var commentColumns: [(index: Int, name: String)]
@@ -138,11 +142,16 @@ struct ColumnPlan {
       }
     }
     for (column, list) in answerColumns { roles[column] = .answer(list) }
+    // Google Forms joins the chosen labels with ", "; its first column is the time of the answer.
+    let googleForms = header.first.map { ["timestamp", "dấu thời gian"].contains($0.lowercased()) } ?? false
     for (column, list) in summaryColumns {
       let kept = list.filter { optionColumn[$0] == nil }
       if !kept.isEmpty {
+        let separator = kept.lazy.compactMap { indicators[$0].separator }.first ?? (googleForms ? ", " : nil)
         roles[column] = .summary(
-          kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").trimmedNFC.utf8)) })
+          SelectColumn(
+            targets: kept.map { SelectTarget(indicator: $0, option: (indicators[$0].select ?? "").trimmedNFC) },
+            separator: separator))
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
@@ -180,8 +189,12 @@ struct ColumnPlan {
           )))
     }
     if idColumn == nil {
+      rowIdentity = true
       problems.append(
-        RespondentColumnProblems.missingID(RespondentColumnProblems.idNames(respondent, aliases: aliases), file: file))
+        respondent.id.isEmpty
+          ? RespondentColumnProblems.noID(file: file)
+          : RespondentColumnProblems.missingID(
+            RespondentColumnProblems.idNames(respondent, aliases: aliases), file: file))
     }
     if claimed[.unit] == nil { missingColumn(respondent.unit, L("mã đơn vị", "unit code")) }
     for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {

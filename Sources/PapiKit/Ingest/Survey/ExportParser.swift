@@ -49,6 +49,12 @@ final class ExportParser: RecordSink, PartitionedSink {
   private(set) var commentWarnings: [Diagnostic] = []
   private var commentBytes: [[UInt8]] = []
   private var hxlChecked = false
+  /// No id column: each row's id is the file's SHA-256, `#` and its data record (computed
+  /// at the first row).
+  private(set) var rowIdentity = false
+  private var rowIdentityPrefix: [UInt8]?
+  /// Parts of select-multiple cells that are none of the declared options.
+  private(set) var unknownOptions = UnknownOptions()
 
   /// The state touched for every cell, behind a pointer: Swift checks exclusive access to a
   /// class's stored properties at run time, which cost a fifth of the reading time.
@@ -249,6 +255,7 @@ final class ExportParser: RecordSink, PartitionedSink {
   private func startData() {
     let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
     commentColumns = plan.commentColumns
+    rowIdentity = plan.rowIdentity
     if readComments { commentWarnings = plan.commentWarnings }
     install(plan.roles)
     for problem in plan.problems { report(problem) }
@@ -320,8 +327,8 @@ final class ExportParser: RecordSink, PartitionedSink {
           row[indicator] = code
         }
       }
-    case .summary(let targets):
-      summary(bytes, targets: targets, column: column)
+    case .summary(let select):
+      summary(bytes, select, column: column)
     case .option(let indicator):
       let code = codings[indicator].code(bytes)
       if code == AnswerCode.invalid {
@@ -377,13 +384,15 @@ final class ExportParser: RecordSink, PartitionedSink {
     return codings[indicator].code(bytes)
   }
 
-  private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
+  private func summary(_ bytes: UnsafeRawBufferPointer, _ select: SelectColumn, column: Int) {
     let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
-    let missing = text.isEmpty || missingAnswers.texts.contains(text)
-    let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
-    for target in targets {
-      row[target.indicator] = missing ? AnswerCode.missing : (chosen.contains(target.option) ? 1 : 0)
+    if text.isEmpty || missingAnswers.texts.contains(text) {
+      for target in select.targets { row[target.indicator] = AnswerCode.missing }
+      return
     }
+    let (chosen, unknown) = select.match(text)
+    for target in select.targets { row[target.indicator] = chosen.contains(target.option) ? 1 : 0 }
+    for value in unknown { unknownOptions.add(value, column: column, record: record) }
   }
 
   private func badAnswer(_ bytes: UnsafeRawBufferPointer, indicator: Int, column: Int) {
@@ -433,6 +442,10 @@ final class ExportParser: RecordSink, PartitionedSink {
     }
     for problem in cellProblems { report(problem) }
     if rowBad { return }
+    if rowIdentity && idBytes.isEmpty {
+      if rowIdentityPrefix == nil { rowIdentityPrefix = Array((DecodedStream.sha256(ofFile: file) + "#").utf8) }
+      idBytes = (rowIdentityPrefix ?? []) + Array(String(record).utf8)
+    }
     if idBytes.isEmpty {
       report(
         rowProblem(
@@ -476,6 +489,17 @@ final class ExportParser: RecordSink, PartitionedSink {
           id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine
         ))
     }
+  }
+
+  /// A warning for each value met in select-multiple cells that is none of the declared
+  /// options, with the line of its first row and how many rows have it.
+  func reportUnknownOptions() {
+    for problem in unknownOptions.problems(header: header, file: file, select: selectColumn) { report(problem) }
+  }
+
+  private func selectColumn(_ column: Int) -> SelectColumn? {
+    guard column < roles.count, case .summary(let select) = roles[column] else { return nil }
+    return select
   }
 
   /// An empty file is an error; a header without rows, a warning.
@@ -640,7 +664,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// read again in one part to report exactly: `part` stopped or found errors, or a unit
   /// has other parents there than here.
   func absorb(_ part: ExportParser) -> Bool {
-    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop else { return false }
+    // Rows without ids are numbered from the file's start: read in one part.
+    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop, !rowIdentity else { return false }
     let theirs = part.table.units
     func parentCodes(_ unit: UnitDirectory.Unit, in units: UnitDirectory) -> [String] {
       unit.parents.enumerated().map { units.levels[$0.offset + 1][Int($0.element)].code }
@@ -673,6 +698,7 @@ final class ExportParser: RecordSink, PartitionedSink {
       return new
     }
     rowsKept += kept
+    unknownOptions.absorb(part.unknownOptions, recordOffset: offset)
     recordsRead += part.recordsRead
     record = offset + part.record
     return true

@@ -51,6 +51,7 @@ public enum ExportReader {
           parser.report(problem)
         }
       }
+      parser.reportUnknownOptions()
       if file.thrown.isEmpty && file.failure == nil {
         parser.checkNotEmpty()
       }
@@ -97,11 +98,13 @@ public enum ExportReader {
           recordsRead: parser.recordsRead, rowsKept: parser.rowsKept, duplicatesDropped: parser.duplicatesDropped,
           rowsRejected: fileRejects.count, suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors,
           sha256: file.sha256, header: parser.header, parts: file.parts))
+      reports[reports.count - 1].rowIdentity = parser.rowIdentity
     }
     var result = ReadResult(
       table: table, diagnostics: diagnostics, files: reports, rejected: rejected, comments: comments,
       commentWarnings: commentWarnings)
     if options.skipBadRows { result.reading.rowsLeftOut = rejected.count }
+    result.reading.duplicatesDetectable = !reports.contains(where: \.rowIdentity)
     return result
   }
 

@@ -18,6 +18,8 @@ public struct FileReport: Sendable {
   public var header: [String]
   /// How many parts the file was read in at once (1: whole, on one core).
   public var parts = 1
+  /// The rows had no id: each is known by the file's SHA-256 and its row.
+  public var rowIdentity = false
 
   /// A file that could not be read at all.
   init(path: String) {

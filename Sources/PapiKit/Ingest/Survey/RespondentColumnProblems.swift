@@ -45,16 +45,34 @@ enum RespondentColumnProblems {
     return names.filter { seen.insert($0.trimmedNFC).inserted }
   }
 
-  /// No column has any of the id's names: the names listed one by one.
+  /// What rows without an id mean.
+  static let rowIdentity = L(
+    "mỗi dòng được nhận biết bằng SHA-256 của tệp và số dòng: nhập lại cùng tệp không thay đổi gì, nhưng "
+      + "không phát hiện được câu trả lời bị nộp trùng.",
+    "each row is known by the file's SHA-256 and its row: importing the same file again changes nothing, but "
+      + "duplicate responses cannot be detected.")
+
+  /// `id: none`: said once, so that nobody expects duplicates to be found.
+  static func noID(file: String) -> Diagnostic {
+    Diagnostic(
+      .note, SourceLocation(file: file),
+      message: L(
+        "bảng hỏi nói tệp không có mã người trả lời (`id: none`); \(rowIdentity.vi)",
+        "the questionnaire says the export has no respondent id (`id: none`); \(rowIdentity.en)"),
+      fix: L("", ""))
+  }
+
+  /// No column has any of the id's names: a warning listing the names one by one; the rows
+  /// are read as with `id: none`.
   static func missingID(_ names: [String], file: String) -> Diagnostic {
     let list = names.map { "\n    \($0)" }.joined()
     return Diagnostic(
-      .error, SourceLocation(file: file, line: 1),
+      .warning, SourceLocation(file: file, line: 1),
       message: L(
         "không có cột mã người trả lời; bảng hỏi nhận một trong các tên sau (cũng như sau đường dẫn nhóm, "
-          + "ví dụ grp/\(names.first ?? "_uuid")):\(list)",
+          + "ví dụ grp/\(names.first ?? "_uuid")):\(list)\n  Vì vậy \(rowIdentity.vi)",
         "no column holds the respondent id; the questionnaire accepts any one of these names (also after a group "
-          + "path, as grp/\(names.first ?? "_uuid")):\(list)"),
+          + "path, as grp/\(names.first ?? "_uuid")):\(list)\n  So \(rowIdentity.en)"),
       fix: L(
         "Đổi tên cột mã trong tệp thành một tên trên, thêm tên cột của tệp vào `respondent.id` của bảng hỏi, hoặc "
           + "viết `respondent: {id: none}` khi tệp không có mã người trả lời.",

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+@testable import PapiKit
+
+let layouts = "\(fixtures)/workbooks"
+
+/// The estimates of every indicator of each unit, by unit code and indicator id.
+func indicatorEstimates(_ report: ScoreReport) -> [String: [String: Double?]] {
+  var estimates: [String: [String: Double?]] = [:]
+  for unit in report.units {
+    for dimension in unit.dimensions {
+      for subdimension in dimension.subdimensions {
+        for indicator in subdimension.indicators {
+          estimates[unit.code, default: [:]][indicator.id] = indicator.estimate.value
+        }
+      }
+    }
+  }
+  return estimates
+}
+
+/// Google Forms checkbox answers (issue 16, item 2).
+@Suite("Google Forms: checkbox labels joined by \", \"")
+struct GoogleFormsTests {
+  let yaml = "\(layouts)/google-forms.yaml"
+
+  func read(_ file: String) throws -> (ReadResult, Questionnaire) {
+    let q = try QuestionnaireLoader.load(path: yaml)
+    return (ExportReader.read(["\(layouts)/\(file)"], questionnaire: q), q)
+  }
+
+  @Test(arguments: ["google-forms.csv", "google-forms-vi.csv"])
+  func checkboxLabelsAreMatchedWholeEvenWithACommaInside(_ file: String) throws {
+    let (result, q) = try read(file)
+    #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
+    let report = Scorer(questionnaire: q).score(result.table, level: 0)
+    let estimates = indicatorEstimates(report)
+    // Lines 2–4: "Đăng ký khai sinh, Chứng thực bản sao", "Đất đai, nhà ở",
+    // "Đăng ký khai sinh, Đăng ký kết hôn".
+    #expect(estimates["Thị trấn Tam Sơn"]?["khaisinh"] == 2.0 / 3)
+    #expect(estimates["Thị trấn Tam Sơn"]?["datdai"] == 1.0 / 3)
+    #expect(estimates["Thị trấn Tam Sơn"]?["kethon"] == 1.0 / 3)
+    // Lines 5–7: the label with a comma inside, chosen twice, once beside two others.
+    #expect(estimates["Xã Nghĩa Thuận"]?["datdai"] == 2.0 / 3)
+    #expect(estimates["Xã Nghĩa Thuận"]?["chungthuc"] == 2.0 / 3)
+    // Line 9 is empty: missing, not "none chosen".
+    #expect(report.units.first { $0.code == "Xã Cán Tỷ" }?.dimensions[0].subdimensions[1].indicators[0].estimate.n == 3)
+  }
+
+  @Test func aChoiceNoOptionMatchesIsAWarningWithLineAndValue() throws {
+    let (result, _) = try read("google-forms.csv")
+    let warnings = result.diagnostics.filter { $0.severity == .warning }
+    #expect(warnings.count == 1)
+    let text = try #require(warnings.first).text(.en)
+    #expect(text.contains("google-forms.csv, line 7, column 5"))
+    #expect(text.contains("none of the options the questionnaire declares"))
+    #expect(text.contains("Value: \"Hỏi thăm chế độ chính sách\""))
+    #expect(try #require(warnings.first).text(.vi).contains("không thuộc các phương án"))
+  }
+
+  @Test func bothLanguagesOfTheSheetScoreTheSame() throws {
+    let (english, q) = try read("google-forms.csv")
+    let (vietnamese, _) = try read("google-forms-vi.csv")
+    let scorer = Scorer(questionnaire: q)
+    #expect(
+      ScoreJSONRenderer().text(scorer.score(english.table, level: 0))
+        == ScoreJSONRenderer().text(scorer.score(vietnamese.table, level: 0)))
+  }
+
+  let declared = """
+    id: sep
+    respondent: {id: [id], unit: commune}
+    dimensions:
+      - id: d1
+        name: {vi: "Một", en: "One"}
+        subdimensions:
+          - id: d1.1
+            indicators:
+              - {id: a, column: tick, type: binary, select: "Nhà ở, đất đai"SEP}
+              - {id: b, column: tick, type: binary, select: "Khai sinh"SEP}
+    """
+
+  @Test func aQuestionnaireSaysTheSeparatorOfAColumn() throws {
+    let text = csv([["id", "commune", "tick"], ["1", "01", "Khai sinh, Nhà ở, đất đai"], ["2", "01", "Khai sinh"]])
+    let result = try PapiKitTests.read(text, declared.replacingOccurrences(of: "SEP", with: ", separator: \", \""))
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { $0.text(.en) })")
+    let estimates = indicatorEstimates(
+      Scorer(questionnaire: try questionnaire(declared.replacingOccurrences(of: "SEP", with: ""))).score(
+        result.table, level: 0))
+    #expect(estimates["01"]?["a"] == 0.5)
+    #expect(estimates["01"]?["b"] == 1)
+    // Without it (and without a Timestamp column) the options are separated by spaces: none
+    // of these labels is found, and the warnings say so.
+    let spaces = try PapiKitTests.read(text, declared.replacingOccurrences(of: "SEP", with: ""))
+    #expect(spaces.diagnostics.filter { $0.severity == .warning }.count >= 1)
+  }
+
+  @Test func spaceSeparatedCodesStillWorkAndUnknownCodesAreCountedOnce() throws {
+    let yaml = declared.replacingOccurrences(of: "\"Nhà ở, đất đai\"SEP", with: "yte").replacingOccurrences(
+      of: "\"Khai sinh\"SEP", with: "dien")
+    let rows = [["id", "commune", "tick"], ["1", "01", "yte giaoduc"], ["2", "01", "dien"], ["3", "01", "giaoduc"]]
+    let result = try PapiKitTests.read(csv(rows), yaml)
+    let warnings = result.diagnostics.filter { $0.severity == .warning }
+    #expect(warnings.count == 1)
+    let text = try #require(warnings.first).text(.en)
+    #expect(text.contains("line 2, column 3 (tick)"))
+    #expect(text.contains("(2 rows, this is the first)"))
+    #expect(text.contains("Value: \"giaoduc\""))
+    let estimates = indicatorEstimates(Scorer(questionnaire: try questionnaire(yaml)).score(result.table, level: 0))
+    #expect(estimates["01"]?["a"] == 1.0 / 3)
+    #expect(estimates["01"]?["b"] == 1.0 / 3)
+  }
+
+  @Test func aSeparatorWithoutSelectIsRefused() throws {
+    let yaml = oneIndicatorQuestionnaire.replacingOccurrences(
+      of: "no: [\"0\"]}", with: "no: [\"0\"], separator: \",\"}")
+    let error = try #require(throws: PapiError.self) { try questionnaire(yaml) }
+    #expect(error.text(.en).contains("`separator` is only for a `select` indicator"))
+  }
+}
+
+/// Exports without a respondent id (issue 16, item 4).
+@Suite("Exports without ids: file SHA-256 and row")
+struct NoIDTests {
+  let export = "\(layouts)/no-id.csv"
+  let yaml = "\(layouts)/no-id.yaml"
+
+  @Test func idNoneReadsEveryRowAndSaysDuplicatesCannotBeFound() throws {
+    let q = try QuestionnaireLoader.load(path: yaml)
+    #expect(q.respondent.id.isEmpty)
+    let result = ExportReader.read([export], questionnaire: q)
+    #expect(!result.hasErrors)
+    // Lines 4 and 5 are the same answers twice: both are kept.
+    #expect(result.table.count == 6)
+    #expect(result.reading.duplicatesDetectable == false)
+    let note = try #require(result.diagnostics.first { $0.severity == .note })
+    #expect(note.text(.en).contains("duplicate responses cannot be detected"))
+    #expect(note.text(.vi).contains("không phát hiện được câu trả lời bị nộp trùng"))
+    let sha = DecodedStream.sha256(ofFile: export)
+    #expect(result.table.respondentID(0) == "\(sha)#1")
+    #expect(result.table.respondentID(5) == "\(sha)#6")
+    let json = try ScoreCommand.run(ScoreRequest(files: [export], questionnairePath: yaml, format: .json)).text
+    #expect(json.contains("\"duplicates_detectable\": false"))
+  }
+
+  @Test func importingTheSameFileAgainChangesNothing() throws {
+    let store = SQLiteStore(
+      path: try temporaryDirectory().appendingPathComponent("papi.db").path, mode: .createIfMissing)
+    let first = try ImportCommand.run(ImportRequest(files: [export], questionnairePath: yaml, wave: "w"), store: store)
+    #expect(first.outcome.files[0].imported == 6)
+    #expect(first.warnings.contains { $0.message.en.contains("duplicate responses cannot be detected") })
+    let again = try ImportCommand.run(ImportRequest(files: [export], questionnairePath: yaml, wave: "w"), store: store)
+    #expect(again.outcome.noOp)
+    #expect(again.outcome.files[0].unchanged == 6)
+  }
+
+  @Test func anExportWithoutTheNamedIdColumnsIsReadWithAWarning() throws {
+    let yaml = oneIndicatorQuestionnaire.replacingOccurrences(of: "id: [id]", with: "id: [_uuid, KEY]")
+    let result = try read(
+      csv([["commune", "name", "province", "a"], ["1", "X", "01", "1"], ["1", "X", "01", "0"]]), yaml)
+    #expect(!result.hasErrors)
+    #expect(result.table.count == 2)
+    let warning = try #require(result.diagnostics.first { $0.severity == .warning })
+    #expect(warning.message.en.contains("names (also after a group path, as grp/_uuid):\n    _uuid\n    KEY\n"))
+    #expect(warning.message.en.contains("duplicate responses cannot be detected"))
+    #expect(result.reading.duplicatesDetectable == false)
+  }
+}
