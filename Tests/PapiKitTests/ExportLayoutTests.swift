@@ -167,3 +167,105 @@ struct NoIDTests {
     #expect(result.reading.duplicatesDetectable == false)
   }
 }
+
+/// LimeSurvey headings, checkboxes and incomplete responses (issue 16, item 3).
+@Suite("LimeSurvey: code headings, Q[SQ] checkboxes, submitdate")
+struct LimeSurveyTests {
+  let yaml = "\(layouts)/limesurvey.yaml"
+
+  func score(_ file: String, yaml: String? = nil) throws -> (ReadResult, ScoreReport) {
+    let q = try yaml.map { try questionnaire($0) } ?? QuestionnaireLoader.load(path: self.yaml)
+    let result = ExportReader.read(["\(layouts)/\(file)"], questionnaire: q)
+    #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
+    return (result, Scorer(questionnaire: q).score(result.table, level: 0))
+  }
+
+  @Test(arguments: ["limesurvey-code-text.csv", "limesurvey-text-code.csv"])
+  func bothHeadingStylesMatchByCode(_ file: String) throws {
+    let (result, report) = try score(file)
+    #expect(result.table.count == 6)
+    #expect(result.reading.incompleteLeftOut == 2)
+    let estimates = indicatorEstimates(report)
+    // Ids 3, 4, 5: G01Q02[SQ001] Y, empty, Y; G01Q02[SQ003] empty, Y, empty.
+    #expect(estimates["00874"]?["khaisinh"] == 2.0 / 3)
+    #expect(estimates["00874"]?["datdai"] == 1.0 / 3)
+    // Id 12 (the incomplete id 11 before it has no unit, and is no error).
+    #expect(estimates["00883"]?["chungthuc"] == 1)
+    #expect(estimates["00883"]?["khaisinh"] == 0)
+    let note = try #require(result.diagnostics.first { $0.severity == .note })
+    #expect(note.text(.en).contains("2 of 8 responses are incomplete"))
+    #expect(note.text(.vi).contains("bỏ qua 2 trong 8 bài trả lời chưa hoàn thành"))
+  }
+
+  @Test func theTwoStylesScoreTheSameAndCountTheIncompleteInTextAndJSON() throws {
+    let json = try ["limesurvey-code-text.csv", "limesurvey-text-code.csv"].map {
+      try ScoreCommand.run(ScoreRequest(files: ["\(layouts)/\($0)"], questionnairePath: yaml, format: .json)).text
+    }
+    #expect(json[0] == json[1])
+    #expect(json[0].contains("\"incomplete_left_out\": 2"))
+    let table = try ScoreCommand.run(
+      ScoreRequest(files: ["\(layouts)/limesurvey-code-text.csv"], questionnairePath: yaml, language: .en)
+    ).text
+    #expect(table.contains("2 incomplete (unsubmitted) responses are not counted."))
+  }
+
+  @Test func submitdateIsTheDefaultForALimeSurveyLayout() throws {
+    let text = try String(contentsOfFile: yaml, encoding: .utf8).replacingOccurrences(
+      of: ", complete: submitdate}", with: "}")
+    #expect(!text.contains("MAXA, complete"))
+    let (result, _) = try score("limesurvey-code-text.csv", yaml: text)
+    #expect(result.reading.incompleteLeftOut == 2)
+    #expect(result.table.count == 6)
+  }
+
+  @Test func completeNamesTheColumnOfAnotherLayout() throws {
+    let yaml = oneIndicatorQuestionnaire.replacingOccurrences(of: "parent: province}", with: "complete: done}")
+    let rows = [
+      ["id", "commune", "done", "a"], ["1", "01", "x", "1"], ["2", "", "", "7"], ["3", "01", "x", "0"],
+    ]
+    let result = try read(csv(rows), yaml.replacingOccurrences(of: "unit_name: name, ", with: ""))
+    #expect(!result.hasErrors, "\(result.diagnostics.map { $0.text(.en) })")
+    #expect(result.table.count == 2)
+    #expect(result.reading.incompleteLeftOut == 1)
+  }
+
+  let checkbox = """
+    id: lime
+    respondent: {id: [id], unit: MAXA}
+    dimensions:
+      - id: d1
+        name: {vi: "Một", en: "One"}
+        subdimensions:
+          - id: d1.1
+            indicators:
+              - {id: a, column: Q2, type: binary, select: SQ001}
+              - {id: b, column: Q2, type: binary, select: SQ002}
+    """
+
+  @Test func aCheckboxCellMayHoldTheOptionsLabel() throws {
+    let rows = [
+      ["id", "MAXA", "Q2[SQ001]. Thủ tục? [Khai sinh]", "Q2[SQ002]. Thủ tục? [Đất đai, nhà ở]"],
+      ["1", "01", "Khai sinh", ""], ["2", "01", "", "Đất đai, nhà ở"], ["3", "01", "Y", "Y"],
+    ]
+    let result = try read(csv(rows), checkbox)
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { $0.text(.en) })")
+    let estimates = indicatorEstimates(Scorer(questionnaire: try questionnaire(checkbox)).score(result.table, level: 0))
+    #expect(estimates["01"]?["a"] == 2.0 / 3)
+    #expect(estimates["01"]?["b"] == 2.0 / 3)
+  }
+
+  @Test func anotherValueInACheckboxIsAnError() throws {
+    let rows = [["id", "MAXA", "Q2[SQ001]", "Q2[SQ002]"], ["1", "01", "Có lẽ", ""]]
+    let result = try read(csv(rows), checkbox)
+    let error = try #require(result.errors.first)
+    #expect(error.text(.en).contains("line 2, column 3 (Q2[SQ001])"))
+    #expect(error.text(.en).contains("must be Y (chosen) or empty"))
+  }
+
+  @Test func fullQuestionTextHeadingsAskForCodes() throws {
+    let q = try QuestionnaireLoader.load(path: yaml)
+    let result = ExportReader.read(["\(layouts)/limesurvey-full.csv"], questionnaire: q)
+    #expect(result.hasErrors)
+    #expect(result.errors.contains { $0.fix.en.contains("export again with \"Question code\"") })
+  }
+}

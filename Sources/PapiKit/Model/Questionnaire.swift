@@ -67,6 +67,10 @@ public struct RespondentColumns: Sendable {
   public var pii: [String]
   /// Other header names for any of the columns above.
   public var aliases: [String: [String]]
+  /// A column that is empty for an incomplete response (LimeSurvey's `submitdate`): such rows
+  /// are left out and counted. Nil: every row is a response, except in a LimeSurvey export,
+  /// whose `submitdate` is used by itself.
+  public var complete: String? = nil
 }
 
 /// One of the questionnaire's dimensions (PAPI's eight), with its sub-dimensions.

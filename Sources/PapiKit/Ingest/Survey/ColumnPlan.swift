@@ -14,6 +14,11 @@ enum ColumnRole {
   case summary(SelectColumn)
   /// A select-multiple 0/1 column for one option of one indicator.
   case option(Int)
+  /// A LimeSurvey checkbox column `Q[SQ]` of one indicator's option: `Y` (or the option's
+  /// code or label) when chosen, empty when not.
+  case checkbox(Int, label: String?)
+  /// The column that is empty for an incomplete response (`respondent.complete`).
+  case complete
   /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
   case comment(Int)
 }
@@ -47,6 +52,8 @@ struct ColumnPlan {
     case answer(Int)
     case summary(Int)
     case option(Int)
+    case checkbox(Int)
+    case complete
   }
 
   /// What `find` knows for `header`, or for the header without its group path: `grp/q101`
@@ -87,6 +94,7 @@ struct ColumnPlan {
           add(column, .summary(index))
           add("\(column)/\(option)", .option(index))
           add("\(column)-\(option)", .option(index))
+          add("\(column)[\(option)]", .checkbox(index))
         } else {
           add(column, .answer(index))
         }
@@ -95,8 +103,15 @@ struct ColumnPlan {
     var folded: [String: [Target]] = [:]
     for (key, value) in exact { folded[key.lowercased(), default: []].append(contentsOf: value) }
 
+    // LimeSurvey: incomplete responses have an empty `submitdate`, left out unless the
+    // questionnaire names another column.
+    if let name = respondent.complete ?? (LimeSurveyHeading.isLayout(header) ? "submitdate" : nil) {
+      add(name, .complete)
+    }
     func targets(for header: String) -> [Target] {
-      Self.lookup(header) { exact[String($0)] ?? folded[$0.lowercased()] } ?? []
+      if let found = Self.lookup(header, { exact[String($0)] ?? folded[$0.lowercased()] }) { return found }
+      // LimeSurvey's "code. text" and "text [code]" headings, by their code.
+      return LimeSurveyHeading.code(header).flatMap { exact[$0] ?? folded[$0.lowercased()] } ?? []
     }
 
     var roles = [ColumnRole](repeating: .ignore, count: header.count)
@@ -106,6 +121,7 @@ struct ColumnPlan {
     var answerColumns: [Int: [Int]] = [:]
     var summaryColumns: [Int: [Int]] = [:]
     var optionColumn: [Int: Int] = [:]
+    var checkboxColumn: [Int: Int] = [:]
     for (column, name) in header.enumerated() {
       for target in targets(for: name) {
         // Every personal-data column is one, however many the questionnaire names.
@@ -138,6 +154,8 @@ struct ColumnPlan {
         case .answer(let index): answerColumns[column, default: []].append(index)
         case .summary(let index): summaryColumns[column, default: []].append(index)
         case .option(let index): optionColumn[index] = column
+        case .checkbox(let index): checkboxColumn[index] = column
+        case .complete: roles[column] = .complete
         }
       }
     }
@@ -145,7 +163,7 @@ struct ColumnPlan {
     // Google Forms joins the chosen labels with ", "; its first column is the time of the answer.
     let googleForms = header.first.map { ["timestamp", "dấu thời gian"].contains($0.lowercased()) } ?? false
     for (column, list) in summaryColumns {
-      let kept = list.filter { optionColumn[$0] == nil }
+      let kept = list.filter { optionColumn[$0] == nil && checkboxColumn[$0] == nil }
       if !kept.isEmpty {
         let separator = kept.lazy.compactMap { indicators[$0].separator }.first ?? (googleForms ? ", " : nil)
         roles[column] = .summary(
@@ -155,6 +173,9 @@ struct ColumnPlan {
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
+    for (index, column) in checkboxColumn {
+      roles[column] = .checkbox(index, label: LimeSurveyHeading.optionLabel(header[column]))
+    }
     var respondentRoles: [RespondentColumnProblems.Role] = []
     func role(_ what: LocalizedText, _ key: String, _ name: String, _ target: Target) {
       if let column = claimed[target] {
@@ -213,7 +234,9 @@ struct ColumnPlan {
     }
     var absent: [String] = []
     for (index, indicator) in indicators.enumerated() {
-      let present = claimed[.answer(index)] != nil || claimed[.summary(index)] != nil || claimed[.option(index)] != nil
+      let present = [.answer(index), .summary(index), .option(index), .checkbox(index)].contains {
+        claimed[$0] != nil
+      }
       if !present { absent.append("\(indicator.id) (\(indicator.columns[0]))") }
     }
     if absent.count == indicators.count {
@@ -223,11 +246,17 @@ struct ColumnPlan {
           message: L(
             "không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
             "no column of the export matches a question of questionnaire \(q.id)."),
-          fix: L(
-            "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
-            "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
-              + "`columns:`."
-          )))
+          fix: LimeSurveyHeading.isFullText(header)
+            ? L(
+              "Tệp LimeSurvey này đặt tên cột bằng cả câu hỏi, không có mã: xuất lại với tiêu đề \"Mã câu hỏi\" "
+                + "hoặc \"Mã câu hỏi & nội dung câu hỏi\".",
+              "This LimeSurvey export names its columns by the full question text, without codes: export again with "
+                + "\"Question code\" or \"Question code & question text\" headings.")
+            : L(
+              "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
+              "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
+                + "`columns:`."
+            )))
     } else if !absent.isEmpty {
       problems.append(
         Diagnostic(

@@ -94,6 +94,11 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// field shifts every later cell, and one message says so better than fifty).
   private var cellProblems: [Diagnostic] = []
   private var idBytes: [UInt8] = []
+  /// The row's `respondent.complete` cell; empty: an incomplete response, left out.
+  private var completeBytes: [UInt8] = []
+  private var hasCompleteColumn = false
+  /// Incomplete responses left out.
+  private(set) var incompleteLeftOut = 0
   private var unitBytes: [UInt8] = []
   private var nameBytes: [UInt8] = []
   private var parentBytes: [[UInt8]]
@@ -283,6 +288,7 @@ final class ExportParser: RecordSink, PartitionedSink {
       commentBytes = Array(repeating: [], count: commentColumns.count)
     }
     self.roles = roles
+    hasCompleteColumn = roles.contains { if case .complete = $0 { true } else { false } }
     let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {
@@ -336,6 +342,10 @@ final class ExportParser: RecordSink, PartitionedSink {
       } else {
         row[indicator] = code
       }
+    case .checkbox(let indicator, let label):
+      checkbox(bytes, indicator: indicator, label: label, column: column)
+    case .complete:
+      completeBytes.append(contentsOf: bytes)
     case .id:
       idBytes.append(contentsOf: bytes)
     case .unit:
@@ -395,6 +405,33 @@ final class ExportParser: RecordSink, PartitionedSink {
     for value in unknown { unknownOptions.add(value, column: column, record: record) }
   }
 
+  /// A LimeSurvey checkbox cell: chosen (`Y`, the option's code or label), not chosen
+  /// (empty, `N`), or a missing code.
+  private func checkbox(_ bytes: UnsafeRawBufferPointer, indicator: Int, label: String?, column: Int) {
+    let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
+    let option = questionnaire.indicators[indicator].select?.trimmedNFC
+    if text.isEmpty || text == "N" || text == "0" {
+      row[indicator] = 0
+    } else if text == "Y" || text == "1" || text == option || text == label {
+      row[indicator] = 1
+    } else if missingAnswers.texts.contains(text) {
+      row[indicator] = AnswerCode.missing
+    } else {
+      rowBad = true
+      let accepted = (["Y", "N"] + [option, label].compactMap { $0 }).joined(separator: ", ")
+      cellProblems.append(
+        Diagnostic(
+          .error, location(column), record: record, field: column, value: text,
+          message: L(
+            "ô lựa chọn của chỉ số \(indicatorIDs[indicator]) phải là Y (đã chọn) hoặc trống (hợp lệ: \(accepted)).",
+            "the checkbox cell of indicator \(indicatorIDs[indicator]) must be Y (chosen) or empty (valid: "
+              + "\(accepted))."),
+          fix: L(
+            "Sửa ô này trong tệp, hoặc xuất lại từ LimeSurvey với câu trả lời dạng mã (Y).",
+            "Correct this cell in the export, or export again from LimeSurvey with answer codes (Y).")))
+    }
+  }
+
   private func badAnswer(_ bytes: UnsafeRawBufferPointer, indicator: Int, column: Int) {
     rowBad = true
     let accepted = codings[indicator].accepted.prefix(12).joined(separator: ", ")
@@ -438,6 +475,11 @@ final class ExportParser: RecordSink, PartitionedSink {
           fix: L(
             "Thường do thiếu hoặc thừa dấu phân cách hay dấu ngoặc kép; sửa dòng này trong tệp.",
             "Usually a missing or extra delimiter or quote; correct this row in the export.")))
+      return
+    }
+    if hasCompleteColumn && completeBytes.isEmpty {
+      // Not submitted: neither a respondent nor an error.
+      incompleteLeftOut += 1
       return
     }
     for problem in cellProblems { report(problem) }
@@ -699,6 +741,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     }
     rowsKept += kept
     unknownOptions.absorb(part.unknownOptions, recordOffset: offset)
+    incompleteLeftOut += part.incompleteLeftOut
     recordsRead += part.recordsRead
     record = offset + part.record
     return true
@@ -743,6 +786,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     rowBad = false
     cellProblems.removeAll(keepingCapacity: true)
     idBytes.removeAll(keepingCapacity: true)
+    completeBytes.removeAll(keepingCapacity: true)
     unitBytes.removeAll(keepingCapacity: true)
     nameBytes.removeAll(keepingCapacity: true)
     for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }

@@ -99,12 +99,17 @@ public enum ExportReader {
           rowsRejected: fileRejects.count, suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors,
           sha256: file.sha256, header: parser.header, parts: file.parts))
       reports[reports.count - 1].rowIdentity = parser.rowIdentity
+      reports[reports.count - 1].incompleteLeftOut = parser.incompleteLeftOut
+      if parser.incompleteLeftOut > 0 {
+        diagnostics.append(IncompleteResponses.note(parser.incompleteLeftOut, of: parser.recordsRead, file: path))
+      }
     }
     var result = ReadResult(
       table: table, diagnostics: diagnostics, files: reports, rejected: rejected, comments: comments,
       commentWarnings: commentWarnings)
     if options.skipBadRows { result.reading.rowsLeftOut = rejected.count }
     result.reading.duplicatesDetectable = !reports.contains(where: \.rowIdentity)
+    result.reading.incompleteLeftOut = reports.reduce(0) { $0 + $1.incompleteLeftOut }
     return result
   }
 

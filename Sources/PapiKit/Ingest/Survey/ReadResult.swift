@@ -20,6 +20,8 @@ public struct FileReport: Sendable {
   public var parts = 1
   /// The rows had no id: each is known by the file's SHA-256 and its row.
   public var rowIdentity = false
+  /// Incomplete responses (`respondent.complete` empty) left out.
+  public var incompleteLeftOut = 0
 
   /// A file that could not be read at all.
   init(path: String) {
