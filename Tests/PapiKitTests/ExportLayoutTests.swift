@@ -269,3 +269,60 @@ struct LimeSurveyTests {
     #expect(result.errors.contains { $0.fix.en.contains("export again with \"Question code\"") })
   }
 }
+
+/// The new reading rules give the same result when a large file is read in parts.
+@Suite("Select-multiple warnings, incomplete rows and row ids read in parts")
+struct LayoutsInPartsTests {
+  static func yaml(id: String) -> String {
+    """
+    id: parts
+    respondent: {id: \(id), unit: commune, complete: done}
+    dimensions:
+      - id: d1
+        name: {vi: "Một", en: "One"}
+        subdimensions:
+          - id: d1.1
+            indicators:
+              - {id: a, column: q1, type: binary, yes: ["1"], no: ["0"]}
+              - {id: b, column: tick, type: binary, select: yte}
+              - {id: c, column: tick, type: binary, select: dien}
+    """
+  }
+
+  static func export() throws -> String {
+    var rows = [["uuid", "commune", "done", "q1", "tick", "comment"]]
+    for index in 0..<3000 {
+      let tick = index % 97 == 5 ? "yte giaoduc" : (index % 3 == 0 ? "dien" : "yte dien")
+      rows.append([
+        "u\(index)", String(format: "%05d", index % 40), index % 500 == 7 ? "" : "x", String(index % 2), tick,
+        "ý kiến, \"số\"\n\(index)",
+      ])
+    }
+    return try writeTemporary(csv(rows))
+  }
+
+  func compare(id: String) throws -> (whole: ReadResult, parts: ReadResult) {
+    let path = try Self.export()
+    let q = try questionnaire(Self.yaml(id: id))
+    let whole = ExportReader.read([path], questionnaire: q, options: ReadOptions(parts: 1))
+    let parts = ExportReader.read([path], questionnaire: q, options: ReadOptions(minimumPartBytes: 4096, parts: 3))
+    #expect(ReadInPartsTests.describe(parts) == ReadInPartsTests.describe(whole))
+    #expect(parts.reading == whole.reading)
+    return (whole, parts)
+  }
+
+  @Test func unknownOptionsAndIncompleteRowsAreCountedAcrossParts() throws {
+    let (whole, parts) = try compare(id: "[uuid]")
+    #expect(parts.files[0].parts == 3)
+    #expect(whole.reading.incompleteLeftOut == 6)
+    let warning = try #require(whole.diagnostics.first { $0.severity == .warning })
+    #expect(warning.text(.en).contains("line 12, column 5 (tick)"))
+    #expect(warning.text(.en).contains("(31 rows, this is the first)"))
+  }
+
+  @Test func rowsWithoutIdsAreNumberedFromTheFilesStart() throws {
+    let (whole, parts) = try compare(id: "none")
+    #expect(parts.files[0].parts == 1)
+    #expect(whole.table.respondentID(0).hasSuffix("#1"))
+  }
+}

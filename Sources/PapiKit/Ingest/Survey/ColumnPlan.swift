@@ -16,7 +16,7 @@ enum ColumnRole {
   case option(Int)
   /// A LimeSurvey checkbox column `Q[SQ]` of one indicator's option: `Y` (or the option's
   /// code or label) when chosen, empty when not.
-  case checkbox(Int, label: String?)
+  case checkbox(Int, option: String, label: String?)
   /// The column that is empty for an incomplete response (`respondent.complete`).
   case complete
   /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
@@ -174,7 +174,8 @@ struct ColumnPlan {
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
     for (index, column) in checkboxColumn {
-      roles[column] = .checkbox(index, label: LimeSurveyHeading.optionLabel(header[column]))
+      roles[column] = .checkbox(
+        index, option: indicators[index].select?.trimmedNFC ?? "", label: LimeSurveyHeading.optionLabel(header[column]))
     }
     var respondentRoles: [RespondentColumnProblems.Role] = []
     func role(_ what: LocalizedText, _ key: String, _ name: String, _ target: Target) {

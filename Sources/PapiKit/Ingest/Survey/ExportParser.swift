@@ -342,8 +342,8 @@ final class ExportParser: RecordSink, PartitionedSink {
       } else {
         row[indicator] = code
       }
-    case .checkbox(let indicator, let label):
-      checkbox(bytes, indicator: indicator, label: label, column: column)
+    case .checkbox(let indicator, let option, let label):
+      checkbox(bytes, indicator: indicator, option: option, label: label, column: column)
     case .complete:
       completeBytes.append(contentsOf: bytes)
     case .id:
@@ -407,9 +407,8 @@ final class ExportParser: RecordSink, PartitionedSink {
 
   /// A LimeSurvey checkbox cell: chosen (`Y`, the option's code or label), not chosen
   /// (empty, `N`), or a missing code.
-  private func checkbox(_ bytes: UnsafeRawBufferPointer, indicator: Int, label: String?, column: Int) {
+  private func checkbox(_ bytes: UnsafeRawBufferPointer, indicator: Int, option: String, label: String?, column: Int) {
     let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
-    let option = questionnaire.indicators[indicator].select?.trimmedNFC
     if text.isEmpty || text == "N" || text == "0" {
       row[indicator] = 0
     } else if text == "Y" || text == "1" || text == option || text == label {
@@ -418,7 +417,7 @@ final class ExportParser: RecordSink, PartitionedSink {
       row[indicator] = AnswerCode.missing
     } else {
       rowBad = true
-      let accepted = (["Y", "N"] + [option, label].compactMap { $0 }).joined(separator: ", ")
+      let accepted = (["Y", "N", option] + [label].compactMap { $0 }).joined(separator: ", ")
       cellProblems.append(
         Diagnostic(
           .error, location(column), record: record, field: column, value: text,
