@@ -292,7 +292,8 @@ struct LayoutsInPartsTests {
   static func export() throws -> String {
     var rows = [["uuid", "commune", "done", "q1", "tick", "comment"]]
     for index in 0..<3000 {
-      let tick = index % 97 == 5 ? "yte giaoduc" : (index % 3 == 0 ? "dien" : "yte dien")
+      // Row 7 is incomplete: its unknown choice is not counted.
+      let tick = index % 97 == 5 || index == 7 ? "yte giaoduc" : (index % 3 == 0 ? "dien" : "yte dien")
       rows.append([
         "u\(index)", String(format: "%05d", index % 40), index % 500 == 7 ? "" : "x", String(index % 2), tick,
         "ý kiến, \"số\"\n\(index)",

@@ -55,6 +55,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   private var rowIdentityPrefix: [UInt8]?
   /// Parts of select-multiple cells that are none of the declared options.
   private(set) var unknownOptions = UnknownOptions()
+  /// This row's, counted once the row is known to be a complete response.
+  private var rowUnknownOptions: [(value: String, column: Int)] = []
 
   /// The state touched for every cell, behind a pointer: Swift checks exclusive access to a
   /// class's stored properties at run time, which cost a fifth of the reading time.
@@ -402,7 +404,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     }
     let (chosen, unknown) = select.match(text)
     for target in select.targets { row[target.indicator] = chosen.contains(target.option) ? 1 : 0 }
-    for value in unknown { unknownOptions.add(value, column: column, record: record) }
+    for value in unknown { rowUnknownOptions.append((value, column)) }
   }
 
   /// A LimeSurvey checkbox cell: chosen (`Y`, the option's code or label), not chosen
@@ -481,6 +483,7 @@ final class ExportParser: RecordSink, PartitionedSink {
       incompleteLeftOut += 1
       return
     }
+    for (value, column) in rowUnknownOptions { unknownOptions.add(value, column: column, record: record) }
     for problem in cellProblems { report(problem) }
     if rowBad { return }
     if rowIdentity && idBytes.isEmpty {
@@ -786,6 +789,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     cellProblems.removeAll(keepingCapacity: true)
     idBytes.removeAll(keepingCapacity: true)
     completeBytes.removeAll(keepingCapacity: true)
+    rowUnknownOptions.removeAll(keepingCapacity: true)
     unitBytes.removeAll(keepingCapacity: true)
     nameBytes.removeAll(keepingCapacity: true)
     for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }
