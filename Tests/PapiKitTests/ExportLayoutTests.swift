@@ -112,6 +112,26 @@ struct GoogleFormsTests {
     #expect(estimates["01"]?["b"] == 1.0 / 3)
   }
 
+  @Test func theQuestionsOtherOptionsMayBeDeclared() throws {
+    let yaml = declared.replacingOccurrences(of: "\"Nhà ở, đất đai\"SEP", with: "yte, options: [yte, giaoduc, dien]")
+      .replacingOccurrences(of: "\"Khai sinh\"SEP", with: "dien")
+    let result = try PapiKitTests.read(csv([["id", "commune", "tick"], ["1", "01", "yte giaoduc"]]), yaml)
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { $0.text(.en) })")
+    let odk = try ExportReader.read([repoPath("samples/odk-quangtri-2024.csv")], questionnaire: papi2024())
+    #expect(!odk.diagnostics.contains { $0.value == "giaoduc" })
+    let missingSelect = yaml.replacingOccurrences(of: "options: [yte, giaoduc, dien]", with: "options: [dien]")
+    let refused = try #require(throws: PapiError.self) { try questionnaire(missingSelect) }
+    #expect(refused.text(.en).contains("`options` must include the `select` option (yte)"))
+    let noSelect = oneIndicatorQuestionnaire.replacingOccurrences(
+      of: "no: [\"0\"]}", with: "no: [\"0\"], options: [a]}")
+    let error = try #require(throws: PapiError.self) { try questionnaire(noSelect) }
+    #expect(error.text(.en).contains("`options` is only for a `select` indicator"))
+  }
+
+  func papi2024() throws -> Questionnaire {
+    try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
+  }
+
   @Test func aSeparatorWithoutSelectIsRefused() throws {
     let yaml = oneIndicatorQuestionnaire.replacingOccurrences(
       of: "no: [\"0\"]}", with: "no: [\"0\"], separator: \",\"}")

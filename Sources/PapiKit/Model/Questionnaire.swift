@@ -110,6 +110,10 @@ public struct Indicator: Sendable {
   /// For a select-multiple question whose cell joins the chosen options: what joins them
   /// (`", "` for Google Forms); nil: white space.
   public var separator: String? = nil
+  /// For a select-multiple question: all of its options, scored or not, so that choosing
+  /// one that no indicator scores is not taken for a wrong questionnaire. Empty: only the
+  /// `select` options of the indicators reading the column are declared.
+  public var options: [String] = []
   /// Likert and scale bounds.
   public var range: ClosedRange<Int>?
   /// Likert and scale answer labels mapped to numbers in `range`.

@@ -27,8 +27,8 @@ extension ConfigReader {
   static let dimensionKeys = ["id", "name", "short", "weight", "subdimensions"]
   static let subdimensionKeys = ["id", "name", "indicators"]
   static let indicatorKeys = [
-    "id", "column", "columns", "text", "type", "yes", "no", "select", "separator", "range", "labels", "reverse",
-    "satisfied", "scores", "missing", "weight",
+    "id", "column", "columns", "text", "type", "yes", "no", "select", "separator", "options", "range", "labels",
+    "reverse", "satisfied", "scores", "missing", "weight",
   ]
   /// Weights of dimensions and indicators.
   static let weightBounds: ClosedRange<Double> = 0.000_001...1000
@@ -180,6 +180,22 @@ extension ConfigReader {
       missing: names(Self.value(node, "missing"), context: "\(id).missing"),
       weight: number(Self.value(node, "weight"), context: "\(id).weight", default: 1, in: Self.weightBounds))
     item.separator = separator(node, id: id, select: item.select)
+    item.options = names(Self.value(node, "options"), context: "\(id).options")
+    if let list = Self.value(node, "options") {
+      if let select = item.select, !item.options.map(\.trimmedNFC).contains(select.trimmedNFC) {
+        problem(
+          list,
+          L(
+            "`\(id)`: `options` phải có cả phương án `select` (\(select)).",
+            "`\(id)`: `options` must include the `select` option (\(select))."),
+          L("Thêm \(select) vào `options`.", "Add \(select) to `options`."))
+      } else if item.select == nil {
+        problem(
+          list,
+          L("`\(id)`: `options` chỉ dùng với `select`.", "`\(id)`: `options` is only for a `select` indicator."),
+          L("Bỏ `options` hoặc thêm `select`.", "Remove `options` or add `select`."))
+      }
+    }
     switch type {
     case .binary:
       if item.select == nil && (item.yes.isEmpty || item.no.isEmpty) {

@@ -169,7 +169,7 @@ struct ColumnPlan {
         roles[column] = .summary(
           SelectColumn(
             targets: kept.map { SelectTarget(indicator: $0, option: (indicators[$0].select ?? "").trimmedNFC) },
-            separator: separator))
+            others: list.flatMap { indicators[$0].options.map(\.trimmedNFC) }, separator: separator))
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }

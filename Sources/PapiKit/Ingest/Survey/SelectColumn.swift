@@ -5,7 +5,8 @@
 struct SelectColumn {
   /// The indicators read from this column, each with the option it scores.
   var targets: [SelectTarget]
-  /// The declared options (NFC, trimmed), longest first.
+  /// The declared options (NFC, trimmed), longest first: those the targets score and the
+  /// question's other options (`Indicator.options`).
   let options: [String]
   /// What joins the chosen options; nil: any white space.
   let separator: String?
@@ -16,9 +17,9 @@ struct SelectColumn {
   /// Whether some option contains the separator: then a cell cannot simply be split.
   private let optionsContainSeparator: Bool
 
-  init(targets: [SelectTarget], separator: String?) {
+  init(targets: [SelectTarget], others: [String] = [], separator: String?) {
     self.targets = targets
-    let options = Set(targets.map(\.option))
+    let options = Set(targets.map(\.option) + others).subtracting([""])
     self.declared = options
     self.options = options.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     let trimmed = separator?.trimmedNFC ?? ""

@@ -56,11 +56,12 @@ struct UnknownOptions {
               "a select-multiple cell holds a choice that is none of the options the questionnaire declares for this "
                 + "column (\(list))\(rowsEN); it is not counted."),
             fix: L(
-              "Kiểm tra đã dùng đúng bảng hỏi (-q). Nếu đó là một phương án của câu hỏi, thêm chỉ số với `select:` "
-                + "đúng nhãn này; nếu các phương án được nối bằng dấu khác dấu cách, khai báo `separator:`.",
-              "Check that the right questionnaire was given (-q). If it is an option of the question, add an "
-                + "indicator with `select:` set to this label; if the options are joined by something else than "
-                + "spaces, declare `separator:`.")))
+              "Kiểm tra đã dùng đúng bảng hỏi (-q). Nếu đó là một phương án của câu hỏi, thêm nó vào `options:` "
+                + "của chỉ số (hoặc thêm chỉ số với `select:` đúng nhãn này); nếu các phương án được nối bằng dấu "
+                + "khác dấu cách, khai báo `separator:`.",
+              "Check that the right questionnaire was given (-q). If it is an option of the question, list it in "
+                + "the indicator's `options:` (or add an indicator with `select:` set to this label); if the options "
+                + "are joined by something else than spaces, declare `separator:`.")))
       }
       if let count = more[column] {
         problems.append(
