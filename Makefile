@@ -11,12 +11,16 @@ SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
 .PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot fuzz fuzz-build \
   install install-files uninstall install-check
 
-# System libraries the package links: libcsv (CSV parsing) and SQLite (the store, through
-# GRDB). Installed when missing.
+# System libraries the package links: libcsv (CSV parsing), SQLite (the store, through
+# GRDB), libxml2 (the streaming XML parser of workbooks) and zlib (ZIPFoundation's inflate).
+# Installed when missing.
 deps:
 	@missing=""; \
 	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	[ -f /usr/include/libxml2/libxml/parser.h ] || missing="$$missing libxml2-dev"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
@@ -24,7 +28,7 @@ deps:
 
 # The Swift runtime and Foundation are linked in (--static-swift-stdlib): the binary runs,
 # installed or copied, on a machine without the Swift toolchain (it needs only libc,
-# libstdc++, libsqlite3 and libcsv, which Debian has).
+# libstdc++, libsqlite3, libcsv, libxml2 and zlib, which Debian has).
 build: deps
 	swift build -c release --product papi --static-swift-stdlib
 

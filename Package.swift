@@ -18,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    // The archive of an .xlsx workbook, inflated part by part as it is read.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // `swift package generate-documentation --target PapiKit` (the DocC catalog in
     // Sources/PapiKit/PapiKit.docc).
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
@@ -30,10 +32,31 @@ let package = Package(
       path: "Sources/CLibCSV",
       providers: [.apt(["libcsv-dev"])]
     ),
+    // libxml2's streaming (SAX2 push) parser, for the XML parts of workbooks; its flags come
+    // from Debian's libxml-2.0.pc.
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The C libraries a workbook is read through (libxml2's push parser, ZIPFoundation's
+    // inflate over zlib) behind a small Swift interface, imported internally: their C
+    // headers stay out of PapiKit's build, where they would change which module declares
+    // the system's types.
+    .target(
+      name: "XMLParts",
+      dependencies: [
+        "CLibXML2",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "PapiKit",
       dependencies: [
         "CLibCSV",
+        "XMLParts",
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C API, for binding the rows of a large import directly.

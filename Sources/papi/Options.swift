@@ -61,10 +61,7 @@ struct OutputOptions: ParsableArguments {
 
   /// Whether two paths name the same existing file (the same device and inode).
   static func sameFile(_ one: String, _ other: String) -> Bool {
-    var first = stat()
-    var second = stat()
-    guard stat(one, &first) == 0, stat(other, &second) == 0 else { return false }
-    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    FileStatus.same(one, other)
   }
 
   /// Where the output goes: the file, or stdout (a table through the pager when stdout is
@@ -127,6 +124,26 @@ struct ExportOptions: ParsableArguments {
       valueName: tr("bảng-mã", "encoding")))
   var encoding: String?
 
+  @Option(
+    help: helpText(
+      "Trang tính cần đọc trong sổ tính .xlsx (mặc định: trang đầu tiên).",
+      "The sheet to read in an .xlsx workbook (default: the first).", valueName: tr("tên", "name")))
+  var sheet: String?
+
+  @Option(
+    help: helpText(
+      "Dòng tiêu đề cột, khi có tên bảng hay ghi chú ở trên (mặc định: dòng đầu tiên không trống).",
+      "The line (row) the column headings are on, when a title or notes stand above them (default: the first "
+        + "that is not empty).", valueName: tr("số", "n")))
+  var headerRow: Int?
+
+  @Option(
+    help: helpText(
+      "Số dòng tiêu đề: 2 khi một dòng nhóm (ô gộp) đứng trên dòng tên cột.",
+      "How many header rows: 2 when a row of (merged) group headings stands above the column headings.",
+      valueName: tr("số", "n")))
+  var headerRows: Int = 1
+
   /// The questionnaire, which commands reading exports require.
   func requiredQuestionnaire() throws -> String {
     guard let questionnaire else {
@@ -150,6 +167,16 @@ struct ExportOptions: ParsableArguments {
           "--delimiter phải là ',', ';' hoặc 'tab', không phải '\(delimiter)'.",
           "--delimiter must be ',', ';' or 'tab', not '\(delimiter)'."))
     }
+    if let headerRow, headerRow < 1 {
+      throw ValidationError(
+        tr(
+          "--header-row là số dòng, từ 1, không phải \(headerRow).",
+          "--header-row is a line number, from 1, not \(headerRow)."))
+    }
+    if !(1...3).contains(headerRows) {
+      throw ValidationError(
+        tr("--header-rows là 1, 2 hoặc 3, không phải \(headerRows).", "--header-rows is 1, 2 or 3, not \(headerRows)."))
+    }
     if let encoding, InputEncoding(name: encoding) == nil {
       let list = InputEncoding.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError(
@@ -160,7 +187,12 @@ struct ExportOptions: ParsableArguments {
   }
 
   var readOptions: ReadOptions {
-    ReadOptions(delimiter: delimiter.flatMap(parsedDelimiter), encoding: encoding.flatMap(InputEncoding.init(name:)))
+    var options = ReadOptions(
+      delimiter: delimiter.flatMap(parsedDelimiter), encoding: encoding.flatMap(InputEncoding.init(name:)))
+    options.sheet = sheet
+    options.headerRow = headerRow
+    options.headerRows = headerRows
+    return options
   }
 }
 

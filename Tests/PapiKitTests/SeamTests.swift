@@ -99,20 +99,27 @@ struct SeamTests {
       SourceLocation(file: "f.csv", line: 12, column: 3, columnName: "q1").text(.vi) == "f.csv, dòng 12, cột 3 (q1)")
   }
 
-  @Test func aWorkbookIsRecognisedByItsContentAndRefusedWithHowToSaveIt() throws {
+  @Test func aWorkbookIsRecognisedByItsContentWhateverItsName() throws {
+    // Named .csv, it is read as a workbook: this one is only the start of one, and says so.
     let xlsx = try writeTemporary(
       [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml...xl/workbook.xml".utf8),
       name: "export.csv")
+    let damaged = ExportReader.read([xlsx], questionnaire: try questionnaire(Self.yaml))
+    #expect(damaged.errors.first?.message.en.hasPrefix("the workbook is damaged or incomplete") == true)
+    #expect(damaged.errors.first?.message.vi.contains("tệp nén bị cắt") == true)
+    let real = try writeTemporary(
+      Array(try Data(contentsOf: URL(fileURLWithPath: fixtures + "/workbooks/survey.xlsxwriter.xlsx"))),
+      name: "export.csv")
+    #expect(try RecordTable.read(real).rows.count == 12)
+    // An Excel 97–2003 workbook is refused with how to save it.
     let xls = try writeTemporary([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], name: "export.csv")
-    for (path, words) in [(xlsx, "Excel workbook (.xlsx)"), (xls, "Excel 97–2003")] {
-      let result = ExportReader.read([path], questionnaire: try questionnaire(Self.yaml))
-      let problem = try #require(result.errors.first)
-      #expect(problem.message.en.contains(words))
-      #expect(problem.fix.en.contains("CSV UTF-8"))
-      #expect(!problem.fix.en.contains("--encoding"), "a workbook is not a CSV in another encoding")
-      let error = try #require(throws: PapiError.self) { try RecordTable.read(path) }
-      #expect(error.code == .unsupportedFormat)
-    }
+    let result = ExportReader.read([xls], questionnaire: try questionnaire(Self.yaml))
+    let problem = try #require(result.errors.first)
+    #expect(problem.message.en.contains("Excel 97–2003"))
+    #expect(problem.fix.en.contains("Excel Workbook (*.xlsx)") && problem.fix.en.contains("CSV UTF-8"))
+    #expect(!problem.fix.en.contains("--encoding"), "a workbook is not a CSV in another encoding")
+    let error = try #require(throws: PapiError.self) { try RecordTable.read(xls) }
+    #expect(error.code == .unsupportedFormat)
   }
 
   @Test func markdownAndHTMLWalkTheSameDocumentAndEscapeWhatTheyMust() {

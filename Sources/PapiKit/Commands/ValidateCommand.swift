@@ -25,13 +25,16 @@ public enum ValidateCommand {
       let warnings = result.diagnostics.filter { $0.location.file == file.path && $0.severity == .warning }.count
       let delimiter = file.delimiter.map { $0 == 9 ? "tab" : "'\(Character(Unicode.Scalar($0)))'" } ?? "?"
       let encoding = file.encoding?.rawValue ?? "?"
+      let source =
+        file.sheet.map { vi ? "trang tính \"\($0)\"" : "sheet \"\($0)\"" }
+        ?? (vi ? "mã hóa \(encoding), phân cách \(delimiter)" : "encoding \(encoding), delimiter \(delimiter)")
       let verdict = errors == 0 ? (vi ? "hợp lệ" : "valid") : (vi ? "\(errors) lỗi" : "\(errors) errors")
       summary +=
         vi
         ? "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) dòng dùng "
-          + "được, \(warnings) cảnh báo; mã hóa \(encoding), phân cách \(delimiter)\n"
+          + "được, \(warnings) cảnh báo; \(source)\n"
         : "\(file.path): \(verdict); \(format.integer(file.rowsKept))/\(format.integer(file.recordsRead)) rows "
-          + "usable, \(warnings) warnings; encoding \(encoding), delimiter \(delimiter)\n"
+          + "usable, \(warnings) warnings; \(source)\n"
     }
     let communes = result.table.units.levels[0].count
     summary +=

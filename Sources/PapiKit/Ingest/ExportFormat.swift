@@ -77,6 +77,14 @@ struct RecordSyntaxFailure: Sendable {
 struct FormatDetails: Sendable {
   var encoding: InputEncoding?
   var delimiter: UInt8?
+  /// The worksheet read, in a workbook, and the names of all its sheets.
+  var sheet: String?
+  var sheets: [String] = []
+  /// In a workbook, the row of each record handed on (the header's is its last row).
+  var rows: [Int32] = []
+  /// Records of the file before the one handed on as the header (a title above it, or
+  /// the header rows joined into one), for finding places again.
+  var recordOffset = 0
 }
 
 /// A survey export as a format read it.
@@ -91,12 +99,16 @@ struct FormatRead<Sink> {
   var thrown: [Diagnostic]
   /// How many parts the file was read in at once.
   var parts = 1
+  /// What the format left out and says so (a workbook's rows of formulas below the data).
+  var notes: [Diagnostic] = []
 }
 
 /// What reading a small file learnt: its SHA-256 and how it was decoded.
 struct RecordsRead: Sendable {
   var sha256: String
   var details: FormatDetails
+  /// The worksheet read, in a workbook: the lines given were its rows.
+  var sheet: String? { details.sheet }
 }
 
 /// Where records are in a file: the line each starts on and the line of each field, and the
@@ -121,14 +133,18 @@ struct RecordPlaces: Sendable {
   }
 }
 
-/// Chooses the format of an export by its content, not its name.
+/// Chooses the format of an export by its content, not its name: an Office Open XML
+/// workbook (`XLSXFormat`) or delimited text (`CSVFormat`).
 enum ExportFormats {
   /// The format that reads `path`; a folder, a workbook or another file papi does not read
   /// (recognised by its first bytes, whatever its name) is an error that names it and says
   /// how to make a CSV of it.
   static func detect(_ path: String) throws(PapiError) -> any ExportFormat {
-    if let other = NotAnExport.recognise(path) { throw other.error(path) }
-    return CSVFormat()
+    switch NotAnExport.recognise(path) {
+    case .xlsx: return XLSXFormat()
+    case let other?: throw other.error(path)
+    case nil: return CSVFormat()
+    }
   }
 }
 
@@ -138,6 +154,18 @@ enum FileHead {
   static func read(_ path: String, count: Int) -> [UInt8] {
     guard let file = fopen(path, "rb") else { return [] }
     defer { fclose(file) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let got = fread(&bytes, 1, count, file)
+    return Array(bytes.prefix(got))
+  }
+
+  /// The last `count` bytes of a file ([] when it cannot be read).
+  static func tail(_ path: String, count: Int) -> [UInt8] {
+    guard let file = fopen(path, "rb") else { return [] }
+    defer { fclose(file) }
+    guard fseeko(file, 0, SEEK_END) == 0 else { return [] }
+    let size = ftello(file)
+    guard fseeko(file, max(0, size - off_t(count)), SEEK_SET) == 0 else { return [] }
     var bytes = [UInt8](repeating: 0, count: count)
     let got = fread(&bytes, 1, count, file)
     return Array(bytes.prefix(got))

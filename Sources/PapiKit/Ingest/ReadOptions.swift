@@ -19,6 +19,14 @@ public struct ReadOptions: Sendable {
   /// Read the questionnaire's free-text columns (`feedback:`) as comments, with the line of
   /// each (`ReadResult.comments`), in the same pass as the answers.
   public var readComments = false
+  /// The worksheet of a workbook (`--sheet`); the first when nil.
+  public var sheet: String?
+  /// The line (in a workbook, the row) the header is on (`--header-row`), when a title or
+  /// notes stand above it; the first record (row) that is not empty when nil.
+  public var headerRow: Int?
+  /// How many records make the header (`--header-rows`): 2 when a row of merged group
+  /// headings stands above the columns' own (`HeaderLayout`).
+  public var headerRows = 1
 
   public init(
     delimiter: UInt8? = nil, encoding: InputEncoding? = nil, diagnosticLimit: Int = 10_000, skipBadRows: Bool = false,

@@ -23,9 +23,15 @@ public struct SourceLocation: Sendable, Equatable {
     var parts = [file]
     if let sheet {
       // A spreadsheet's own way of naming a cell: sheet, column letters, row.
-      var cell = sheet + "!" + (column.map(Self.columnLetters) ?? "") + (line.map(String.init) ?? "")
-      if let columnName { cell += " (\(columnName))" }
-      parts.append(cell)
+      if let column {
+        var cell = sheet + "!" + Self.columnLetters(column) + (line.map(String.init) ?? "")
+        if let columnName { cell += " (\(columnName))" }
+        parts.append(cell)
+      } else {
+        // A whole row, or the whole sheet.
+        parts.append(sheet)
+        if let line { parts.append(language == .vi ? "dòng \(line)" : "row \(line)") }
+      }
       return parts.joined(separator: ", ")
     }
     if let line { parts.append(language == .vi ? "dòng \(line)" : "line \(line)") }

@@ -67,8 +67,7 @@ enum SystemReason {
 
   /// Whether `path` is a folder (following links).
   static func isFolder(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    FileStatus.isFolder(path)
   }
 
   /// Why a folder cannot be made at `path` when Foundation does not say: a part of the path
@@ -77,12 +76,11 @@ enum SystemReason {
     var prefix = path.hasPrefix("/") ? "" : "."
     for part in path.split(separator: "/") {
       prefix += "/" + part
-      var status = stat()
-      guard stat(prefix, &status) == 0 else {
+      guard FileStatus.exists(prefix) else {
         let parent = (prefix as NSString).deletingLastPathComponent
         return access(parent.isEmpty ? "." : parent, W_OK) == 0 ? nil : EACCES
       }
-      if (status.st_mode & S_IFMT) != S_IFDIR { return ENOTDIR }
+      if !FileStatus.isFolder(prefix) { return ENOTDIR }
     }
     return nil
   }

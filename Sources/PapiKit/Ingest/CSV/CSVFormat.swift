@@ -27,22 +27,25 @@ struct CSVFormat: ExportFormat {
     var delimiter: UInt8?
     var failure: RecordSyntaxFailure?
     var thrown: [Diagnostic] = []
+    let layout = HeaderLayout(line: options.headerRow, rows: options.headerRows)
+    let join = layout.wrap(sink)
+    let target: RecordSink = join ?? sink
     do {
-      if sink.wantsRecordLines {
+      if sink.wantsRecordLines || layout.line != nil {
         failure = try LibCSV.parse(
-          &stream, delimiter: options.delimiter, reportNewlines: true, sink: CSVLineTracker(sink)
+          &stream, delimiter: options.delimiter, reportNewlines: true, sink: CSVLineTracker(target)
         ) { delimiter = $0 }
       } else {
-        failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: false, sink: sink) {
+        failure = try LibCSV.parse(&stream, delimiter: options.delimiter, reportNewlines: false, sink: target) {
           delimiter = $0
         }
       }
     } catch {
       thrown = error.diagnostics
     }
-    return FormatRead(
-      sink: sink, details: FormatDetails(encoding: stream.encoding, delimiter: delimiter), sha256: stream.sha256,
-      failure: failure, thrown: thrown)
+    var details = FormatDetails(encoding: stream.encoding, delimiter: delimiter)
+    details.recordOffset = join?.recordOffset ?? 0
+    return FormatRead(sink: sink, details: details, sha256: stream.sha256, failure: failure, thrown: thrown)
   }
 
   /// Reads a large UTF-8 file in parts, one per core, cut at record boundaries
@@ -52,10 +55,10 @@ struct CSVFormat: ExportFormat {
     _ path: String, options: ReadOptions, progress: ((ReadProgress) -> Void)?, makeSink: () -> Sink
   ) -> FormatRead<Sink>? {
     let wanted = options.parts ?? Parallel.width
-    guard wanted > 1, !options.skipBadRows, options.encoding == nil || options.encoding == .utf8 else { return nil }
-    var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
-    let size = Int(status.st_size)
+    guard wanted > 1, !options.skipBadRows, options.encoding == nil || options.encoding == .utf8,
+      options.headerRow == nil, options.headerRows == 1
+    else { return nil }
+    guard let size = FileStatus.size(path) else { return nil }
     guard size >= 2 * options.minimumPartBytes, !startsWithUTF16Mark(path) else { return nil }
     let first = makeSink()
     // Lines are only counted reading from the start.
@@ -124,7 +127,8 @@ struct CSVFormat: ExportFormat {
   ) throws(PapiError) -> RecordsRead {
     var stream = DecodedStream(path: path, encoding: options.encoding, hashing: true)
     let collector = TextRecords(keep: keep)
-    let tracker = CSVLineTracker(collector)
+    let join = HeaderLayout(line: options.headerRow, rows: options.headerRows).wrap(collector)
+    let tracker = CSVLineTracker(join ?? collector)
     // The tracker holds the collector: the collector's callback must not hold the tracker
     // back, or every file read would leak both with everything `each` captured (found by
     // the feedback fuzzer's leak check).
@@ -143,17 +147,26 @@ struct CSVFormat: ExportFormat {
           "Sửa trường này trong tệp: một dấu \" trong ô phải được viết hai lần (\"\") và cả ô đặt trong ngoặc kép.",
           "Correct this field in the file: a \" inside a cell must be doubled (\"\") and the whole cell quoted."))
     }
-    return RecordsRead(sha256: stream.sha256, details: FormatDetails(encoding: stream.encoding, delimiter: delimiter))
+    var details = FormatDetails(encoding: stream.encoding, delimiter: delimiter)
+    details.recordOffset = join?.recordOffset ?? 0
+    return RecordsRead(sha256: stream.sha256, details: details)
   }
 
   /// Reads the file once more with every newline reported, to find the lines of the
   /// records a message names: only when there is something to report, so the normal path
   /// never counts newlines.
   func places(of records: Set<Int>, in path: String, as read: FormatDetails) -> RecordPlaces {
-    let mapper = LineMapper(records: records)
+    // Records are numbered from the header handed on; the file's own count from its start.
+    let offset = read.recordOffset
+    let mapper = LineMapper(records: Set(records.map { $0 + offset }))
     var stream = DecodedStream(path: path, encoding: read.encoding)
     _ = try? LibCSV.parse(&stream, delimiter: read.delimiter, reportNewlines: true, sink: mapper) { _ in }
-    return RecordPlaces(recordLines: mapper.recordLines, fieldLines: mapper.fieldLines, pending: mapper.pendingRecord)
+    var pending = mapper.pendingRecord
+    pending.record -= offset
+    return RecordPlaces(
+      recordLines: Dictionary(uniqueKeysWithValues: mapper.recordLines.map { ($0.key - offset, $0.value) }),
+      fieldLines: Dictionary(uniqueKeysWithValues: mapper.fieldLines.map { ($0.key - offset, $0.value) }),
+      pending: pending)
   }
 }
 
@@ -204,7 +217,7 @@ final class CSVLineTracker: RecordSink {
 
 /// Collects each record's fields as text, exactly the decoded bytes. The header (the first
 /// record) is kept whole; later records only in the columns `keep` admits.
-private final class TextRecords: RecordSink {
+final class TextRecords: RecordSink {
   let keep: ((Int) -> Bool)?
   var onRecord: (([String]) -> Void)?
   private var current: [String] = []

@@ -60,8 +60,7 @@ struct DecodedStream {
         fix: SystemReason.fix(errno: code, writing: false))
     }
     defer { close(fd) }
-    var status = stat()
-    let size = range?.count ?? (fstat(fd, &status) == 0 ? Int(status.st_size) : 0)
+    let size = range?.count ?? FileStatus.size(fd) ?? 0
     let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize + 8, alignment: 8)
     defer { raw.deallocate() }
     var out: [UInt8] = []

@@ -134,7 +134,7 @@ struct ColumnPlan {
           if case .id = target { continue }
           problems.append(
             Diagnostic(
-              .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: name),
+              .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: name), record: 0,
               message: L(
                 "cột này trùng tên với cột \(first + 1) (\(header[first])); chỉ dùng cột đầu tiên.",
                 "this column has the same name as column \(first + 1) (\(header[first])); only the first is used."),
@@ -200,7 +200,7 @@ struct ColumnPlan {
     func missingColumn(_ name: String, _ what: LocalizedText) {
       problems.append(
         Diagnostic(
-          .error, location, value: name,
+          .error, location, record: 0, value: name,
           message: L(
             "không có cột nào khớp với cột bắt buộc `\(name)` (\(what.vi)).",
             "no header matches the required column `\(name)` (\(what.en))."),
@@ -225,7 +225,7 @@ struct ColumnPlan {
     if let name = respondent.weight, claimed[.weight] == nil {
       problems.append(
         Diagnostic(
-          .warning, location, value: name,
+          .warning, location, record: 0, value: name,
           message: L(
             "không có cột trọng số `\(name)`; mọi người trả lời có trọng số 1.",
             "no weight column `\(name)`; every respondent weighs 1."),
@@ -243,7 +243,7 @@ struct ColumnPlan {
     if absent.count == indicators.count {
       problems.append(
         Diagnostic(
-          .error, location,
+          .error, location, record: 0,
           message: L(
             "không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
             "no column of the export matches a question of questionnaire \(q.id)."),
@@ -254,14 +254,16 @@ struct ColumnPlan {
               "This LimeSurvey export names its columns by the full question text, without codes: export again with "
                 + "\"Question code\" or \"Question code & question text\" headings.")
             : L(
-              "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số.",
+              "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số; nếu tên "
+                + "cột không ở dòng đầu (có tên bảng hay ghi chú ở trên), chỉ dòng của chúng bằng --header-row SỐ.",
               "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
-                + "`columns:`."
+                + "`columns:`; if the headings are not on the first line (a title or notes above them), give their "
+                + "line with --header-row N."
             )))
     } else if !absent.isEmpty {
       problems.append(
         Diagnostic(
-          .warning, location, value: absent.joined(separator: ", "),
+          .warning, location, record: 0, value: absent.joined(separator: ", "),
           message: L(
             "\(absent.count) chỉ số thành phần không có cột trong tệp; ước lượng của chúng sẽ là null.",
             "\(absent.count) indicators have no column in the export; their estimates will be null."),

@@ -75,8 +75,10 @@ public enum ExportReader {
         }
       }
       rejected += fileRejects
+      if let hint = sheetHint(file.details, parser: parser, path: path) { found.append(hint) }
       diagnostics.append(contentsOf: found)
       diagnostics.append(contentsOf: file.thrown)
+      diagnostics.append(contentsOf: file.notes)
       if parser.suppressedErrors > 0 {
         diagnostics.append(
           Diagnostic(
@@ -98,6 +100,7 @@ public enum ExportReader {
           recordsRead: parser.recordsRead, rowsKept: parser.rowsKept, duplicatesDropped: parser.duplicatesDropped,
           rowsRejected: fileRejects.count, suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors,
           sha256: file.sha256, header: parser.header, parts: file.parts))
+      reports[reports.count - 1].sheet = file.details.sheet
       reports[reports.count - 1].rowIdentity = parser.rowIdentity
       reports[reports.count - 1].incompleteLeftOut = parser.incompleteLeftOut
       if parser.incompleteLeftOut > 0 {
@@ -111,6 +114,23 @@ public enum ExportReader {
     result.reading.duplicatesDetectable = !reports.contains(where: \.rowIdentity)
     result.reading.incompleteLeftOut = reports.reduce(0) { $0 + $1.incompleteLeftOut }
     return result
+  }
+
+  /// When a workbook's sheet has no header the questionnaire knows and the workbook has
+  /// other sheets: which sheet was read, which others there are, and how to choose one.
+  private static func sheetHint(_ details: FormatDetails, parser: ExportParser, path: String) -> Diagnostic? {
+    guard let sheet = details.sheet, details.sheets.count > 1,
+      parser.diagnostics.contains(where: { $0.record == 0 && $0.severity == .error })
+    else { return nil }
+    let names = details.sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+    return Diagnostic(
+      .warning, SourceLocation(file: path, sheet: sheet),
+      message: L(
+        "đã đọc trang tính \"\(sheet)\"; sổ tính có \(details.sheets.count) trang: \(names).",
+        "read sheet \"\(sheet)\"; the workbook has \(details.sheets.count) sheets: \(names)."),
+      fix: L(
+        "Nếu dữ liệu ở trang khác, chọn trang đó bằng --sheet TÊN.",
+        "If the data is on another sheet, choose it with --sheet NAME."))
   }
 
   private static func syntaxProblem(_ failure: RecordSyntaxFailure, parser: ExportParser, path: String) -> Diagnostic {

@@ -22,6 +22,8 @@ public struct FileReport: Sendable {
   public var rowIdentity = false
   /// Incomplete responses (`respondent.complete` empty) left out.
   public var incompleteLeftOut = 0
+  /// The worksheet read, when the file is a workbook.
+  public var sheet: String?
 
   /// A file that could not be read at all.
   init(path: String) {

@@ -19,6 +19,7 @@ enum RespondentColumnProblems {
       problems.append(
         Diagnostic(
           .error, SourceLocation(file: file, line: 1, column: role.column + 1, columnName: header[role.column]),
+          record: 0,
           message: L(
             "cột này vừa là \(other.what.vi) (`\(other.key)`: \(other.name)) vừa là \(role.what.vi) "
               + "(`\(role.key)`: \(role.name)); mỗi cột chỉ giữ một vai trò.",
@@ -67,7 +68,7 @@ enum RespondentColumnProblems {
   static func missingID(_ names: [String], file: String) -> Diagnostic {
     let list = names.map { "\n    \($0)" }.joined()
     return Diagnostic(
-      .warning, SourceLocation(file: file, line: 1),
+      .warning, SourceLocation(file: file, line: 1), record: 0,
       message: L(
         "không có cột mã người trả lời; bảng hỏi nhận một trong các tên sau (cũng như sau đường dẫn nhóm, "
           + "ví dụ grp/\(names.first ?? "_uuid")):\(list)\n  Vì vậy \(rowIdentity.vi)",

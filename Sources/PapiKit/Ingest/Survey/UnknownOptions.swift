@@ -66,7 +66,7 @@ struct UnknownOptions {
       if let count = more[column] {
         problems.append(
           Diagnostic(
-            .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: header[column]),
+            .warning, SourceLocation(file: file, line: 1, column: column + 1, columnName: header[column]), record: 0,
             message: L(
               "còn \(count) ô chọn nhiều khác của cột này có lựa chọn không được khai báo.",
               "\(count) more select-multiple cells of this column hold choices that are not declared."),

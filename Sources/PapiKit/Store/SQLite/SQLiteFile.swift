@@ -88,8 +88,8 @@ struct SQLiteFile {
 
   /// What the file holds, read without writing a byte.
   func inspect() throws(PapiError) -> Content {
-    var info = stat()
-    guard stat(path, &info) == 0, info.st_size > 0 || (info.st_mode & S_IFMT) != S_IFREG else { return .nothing }
+    // Nothing there, or an empty file: nothing to inspect.
+    guard FileStatus.exists(path), FileStatus.isFolder(path) || FileStatus.size(path) != 0 else { return .nothing }
     return try guarded {
       var configuration = Configuration()
       configuration.readonly = true

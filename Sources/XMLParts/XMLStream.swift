@@ -1,0 +1,143 @@
+internal import CLibXML2
+import Foundation
+
+/// Receives the events of an XML part streamed through libxml2's SAX2 push parser. Names
+/// and values are bytes that are valid only during the call; no `String` is made for them.
+open class XMLEvents {
+  /// Set to stop the parser at the next event.
+  public var stop = false
+
+  public init() {}
+
+  open func start(_ name: XMLName, _ attributes: XMLAttributes) {}
+  open func end(_ name: XMLName) {}
+  open func text(_ bytes: UnsafeRawBufferPointer) {}
+}
+
+/// An element's local name (without its namespace prefix), as libxml2 interned it.
+public struct XMLName {
+  public let pointer: UnsafePointer<UInt8>
+
+  @inlinable
+  public init(pointer: UnsafePointer<UInt8>) {
+    self.pointer = pointer
+  }
+
+  /// Whether the name is `literal` (ASCII).
+  @inlinable
+  public func `is`(_ literal: StaticString) -> Bool {
+    let count = literal.utf8CodeUnitCount
+    let bytes = literal.utf8Start
+    for index in 0..<count where pointer[index] != bytes[index] { return false }
+    return pointer[count] == 0
+  }
+}
+
+/// An element's attributes as SAX2 gives them: for each, five pointers (local name,
+/// prefix, namespace, start and end of the value, already decoded).
+public struct XMLAttributes {
+  public let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  public let count: Int
+
+  @inlinable
+  public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+    self.base = base
+    self.count = count
+  }
+
+  /// The value of the attribute whose local name is `name`.
+  @inlinable
+  public func value(_ name: StaticString) -> UnsafeRawBufferPointer? {
+    guard let base else { return nil }
+    for index in 0..<count {
+      let slot = base + index * 5
+      guard let local = slot[0], XMLName(pointer: local).is(name), let start = slot[3], let end = slot[4] else {
+        continue
+      }
+      return UnsafeRawBufferPointer(start: start, count: end - start)
+    }
+    return nil
+  }
+
+  /// The value as text (for the small parts: sheet names, relationship targets).
+  public func string(_ name: StaticString) -> String? {
+    value(name).map { String(decoding: $0, as: UTF8.self) }
+  }
+}
+
+/// Why an XML part could not be parsed: libxml2's message and the line it was on.
+public struct XMLFailure: Error, Sendable {
+  public var message: String
+  public var line: Int
+}
+
+/// libxml2's push parser over chunks of one XML part, handing its events to an
+/// `XMLEvents`. Entities are not substituted and nothing is fetched from the network; a
+/// part that is not well-formed stops with an `XMLFailure`.
+public final class XMLPushParser {
+  private let events: XMLEvents
+  private var context: xmlParserCtxtPtr?
+  public private(set) var failure: XMLFailure?
+
+  public init(_ events: XMLEvents) {
+    self.events = events
+    var handler = xmlSAXHandler()
+    handler.initialized = UInt32(XML_SAX2_MAGIC)
+    handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+      guard let context, let localName else { return }
+      // The events object outlives the parser: no retain and release per event.
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.start(XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+      }
+    }
+    handler.endElementNs = { context, localName, _, _ in
+      guard let context, let localName else { return }
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(XMLName(pointer: localName)) }
+    }
+    handler.characters = { context, bytes, count in
+      guard let context, let bytes else { return }
+      Unmanaged<XMLEvents>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.text(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+      }
+    }
+    handler.cdataBlock = handler.characters
+    // Errors are kept, not printed (the first one is reported with the part it is in).
+    handler.serror = { _, _ in }
+    let user = Unmanaged.passUnretained(events).toOpaque()
+    context = xmlCreatePushParserCtxt(&handler, user, nil, 0, nil)
+    if let context {
+      xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
+    }
+  }
+
+  deinit {
+    if let context { xmlFreeParserCtxt(context) }
+  }
+
+  /// Parses the next chunk; false once the part is broken or the events asked to stop.
+  @discardableResult
+  public func parse(_ chunk: UnsafeRawBufferPointer, last: Bool = false) -> Bool {
+    guard failure == nil, !events.stop, let context else { return false }
+    let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+    let code = xmlParseChunk(context, base, Int32(chunk.count), last ? 1 : 0)
+    if code != 0 || context.pointee.wellFormed == 0 {
+      if events.stop { return false }
+      let error = xmlCtxtGetLastError(context)
+      let message = error?.pointee.message.map { String(cString: $0) } ?? "XML error \(code)"
+      failure = XMLFailure(
+        message: message.trimmingCharacters(in: .whitespacesAndNewlines), line: Int(error?.pointee.line ?? 0))
+      return false
+    }
+    return !events.stop
+  }
+
+  /// Ends the part: a part cut short is a failure.
+  public func finish() {
+    _ = parse(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
+  }
+
+  /// Stops the parser from within an event.
+  public func stopNow() {
+    if let context { xmlStopParser(context) }
+  }
+}
