@@ -59,6 +59,15 @@ struct GoogleFormsTests {
     #expect(try #require(warnings.first).text(.vi).contains("không thuộc các phương án"))
   }
 
+  @Test func itsFeedbackIsReadWithRowIds() throws {
+    var options = ReadOptions()
+    options.readComments = true
+    let result = ExportReader.read(
+      ["\(layouts)/google-forms.csv"], questionnaire: try QuestionnaireLoader.load(path: yaml), options: options)
+    #expect(result.comments[0].items.map { $0.line } == [2, 3, 6, 9])
+    #expect(result.comments[0].items.map { $0.id.prefix(2) } == ["1@", "2@", "5@", "8@"])
+  }
+
   @Test func bothLanguagesOfTheSheetScoreTheSame() throws {
     let (english, q) = try read("google-forms.csv")
     let (vietnamese, _) = try read("google-forms-vi.csv")
@@ -158,8 +167,9 @@ struct NoIDTests {
     #expect(note.text(.en).contains("duplicate responses cannot be detected"))
     #expect(note.text(.vi).contains("không phát hiện được câu trả lời bị nộp trùng"))
     let sha = DecodedStream.sha256(ofFile: export)
-    #expect(result.table.respondentID(0) == "\(sha)#1")
-    #expect(result.table.respondentID(5) == "\(sha)#6")
+    #expect(result.table.respondentID(0) == "1@\(sha)")
+    #expect(result.table.respondentID(5) == "6@\(sha)")
+    #expect(sha == "4898c9fa76e73990c2748d575aaf5b408c0b3e026dc4b87a5c44ffa3ed2a3ddf")
     let json = try ScoreCommand.run(ScoreRequest(files: [export], questionnairePath: yaml, format: .json)).text
     #expect(json.contains("\"duplicates_detectable\": false"))
   }
@@ -200,7 +210,7 @@ struct LimeSurveyTests {
     return (result, Scorer(questionnaire: q).score(result.table, level: 0))
   }
 
-  @Test(arguments: ["limesurvey-code-text.csv", "limesurvey-text-code.csv"])
+  @Test(arguments: ["limesurvey-code-text.csv", "limesurvey-text-code.csv", "limesurvey-code-text.xlsx"])
   func bothHeadingStylesMatchByCode(_ file: String) throws {
     let (result, report) = try score(file)
     #expect(result.table.count == 6)
@@ -212,6 +222,10 @@ struct LimeSurveyTests {
     // Id 12 (the incomplete id 11 before it has no unit, and is no error).
     #expect(estimates["00883"]?["chungthuc"] == 1)
     #expect(estimates["00883"]?["khaisinh"] == 0)
+    // Id 8 ticked no box: the question is missing, not "none chosen" (fixture README §4).
+    #expect(estimates["00880"]?["khaisinh"] == 1)
+    let g01q02 = report.units.map { $0.dimensions[0].subdimensions[1].indicators[0].estimate.n }
+    #expect(g01q02.reduce(0, +) == 5)
     let note = try #require(result.diagnostics.first { $0.severity == .note })
     #expect(note.text(.en).contains("2 of 8 responses are incomplete"))
     #expect(note.text(.vi).contains("bỏ qua 2 trong 8 bài trả lời chưa hoàn thành"))
@@ -227,6 +241,17 @@ struct LimeSurveyTests {
       ScoreRequest(files: ["\(layouts)/limesurvey-code-text.csv"], questionnairePath: yaml, language: .en)
     ).text
     #expect(table.contains("2 incomplete (unsubmitted) responses are not counted."))
+  }
+
+  @Test func theFeedbackColumnIsFoundByItsCode() throws {
+    var options = ReadOptions()
+    options.readComments = true
+    let result = ExportReader.read(
+      ["\(layouts)/limesurvey-code-text.csv"], questionnaire: try QuestionnaireLoader.load(path: yaml), options: options
+    )
+    #expect(result.commentWarnings.isEmpty)
+    // Ids 3, 4 and 9 (8 said "Không có ý kiến"; 7 and 11 are incomplete).
+    #expect(result.comments[0].items.count == 3)
   }
 
   @Test func submitdateIsTheDefaultForALimeSurveyLayout() throws {
@@ -344,6 +369,6 @@ struct LayoutsInPartsTests {
   @Test func rowsWithoutIdsAreNumberedFromTheFilesStart() throws {
     let (whole, parts) = try compare(id: "none")
     #expect(parts.files[0].parts == 1)
-    #expect(whole.table.respondentID(0).hasSuffix("#1"))
+    #expect(whole.table.respondentID(0).hasPrefix("1@"))
   }
 }

@@ -39,6 +39,8 @@ struct ColumnPlan {
   /// No id column (`id: none`, or none of the names found): each row is known by the
   /// file's SHA-256 and its row.
   var rowIdentity = false
+  /// The indicators read from LimeSurvey `Q[SQ]` checkbox columns, grouped by question.
+  var checkboxGroups: [[Int]] = []
   /// The columns of the questionnaire's free-text answers (`feedback:`), with the name
   /// each was declared under, and a warning for each declared name the header lacks.
   var commentColumns: [(index: Int, name: String)]
@@ -173,6 +175,8 @@ struct ColumnPlan {
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
+    let questions = Dictionary(grouping: checkboxColumn.keys.sorted()) { indicators[$0].columns[0].trimmedNFC }
+    checkboxGroups = questions.keys.sorted().compactMap { questions[$0] }
     for (index, column) in checkboxColumn {
       roles[column] = .checkbox(
         index, option: indicators[index].select?.trimmedNFC ?? "", label: LimeSurveyHeading.optionLabel(header[column]))
@@ -274,12 +278,13 @@ struct ColumnPlan {
     self.roles = roles
     self.problems = problems
     // Free-text columns: the header itself, or after its group path ("grp/comment"),
-    // without case.
+    // without case; or by a LimeSurvey heading's code.
     commentColumns = q.feedback.compactMap { name in
       let wanted = name.trimmedNFC.lowercased()
-      return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map {
-        ($0, name)
-      }
+      let found =
+        header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }
+        ?? header.indices.first { LimeSurveyHeading.code(header[$0])?.lowercased() == wanted }
+      return found.map { ($0, name) }
     }
     let found = commentColumns
     commentWarnings = q.feedback.filter { name in !found.contains { $0.name == name } }.map { name in

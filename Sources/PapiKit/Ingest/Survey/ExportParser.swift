@@ -49,12 +49,16 @@ final class ExportParser: RecordSink, PartitionedSink {
   private(set) var commentWarnings: [Diagnostic] = []
   private var commentBytes: [[UInt8]] = []
   private var hxlChecked = false
-  /// No id column: each row's id is the file's SHA-256, `#` and its data record (computed
+  /// No id column: each row's id is its data record, `@` and the file's SHA-256 (computed
   /// at the first row).
   private(set) var rowIdentity = false
   private var rowIdentityPrefix: [UInt8]?
   /// Parts of select-multiple cells that are none of the declared options.
   private(set) var unknownOptions = UnknownOptions()
+  /// The indicators of each LimeSurvey checkbox question, and those whose box is not empty
+  /// in this row.
+  private var checkboxGroups: [[Int]] = []
+  private var checkedBoxes: [Int] = []
   /// This row's, counted once the row is known to be a complete response.
   private var rowUnknownOptions: [(value: String, column: Int)] = []
 
@@ -263,6 +267,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
     commentColumns = plan.commentColumns
     rowIdentity = plan.rowIdentity
+    checkboxGroups = plan.checkboxGroups
     if readComments { commentWarnings = plan.commentWarnings }
     install(plan.roles)
     for problem in plan.problems { report(problem) }
@@ -274,6 +279,7 @@ final class ExportParser: RecordSink, PartitionedSink {
   func continueAfter(_ first: ExportParser) {
     header = first.header
     commentColumns = first.commentColumns
+    checkboxGroups = first.checkboxGroups
     install(first.roles)
     hxlChecked = true
     hot.pointee.fastFrom = 0
@@ -411,11 +417,13 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// (empty, `N`), or a missing code.
   private func checkbox(_ bytes: UnsafeRawBufferPointer, indicator: Int, option: String, label: String?, column: Int) {
     let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
-    if text.isEmpty || text == "N" || text == "0" {
+    if !text.isEmpty { checkedBoxes.append(indicator) }
+    // "Yes" and "No" are LimeSurvey's full answers.
+    if text.isEmpty || text == "N" || text == "0" || text == "No" {
       row[indicator] = 0
-    } else if text == "Y" || text == "1" || text == option || text == label {
+    } else if text == "Y" || text == "1" || text == "Yes" || text == option || text == label {
       row[indicator] = 1
-    } else if missingAnswers.texts.contains(text) {
+    } else if missingAnswers.texts.contains(text) || text == "N/A" {
       row[indicator] = AnswerCode.missing
     } else {
       rowBad = true
@@ -484,11 +492,17 @@ final class ExportParser: RecordSink, PartitionedSink {
       return
     }
     for (value, column) in rowUnknownOptions { unknownOptions.add(value, column: column, record: record) }
+    // A LimeSurvey checkbox question with no box ticked was not answered (as an unanswered
+    // Kobo question): LimeSurvey writes the same empty cell for both.
+    for group in checkboxGroups where !group.contains(where: checkedBoxes.contains) {
+      for indicator in group { row[indicator] = AnswerCode.missing }
+    }
     for problem in cellProblems { report(problem) }
     if rowBad { return }
     if rowIdentity && idBytes.isEmpty {
-      if rowIdentityPrefix == nil { rowIdentityPrefix = Array((DecodedStream.sha256(ofFile: file) + "#").utf8) }
-      idBytes = (rowIdentityPrefix ?? []) + Array(String(record).utf8)
+      // The row first, so that a shortened id still tells rows apart.
+      if rowIdentityPrefix == nil { rowIdentityPrefix = Array(("@" + DecodedStream.sha256(ofFile: file)).utf8) }
+      idBytes = Array(String(record).utf8) + (rowIdentityPrefix ?? [])
     }
     if idBytes.isEmpty {
       report(
@@ -790,6 +804,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     idBytes.removeAll(keepingCapacity: true)
     completeBytes.removeAll(keepingCapacity: true)
     rowUnknownOptions.removeAll(keepingCapacity: true)
+    checkedBoxes.removeAll(keepingCapacity: true)
     unitBytes.removeAll(keepingCapacity: true)
     nameBytes.removeAll(keepingCapacity: true)
     for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }
