@@ -59,6 +59,20 @@ struct GoogleFormsTests {
     #expect(try #require(warnings.first).text(.vi).contains("không thuộc các phương án"))
   }
 
+  @Test func anExplicitSeparatorGivesTheSameAsTheLayout() throws {
+    let text = try String(contentsOfFile: yaml, encoding: .utf8)
+    let explicit = text.replacingOccurrences(
+      of: "type: binary, select:", with: "type: binary, separator: \", \", select:")
+    #expect(explicit.components(separatedBy: "separator: \", \", select:").count == 5)
+    let path = "\(layouts)/google-forms.csv"
+    let (layout, q) = try read("google-forms.csv")
+    let declared = try questionnaire(explicit)
+    let result = ExportReader.read([path], questionnaire: declared)
+    #expect(
+      ScoreJSONRenderer().text(Scorer(questionnaire: declared).score(result.table, level: 0))
+        == ScoreJSONRenderer().text(Scorer(questionnaire: q).score(layout.table, level: 0)))
+  }
+
   @Test func itsFeedbackIsReadWithRowIds() throws {
     var options = ReadOptions()
     options.readComments = true
