@@ -10,8 +10,6 @@ struct Import: ParsableCommand, Localized {
       "papi import a.csv -q papi-2024 --wave 2024 --on-error skip --rejects loai.csv",
     ])
 
-  enum OnError: String, ExpressibleByArgument { case abort, skip }
-
   @OptionGroup var input: ExportOptions
   @Option(
     help: helpText(

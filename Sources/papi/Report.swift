@@ -13,6 +13,7 @@ struct Report: ParsableCommand, Localized {
     ])
 
   @OptionGroup var input: ExportOptions
+  @OptionGroup var errors: OnErrorOption
   @Option(
     help: helpText(
       "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn của đợt trong các tệp.",
@@ -94,6 +95,7 @@ struct Report: ParsableCommand, Localized {
       color: output.format == .table && output.out == nil && isatty(STDOUT_FILENO) == 1)
     request.published = published
     request.read = input.readOptions
+    request.read.skipBadRows = errors.skip
     request.lexicons = lexicon.paths
     Console.report(notes, language)
     // Exports need the store only for published benchmarks, and only when it is there.

@@ -11,6 +11,7 @@ struct Score: ParsableCommand, Localized {
     ])
 
   @OptionGroup var input: ExportOptions
+  @OptionGroup var errors: OnErrorOption
   @Option(
     help: helpText(
       "Cấp tính điểm: commune (xã), district (huyện) hoặc province (tỉnh), theo bảng hỏi.",
@@ -53,8 +54,10 @@ struct Score: ParsableCommand, Localized {
 
   func run() throws {
     var notes: [Diagnostic] = []
+    var read = input.readOptions
+    read.skipBadRows = errors.skip
     let request = ScoreRequest(
-      files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: input.readOptions,
+      files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: read,
       level: level,
       unit: unit, format: output.format, language: language, wave: wave, asOfUnits: asOfUnits)
     Console.report(notes, language)

@@ -8,6 +8,7 @@ struct Validate: ParsableCommand, Localized {
     examples: ["papi validate samples/kobo-kontum-2024.csv -q papi-2024"])
 
   @OptionGroup var input: ExportOptions
+  @OptionGroup var errors: OnErrorOption
   @OptionGroup var lang: LanguageOption
   var language: Language { lang.value }
 
@@ -23,8 +24,10 @@ struct Validate: ParsableCommand, Localized {
     var notes: [Diagnostic] = []
     let questionnaire = input.questionnairePath(notes: &notes) ?? ""
     Console.report(notes, language)
+    var read = input.readOptions
+    read.skipBadRows = errors.skip
     let outcome = try ValidateCommand.run(
-      files: input.files, questionnairePath: questionnaire, read: input.readOptions, language: language)
+      files: input.files, questionnairePath: questionnaire, read: read, language: language)
     Console.report(outcome.diagnostics, language)
     try Console.print(outcome.summary)
     if !outcome.passed { throw ExitCode(1) }

@@ -209,6 +209,9 @@ class Questionnaire:
         self.unit_name_col = nfc(str(r["unit_name"])) if r.get("unit_name") is not None else None
         self.parent_cols = [nfc(str(c)) for c in as_list(r.get("parent"))]
         self.weight_col = nfc(str(r["weight"])) if r.get("weight") is not None else None
+        # questionnaires/README.md: rows whose `complete` column is empty are incomplete
+        # responses, left out (a LimeSurvey export uses `submitdate` by itself).
+        self.complete_col = nfc(str(r["complete"])).strip() if r.get("complete") is not None else None
         self.pii_cols = [nfc(str(c)) for c in as_list(r.get("pii"))]
         self.aliases = {}
         for k, v in (r.get("aliases") or {}).items():
@@ -399,6 +402,13 @@ def read_export(q, path, delimiter):
     if q.weight_col and weight_idx is None:
         warn(f"weight column {q.weight_col!r} not in the header: every weight is 1")
     pii_idx = {m[t] for t in m if t[0] == "pii"}
+    complete_name = q.complete_col
+    if complete_name is None and {"id", "submitdate", "lastpage"} <= {h.strip().lower() for h in headers}:
+        complete_name = "submitdate"
+    complete_idx = None
+    if complete_name is not None:
+        found = [i for i, h in enumerate(headers) if h.strip().lower() == complete_name.lower()]
+        complete_idx = found[0] if found else None
 
     # Which column feeds each indicator.
     ind_source = {}
@@ -435,6 +445,9 @@ def read_export(q, path, delimiter):
         if len(row) != len(headers):
             die(f"line {line}: {len(row)} fields, header has {len(headers)}")
         cells = [nfc(c) for c in row]
+        if complete_idx is not None and cells[complete_idx].strip() == "":
+            warn(f"line {line}: incomplete response (empty {complete_name!r}) left out")
+            continue
         rid = cells[id_idx] if id_idx is not None else None
         if rid is not None and rid != "":
             if rid in seen_ids:

@@ -45,7 +45,7 @@ public enum ImportCommand {
     read.fileHashes = true  // the import log keeps each file's SHA-256
     read.readComments = true
     let result = ExportReader.read(request.files, questionnaire: questionnaire, options: read, progress: readProgress)
-    if result.hasErrors { throw PapiError(result.diagnostics) }
+    if result.hasErrors { throw PapiError(SkippedRows.withHint(result.diagnostics, rejects: true)) }
     var warnings = result.diagnostics + result.commentWarnings
     if let rejectsPath = request.rejectsPath, !result.rejected.isEmpty {
       try RejectsWriter.write(result.rejected, files: result.files, to: rejectsPath)

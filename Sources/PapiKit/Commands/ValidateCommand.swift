@@ -41,6 +41,10 @@ public enum ValidateCommand {
       vi
       ? "Tổng: \(format.integer(result.table.count)) người trả lời ở \(communes) xã.\n"
       : "Total: \(format.integer(result.table.count)) respondents in \(communes) communes.\n"
-    return Outcome(summary: summary, diagnostics: result.diagnostics, passed: !result.hasErrors)
+    // Every problem is listed; rows left out by --on-error skip are summed up once more.
+    let diagnostics =
+      result.hasErrors
+      ? SkippedRows.withHint(result.diagnostics) : SkippedRows.summarized(result, listRows: false)
+    return Outcome(summary: summary, diagnostics: diagnostics, passed: !result.hasErrors)
   }
 }

@@ -55,7 +55,8 @@ public struct Questionnaire: Sendable {
 
 /// The respondent-level columns of an export.
 public struct RespondentColumns: Sendable {
-  /// Candidate respondent-id columns; the first one present in an export wins.
+  /// Candidate respondent-id columns; the first one present in an export wins. Empty for
+  /// `id: none`: each row is then known by its file's SHA-256 and its row.
   public var id: [String]
   public var unit: String
   public var unitName: String?
@@ -66,6 +67,10 @@ public struct RespondentColumns: Sendable {
   public var pii: [String]
   /// Other header names for any of the columns above.
   public var aliases: [String: [String]]
+  /// A column that is empty for an incomplete response (LimeSurvey's `submitdate`): such rows
+  /// are left out and counted. Nil: every row is a response, except in a LimeSurvey export,
+  /// whose `submitdate` is used by itself.
+  public var complete: String? = nil
 }
 
 /// One of the questionnaire's dimensions (PAPI's eight), with its sub-dimensions.
@@ -102,6 +107,13 @@ public struct Indicator: Sendable {
   public var no: [String]
   /// For a select-multiple question: the option whose choice scores 1.
   public var select: String?
+  /// For a select-multiple question whose cell joins the chosen options: what joins them
+  /// (`", "` for Google Forms); nil: white space.
+  public var separator: String? = nil
+  /// For a select-multiple question: all of its options, scored or not, so that choosing
+  /// one that no indicator scores is not taken for a wrong questionnaire. Empty: only the
+  /// `select` options of the indicators reading the column are declared.
+  public var options: [String] = []
   /// Likert and scale bounds.
   public var range: ClosedRange<Int>?
   /// Likert and scale answer labels mapped to numbers in `range`.

@@ -23,12 +23,12 @@ public enum QuestionnaireLoader {
 /// value of its type and within its bounds (questionnaires/README.md, "Bounds").
 extension ConfigReader {
   static let questionnaireKeys = ["id", "kind", "title", "respondent", "missing", "dimensions", "feedback"]
-  static let respondentKeys = ["id", "unit", "unit_name", "parent", "weight", "pii", "aliases"]
+  static let respondentKeys = ["id", "unit", "unit_name", "parent", "weight", "pii", "aliases", "complete"]
   static let dimensionKeys = ["id", "name", "short", "weight", "subdimensions"]
   static let subdimensionKeys = ["id", "name", "indicators"]
   static let indicatorKeys = [
-    "id", "column", "columns", "text", "type", "yes", "no", "select", "range", "labels", "reverse", "satisfied",
-    "scores", "missing", "weight",
+    "id", "column", "columns", "text", "type", "yes", "no", "select", "separator", "options", "range", "labels",
+    "reverse", "satisfied", "scores", "missing", "weight",
   ]
   /// Weights of dimensions and indicators.
   static let weightBounds: ClosedRange<Double> = 0.000_001...1000
@@ -80,14 +80,18 @@ extension ConfigReader {
         L("Thêm `respondent:` với ít nhất `id` và `unit`.", "Add `respondent:` with at least `id` and `unit`."))
       return nil
     }
-    let ids = names(Self.value(node, "id"), context: "respondent.id")
-    if ids.isEmpty {
+    // `id: none`: the export has no respondent id (each row is known by the file and its row).
+    let none = Self.value(node, "id")?.scalar?.string.trimmedNFC == "none"
+    let ids = none ? [] : names(Self.value(node, "id"), context: "respondent.id")
+    if ids.isEmpty && !none {
       problem(
         node,
         L(
           "respondent.id: cần ít nhất một cột mã người trả lời.",
           "respondent.id: at least one respondent-id column is needed."),
-        L("Ví dụ: `id: [_uuid, meta/instanceID, KEY]`.", "For example `id: [_uuid, meta/instanceID, KEY]`."))
+        L(
+          "Ví dụ: `id: [_uuid, meta/instanceID, KEY]`; `id: none` khi tệp không có mã người trả lời.",
+          "For example `id: [_uuid, meta/instanceID, KEY]`; `id: none` when the export has no respondent id."))
     }
     guard let unit = string(node, "unit", context: "respondent") else { return nil }
     var aliases: [String: [String]] = [:]
@@ -98,7 +102,8 @@ extension ConfigReader {
       id: ids, unit: unit, unitName: string(node, "unit_name", context: "respondent", required: false),
       parents: names(Self.value(node, "parent"), context: "respondent.parent"),
       weight: string(node, "weight", context: "respondent", required: false),
-      pii: names(Self.value(node, "pii"), context: "respondent.pii"), aliases: aliases)
+      pii: names(Self.value(node, "pii"), context: "respondent.pii"), aliases: aliases,
+      complete: string(node, "complete", context: "respondent", required: false))
   }
 
   mutating func dimension(_ node: Node, kind: QuestionnaireKind) -> Dimension? {
@@ -174,6 +179,23 @@ extension ConfigReader {
       reverse: bool(Self.value(node, "reverse"), context: "\(id).reverse", default: false), satisfied: nil, scores: [],
       missing: names(Self.value(node, "missing"), context: "\(id).missing"),
       weight: number(Self.value(node, "weight"), context: "\(id).weight", default: 1, in: Self.weightBounds))
+    item.separator = separator(node, id: id, select: item.select)
+    item.options = names(Self.value(node, "options"), context: "\(id).options")
+    if let list = Self.value(node, "options") {
+      if let select = item.select, !item.options.map(\.trimmedNFC).contains(select.trimmedNFC) {
+        problem(
+          list,
+          L(
+            "`\(id)`: `options` phải có cả phương án `select` (\(select)).",
+            "`\(id)`: `options` must include the `select` option (\(select))."),
+          L("Thêm \(select) vào `options`.", "Add \(select) to `options`."))
+      } else if item.select == nil {
+        problem(
+          list,
+          L("`\(id)`: `options` chỉ dùng với `select`.", "`\(id)`: `options` is only for a `select` indicator."),
+          L("Bỏ `options` hoặc thêm `select`.", "Remove `options` or add `select`."))
+      }
+    }
     switch type {
     case .binary:
       if item.select == nil && (item.yes.isEmpty || item.no.isEmpty) {
@@ -272,6 +294,27 @@ extension ConfigReader {
         L("Bỏ `scores` hoặc đổi `type: choice`.", "Remove `scores` or use `type: choice`."))
     }
     return item
+  }
+
+  /// What joins the chosen options in a select-multiple cell: only with `select`, and not
+  /// empty (white space is the default).
+  mutating func separator(_ node: Node, id: String, select: String?) -> String? {
+    guard let value = Self.value(node, "separator") else { return nil }
+    guard let text = value.scalar?.string, !text.isEmpty else {
+      problem(
+        value, L("`\(id)`: `separator` trống.", "`\(id)`: an empty `separator`."),
+        L(
+          "Viết dấu nối các phương án, ví dụ `separator: \", \"`, hoặc bỏ nó (mặc định là dấu cách).",
+          "Write what joins the options, for example `separator: \", \"`, or remove it (white space by default)."))
+      return nil
+    }
+    if select == nil {
+      problem(
+        value,
+        L("`\(id)`: `separator` chỉ dùng với `select`.", "`\(id)`: `separator` is only for a `select` indicator."),
+        L("Bỏ `separator` hoặc thêm `select`.", "Remove `separator` or add `select`."))
+    }
+    return text
   }
 
   mutating func range(_ node: Node, id: String) -> ClosedRange<Int>? {

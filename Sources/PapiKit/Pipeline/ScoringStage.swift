@@ -5,6 +5,7 @@ public enum ScoringStage {
     var report = Scorer(questionnaire: data.questionnaire).score(
       data.table, level: level, wave: wave, levelNames: data.levels)
     report.unitsAsOf = data.unitsAsOf
+    report.reading = data.reading
     return report
   }
 

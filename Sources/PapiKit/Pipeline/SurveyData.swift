@@ -12,6 +12,8 @@ public struct SurveyData: Sendable {
   public var origin: String
   /// The unit set the respondents were converted to (`--as-of-units`): derived scores.
   public var unitsAsOf: String?
+  /// What reading the exports left out or could not check.
+  public var reading = ReadingSummary()
 
   /// The index of level `name` (level 0 when nil); an unknown name is an error naming
   /// the levels there are.

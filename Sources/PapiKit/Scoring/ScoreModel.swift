@@ -92,6 +92,9 @@ public struct ScoreReport: Sendable {
   public var units: [UnitScore]
   /// The unit set the respondents were converted to (`--as-of-units`): the scores are derived.
   public var unitsAsOf: String?
+  /// What reading the exports left out (rows with errors, incomplete responses) or could not
+  /// check (duplicates without ids); empty for a stored wave or published scores.
+  public var reading = ReadingSummary()
 }
 
 /// The tool's name and version as written into every output.

@@ -24,8 +24,6 @@ public struct ScoringScheme: Sendable, Equatable {
   public var decimals: Int
   /// Columns a dimension's score takes in a terminal table.
   public var columnWidth: Int
-  /// The scale, as the score table's legend says it.
-  public var scaleLegend: LocalizedText
 
   /// The scheme of a kind of questionnaire.
   public init(_ kind: QuestionnaireKind) {
@@ -39,9 +37,6 @@ public struct ScoringScheme: Sendable, Equatable {
       compositesAreMeans = false
       decimals = 2
       columnWidth = 5
-      scaleLegend = LocalizedText(
-        vi: "Chỉ số nội dung 1–10, tổng 8–80; ± là nửa KTC 95%; — là không có dữ liệu.",
-        en: "Dimensions 1–10, total 8–80; ± is half the 95% CI; — means no data.")
     case .percent:
       dimensionMaximum = 100
       subdimensionsShareTheScale = false
@@ -50,10 +45,26 @@ public struct ScoringScheme: Sendable, Equatable {
       compositesAreMeans = true
       decimals = 1
       columnWidth = 6
-      scaleLegend = LocalizedText(
+    }
+  }
+
+  /// The scale of a questionnaire of `dimensions` dimensions, as the score table's legend
+  /// says it: a PAPI total is the sum of its dimensions, 8–80 for PAPI's eight.
+  public func scaleLegend(dimensions: Int) -> LocalizedText {
+    if compositesAreMeans {
+      return LocalizedText(
         vi: "Điểm 0–100; ± là nửa khoảng tin cậy 95%; — là không có dữ liệu.",
         en: "Scores 0–100; ± is half the 95% confidence interval; — means no data.")
     }
+    let low = Int(subdimensionFloor) * dimensions
+    let high = Int(dimensionMaximum) * dimensions
+    let sum = dimensions == 8 ? "" : " (tổng của \(dimensions) chỉ số nội dung)"
+    let sumEN = dimensions == 8 ? "" : " (the sum of \(dimensions) dimension\(dimensions == 1 ? "" : "s"))"
+    return LocalizedText(
+      vi: "Chỉ số nội dung \(Int(subdimensionFloor))–\(Int(dimensionMaximum)), tổng \(low)–\(high)\(sum); ± là nửa "
+        + "KTC 95%; — là không có dữ liệu.",
+      en: "Dimensions \(Int(subdimensionFloor))–\(Int(dimensionMaximum)), total \(low)–\(high)\(sumEN); ± is half "
+        + "the 95% CI; — means no data.")
   }
 
   /// The highest score of a sub-dimension among `count` of its dimension.

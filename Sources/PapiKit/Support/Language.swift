@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 /// A text in both languages the tool speaks.
-public struct LocalizedText: Sendable, Equatable {
+public struct LocalizedText: Sendable, Hashable {
   public var vi: String
   public var en: String
 

@@ -10,17 +10,23 @@ enum ColumnRole {
   case weight
   /// Indicators whose answer is this cell.
   case answer([Int])
-  /// A select-multiple cell holding chosen options separated by spaces.
-  case summary([SelectTarget])
+  /// A select-multiple cell holding the chosen options (`SelectColumn`).
+  case summary(SelectColumn)
   /// A select-multiple 0/1 column for one option of one indicator.
   case option(Int)
+  /// A LimeSurvey checkbox column `Q[SQ]` of one indicator's option: `Y` (or the option's
+  /// code or label) when chosen, empty when not.
+  case checkbox(Int, option: String, label: String?)
+  /// The column that is empty for an incomplete response (`respondent.complete`).
+  case complete
   /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
   case comment(Int)
 }
 
 struct SelectTarget {
   var indicator: Int
-  var option: [UInt8]
+  /// NFC, trimmed.
+  var option: String
 }
 
 /// Matches an export's header to the questionnaire (questionnaires/README.md,
@@ -30,6 +36,11 @@ struct ColumnPlan {
   var problems: [Diagnostic]
   /// Index of the column chosen as respondent id.
   var idColumn: Int?
+  /// No id column (`id: none`, or none of the names found): each row is known by the
+  /// file's SHA-256 and its row.
+  var rowIdentity = false
+  /// The indicators read from LimeSurvey `Q[SQ]` checkbox columns, grouped by question.
+  var checkboxGroups: [[Int]] = []
   /// The columns of the questionnaire's free-text answers (`feedback:`), with the name
   /// each was declared under, and a warning for each declared name the header lacks.
   var commentColumns: [(index: Int, name: String)]
@@ -43,6 +54,8 @@ struct ColumnPlan {
     case answer(Int)
     case summary(Int)
     case option(Int)
+    case checkbox(Int)
+    case complete
   }
 
   /// What `find` knows for `header`, or for the header without its group path: `grp/q101`
@@ -59,13 +72,16 @@ struct ColumnPlan {
 
   init(header: [String], questionnaire q: Questionnaire, file: String) {
     var exact: [String: [Target]] = [:]
+    // The questionnaire's names are normalised as the header is (`trimmedNFC`): a declared
+    // `"1st preference "` is the header `1st preference`.
     func add(_ name: String, _ target: Target) {
-      exact[name.nfc, default: []].append(target)
+      exact[name.trimmedNFC, default: []].append(target)
     }
     let respondent = q.respondent
+    let aliases = Dictionary(respondent.aliases.map { ($0.key.trimmedNFC, $0.value) }, uniquingKeysWith: +)
     func addRespondent(_ name: String, _ target: Target) {
       add(name, target)
-      for alias in respondent.aliases[name] ?? [] { add(alias, target) }
+      for alias in aliases[name.trimmedNFC] ?? [] { add(alias, target) }
     }
     for (rank, name) in respondent.id.enumerated() { addRespondent(name, .id(rank)) }
     addRespondent(respondent.unit, .unit)
@@ -75,11 +91,12 @@ struct ColumnPlan {
     for name in respondent.pii { addRespondent(name, .pii) }
     let indicators = q.indicators
     for (index, indicator) in indicators.enumerated() {
-      for column in indicator.columns {
-        if let option = indicator.select {
+      for column in indicator.columns.map(\.trimmedNFC) {
+        if let option = indicator.select?.trimmedNFC {
           add(column, .summary(index))
           add("\(column)/\(option)", .option(index))
           add("\(column)-\(option)", .option(index))
+          add("\(column)[\(option)]", .checkbox(index))
         } else {
           add(column, .answer(index))
         }
@@ -88,8 +105,15 @@ struct ColumnPlan {
     var folded: [String: [Target]] = [:]
     for (key, value) in exact { folded[key.lowercased(), default: []].append(contentsOf: value) }
 
+    // LimeSurvey: incomplete responses have an empty `submitdate`, left out unless the
+    // questionnaire names another column.
+    if let name = respondent.complete ?? (LimeSurveyHeading.isLayout(header) ? "submitdate" : nil) {
+      add(name, .complete)
+    }
     func targets(for header: String) -> [Target] {
-      Self.lookup(header) { exact[String($0)] ?? folded[$0.lowercased()] } ?? []
+      if let found = Self.lookup(header, { exact[String($0)] ?? folded[$0.lowercased()] }) { return found }
+      // LimeSurvey's "code. text" and "text [code]" headings, by their code.
+      return LimeSurveyHeading.code(header).flatMap { exact[$0] ?? folded[$0.lowercased()] } ?? []
     }
 
     var roles = [ColumnRole](repeating: .ignore, count: header.count)
@@ -99,6 +123,7 @@ struct ColumnPlan {
     var answerColumns: [Int: [Int]] = [:]
     var summaryColumns: [Int: [Int]] = [:]
     var optionColumn: [Int: Int] = [:]
+    var checkboxColumn: [Int: Int] = [:]
     for (column, name) in header.enumerated() {
       for target in targets(for: name) {
         // Every personal-data column is one, however many the questionnaire names.
@@ -131,22 +156,49 @@ struct ColumnPlan {
         case .answer(let index): answerColumns[column, default: []].append(index)
         case .summary(let index): summaryColumns[column, default: []].append(index)
         case .option(let index): optionColumn[index] = column
+        case .checkbox(let index): checkboxColumn[index] = column
+        case .complete: roles[column] = .complete
         }
       }
     }
     for (column, list) in answerColumns { roles[column] = .answer(list) }
+    // Google Forms joins the chosen labels with ", "; its first column is the time of the answer.
+    let googleForms = header.first.map { ["timestamp", "dấu thời gian"].contains($0.lowercased()) } ?? false
     for (column, list) in summaryColumns {
-      let kept = list.filter { optionColumn[$0] == nil }
+      let kept = list.filter { optionColumn[$0] == nil && checkboxColumn[$0] == nil }
       if !kept.isEmpty {
+        let separator = kept.lazy.compactMap { indicators[$0].separator }.first ?? (googleForms ? ", " : nil)
         roles[column] = .summary(
-          kept.map { SelectTarget(indicator: $0, option: Array((indicators[$0].select ?? "").utf8)) })
+          SelectColumn(
+            targets: kept.map { SelectTarget(indicator: $0, option: (indicators[$0].select ?? "").trimmedNFC) },
+            others: list.flatMap { indicators[$0].options.map(\.trimmedNFC) }, separator: separator))
       }
     }
     for (index, column) in optionColumn { roles[column] = .option(index) }
+    let questions = Dictionary(grouping: checkboxColumn.keys.sorted()) { indicators[$0].columns[0].trimmedNFC }
+    checkboxGroups = questions.keys.sorted().compactMap { questions[$0] }
+    for (index, column) in checkboxColumn {
+      roles[column] = .checkbox(
+        index, option: indicators[index].select?.trimmedNFC ?? "", label: LimeSurveyHeading.optionLabel(header[column]))
+    }
+    var respondentRoles: [RespondentColumnProblems.Role] = []
+    func role(_ what: LocalizedText, _ key: String, _ name: String, _ target: Target) {
+      if let column = claimed[target] {
+        respondentRoles.append(RespondentColumnProblems.Role(what: what, key: key, name: name, column: column))
+      }
+    }
     if let rank = idColumns.keys.min(), let column = idColumns[rank] {
       roles[column] = .id
       idColumn = column
+      role(L("mã người trả lời", "respondent id"), "respondent.id", respondent.id[rank], .id(rank))
     }
+    role(L("mã đơn vị", "unit code"), "respondent.unit", respondent.unit, .unit)
+    if let name = respondent.unitName { role(L("tên đơn vị", "unit name"), "respondent.unit_name", name, .unitName) }
+    for (level, name) in respondent.parents.enumerated() {
+      role(L("mã đơn vị cấp trên", "parent unit code"), "respondent.parent", name, .parent(level))
+    }
+    if let name = respondent.weight { role(L("trọng số", "weight"), "respondent.weight", name, .weight) }
+    problems += RespondentColumnProblems.shared(respondentRoles, header: header, file: file)
 
     let location = SourceLocation(file: file, line: 1)
     func missingColumn(_ name: String, _ what: LocalizedText) {
@@ -163,7 +215,12 @@ struct ColumnPlan {
           )))
     }
     if idColumn == nil {
-      missingColumn(respondent.id.joined(separator: " | "), L("mã người trả lời", "respondent id"))
+      rowIdentity = true
+      problems.append(
+        respondent.id.isEmpty
+          ? RespondentColumnProblems.noID(file: file)
+          : RespondentColumnProblems.missingID(
+            RespondentColumnProblems.idNames(respondent, aliases: aliases), file: file))
     }
     if claimed[.unit] == nil { missingColumn(respondent.unit, L("mã đơn vị", "unit code")) }
     for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {
@@ -182,7 +239,9 @@ struct ColumnPlan {
     }
     var absent: [String] = []
     for (index, indicator) in indicators.enumerated() {
-      let present = claimed[.answer(index)] != nil || claimed[.summary(index)] != nil || claimed[.option(index)] != nil
+      let present = [.answer(index), .summary(index), .option(index), .checkbox(index)].contains {
+        claimed[$0] != nil
+      }
       if !present { absent.append("\(indicator.id) (\(indicator.columns[0]))") }
     }
     if absent.count == indicators.count {
@@ -192,13 +251,19 @@ struct ColumnPlan {
           message: L(
             "không cột nào của tệp khớp với câu hỏi của bảng hỏi \(q.id).",
             "no column of the export matches a question of questionnaire \(q.id)."),
-          fix: L(
-            "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số; nếu tên "
-              + "cột không ở dòng đầu (có tên bảng hay ghi chú ở trên), chỉ dòng của chúng bằng --header-row SỐ.",
-            "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
-              + "`columns:`; if the headings are not on the first line (a title or notes above them), give their line "
-              + "with --header-row N."
-          )))
+          fix: LimeSurveyHeading.isFullText(header)
+            ? L(
+              "Tệp LimeSurvey này đặt tên cột bằng cả câu hỏi, không có mã: xuất lại với tiêu đề \"Mã câu hỏi\" "
+                + "hoặc \"Mã câu hỏi & nội dung câu hỏi\".",
+              "This LimeSurvey export names its columns by the full question text, without codes: export again with "
+                + "\"Question code\" or \"Question code & question text\" headings.")
+            : L(
+              "Kiểm tra đã chọn đúng bảng hỏi (-q), hoặc thêm tên cột của tệp vào `columns:` của các chỉ số; nếu tên "
+                + "cột không ở dòng đầu (có tên bảng hay ghi chú ở trên), chỉ dòng của chúng bằng --header-row SỐ.",
+              "Check that the right questionnaire was given (-q), or add the export's headers to the indicators' "
+                + "`columns:`; if the headings are not on the first line (a title or notes above them), give their "
+                + "line with --header-row N."
+            )))
     } else if !absent.isEmpty {
       problems.append(
         Diagnostic(
@@ -213,12 +278,13 @@ struct ColumnPlan {
     self.roles = roles
     self.problems = problems
     // Free-text columns: the header itself, or after its group path ("grp/comment"),
-    // without case.
+    // without case; or by a LimeSurvey heading's code.
     commentColumns = q.feedback.compactMap { name in
-      let wanted = name.nfc.lowercased()
-      return header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }.map {
-        ($0, name)
-      }
+      let wanted = name.trimmedNFC.lowercased()
+      let found =
+        header.indices.first { Self.lookup(header[$0]) { $0.lowercased() == wanted ? true : nil } != nil }
+        ?? header.indices.first { LimeSurveyHeading.code(header[$0])?.lowercased() == wanted }
+      return found.map { ($0, name) }
     }
     let found = commentColumns
     commentWarnings = q.feedback.filter { name in !found.contains { $0.name == name } }.map { name in

@@ -49,6 +49,18 @@ final class ExportParser: RecordSink, PartitionedSink {
   private(set) var commentWarnings: [Diagnostic] = []
   private var commentBytes: [[UInt8]] = []
   private var hxlChecked = false
+  /// No id column: each row's id is its data record, `@` and the file's SHA-256 (computed
+  /// at the first row).
+  private(set) var rowIdentity = false
+  private var rowIdentityPrefix: [UInt8]?
+  /// Parts of select-multiple cells that are none of the declared options.
+  private(set) var unknownOptions = UnknownOptions()
+  /// The indicators of each LimeSurvey checkbox question, and those whose box is not empty
+  /// in this row.
+  private var checkboxGroups: [[Int]] = []
+  private var checkedBoxes: [Int] = []
+  /// This row's, counted once the row is known to be a complete response.
+  private var rowUnknownOptions: [(value: String, column: Int)] = []
 
   /// The state touched for every cell, behind a pointer: Swift checks exclusive access to a
   /// class's stored properties at run time, which cost a fifth of the reading time.
@@ -88,6 +100,11 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// field shifts every later cell, and one message says so better than fifty).
   private var cellProblems: [Diagnostic] = []
   private var idBytes: [UInt8] = []
+  /// The row's `respondent.complete` cell; empty: an incomplete response, left out.
+  private var completeBytes: [UInt8] = []
+  private var hasCompleteColumn = false
+  /// Incomplete responses left out.
+  private(set) var incompleteLeftOut = 0
   private var unitBytes: [UInt8] = []
   private var nameBytes: [UInt8] = []
   private var parentBytes: [[UInt8]]
@@ -249,6 +266,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   private func startData() {
     let plan = ColumnPlan(header: header, questionnaire: questionnaire, file: file)
     commentColumns = plan.commentColumns
+    rowIdentity = plan.rowIdentity
+    checkboxGroups = plan.checkboxGroups
     if readComments { commentWarnings = plan.commentWarnings }
     install(plan.roles)
     for problem in plan.problems { report(problem) }
@@ -260,6 +279,7 @@ final class ExportParser: RecordSink, PartitionedSink {
   func continueAfter(_ first: ExportParser) {
     header = first.header
     commentColumns = first.commentColumns
+    checkboxGroups = first.checkboxGroups
     install(first.roles)
     hxlChecked = true
     hot.pointee.fastFrom = 0
@@ -276,6 +296,7 @@ final class ExportParser: RecordSink, PartitionedSink {
       commentBytes = Array(repeating: [], count: commentColumns.count)
     }
     self.roles = roles
+    hasCompleteColumn = roles.contains { if case .complete = $0 { true } else { false } }
     let kind = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, roles.count))
     let target = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, roles.count))
     for (column, role) in roles.enumerated() {
@@ -320,8 +341,8 @@ final class ExportParser: RecordSink, PartitionedSink {
           row[indicator] = code
         }
       }
-    case .summary(let targets):
-      summary(bytes, targets: targets, column: column)
+    case .summary(let select):
+      summary(bytes, select, column: column)
     case .option(let indicator):
       let code = codings[indicator].code(bytes)
       if code == AnswerCode.invalid {
@@ -329,6 +350,10 @@ final class ExportParser: RecordSink, PartitionedSink {
       } else {
         row[indicator] = code
       }
+    case .checkbox(let indicator, let option, let label):
+      checkbox(bytes, indicator: indicator, option: option, label: label, column: column)
+    case .complete:
+      completeBytes.append(contentsOf: bytes)
     case .id:
       idBytes.append(contentsOf: bytes)
     case .unit:
@@ -377,12 +402,42 @@ final class ExportParser: RecordSink, PartitionedSink {
     return codings[indicator].code(bytes)
   }
 
-  private func summary(_ bytes: UnsafeRawBufferPointer, targets: [SelectTarget], column: Int) {
+  private func summary(_ bytes: UnsafeRawBufferPointer, _ select: SelectColumn, column: Int) {
     let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
-    let missing = text.isEmpty || missingAnswers.texts.contains(text)
-    let chosen = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) })
-    for target in targets {
-      row[target.indicator] = missing ? AnswerCode.missing : (chosen.contains(target.option) ? 1 : 0)
+    if text.isEmpty || missingAnswers.texts.contains(text) {
+      for target in select.targets { row[target.indicator] = AnswerCode.missing }
+      return
+    }
+    let (chosen, unknown) = select.match(text)
+    for target in select.targets { row[target.indicator] = chosen.contains(target.option) ? 1 : 0 }
+    for value in unknown { rowUnknownOptions.append((value, column)) }
+  }
+
+  /// A LimeSurvey checkbox cell: chosen (`Y`, the option's code or label), not chosen
+  /// (empty, `N`), or a missing code.
+  private func checkbox(_ bytes: UnsafeRawBufferPointer, indicator: Int, option: String, label: String?, column: Int) {
+    let text = String(decoding: bytes, as: UTF8.self).trimmedNFC
+    if !text.isEmpty { checkedBoxes.append(indicator) }
+    // "Yes" and "No" are LimeSurvey's full answers.
+    if text.isEmpty || text == "N" || text == "0" || text == "No" {
+      row[indicator] = 0
+    } else if text == "Y" || text == "1" || text == "Yes" || text == option || text == label {
+      row[indicator] = 1
+    } else if missingAnswers.texts.contains(text) || text == "N/A" {
+      row[indicator] = AnswerCode.missing
+    } else {
+      rowBad = true
+      let accepted = (["Y", "N", option] + [label].compactMap { $0 }).joined(separator: ", ")
+      cellProblems.append(
+        Diagnostic(
+          .error, location(column), record: record, field: column, value: text,
+          message: L(
+            "ô lựa chọn của chỉ số \(indicatorIDs[indicator]) phải là Y (đã chọn) hoặc trống (hợp lệ: \(accepted)).",
+            "the checkbox cell of indicator \(indicatorIDs[indicator]) must be Y (chosen) or empty (valid: "
+              + "\(accepted))."),
+          fix: L(
+            "Sửa ô này trong tệp, hoặc xuất lại từ LimeSurvey với câu trả lời dạng mã (Y).",
+            "Correct this cell in the export, or export again from LimeSurvey with answer codes (Y).")))
     }
   }
 
@@ -431,8 +486,24 @@ final class ExportParser: RecordSink, PartitionedSink {
             "Usually a missing or extra delimiter or quote; correct this row in the export.")))
       return
     }
+    if hasCompleteColumn && completeBytes.isEmpty {
+      // Not submitted: neither a respondent nor an error.
+      incompleteLeftOut += 1
+      return
+    }
+    for (value, column) in rowUnknownOptions { unknownOptions.add(value, column: column, record: record) }
+    // A LimeSurvey checkbox question with no box ticked was not answered (as an unanswered
+    // Kobo question): LimeSurvey writes the same empty cell for both.
+    for group in checkboxGroups where !group.contains(where: checkedBoxes.contains) {
+      for indicator in group { row[indicator] = AnswerCode.missing }
+    }
     for problem in cellProblems { report(problem) }
     if rowBad { return }
+    if rowIdentity && idBytes.isEmpty {
+      // The row first, so that a shortened id still tells rows apart.
+      if rowIdentityPrefix == nil { rowIdentityPrefix = Array(("@" + DecodedStream.sha256(ofFile: file)).utf8) }
+      idBytes = Array(String(record).utf8) + (rowIdentityPrefix ?? [])
+    }
     if idBytes.isEmpty {
       report(
         rowProblem(
@@ -476,6 +547,17 @@ final class ExportParser: RecordSink, PartitionedSink {
           id: "\(id)#\(column.name)", unit: unit, channel: "survey", text: PersonalDataMask.mask(text), line: recordLine
         ))
     }
+  }
+
+  /// A warning for each value met in select-multiple cells that is none of the declared
+  /// options, with the line of its first row and how many rows have it.
+  func reportUnknownOptions() {
+    for problem in unknownOptions.problems(header: header, file: file, select: selectColumn) { report(problem) }
+  }
+
+  private func selectColumn(_ column: Int) -> SelectColumn? {
+    guard column < roles.count, case .summary(let select) = roles[column] else { return nil }
+    return select
   }
 
   /// An empty file is an error; a header without rows, a warning.
@@ -640,7 +722,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// read again in one part to report exactly: `part` stopped or found errors, or a unit
   /// has other parents there than here.
   func absorb(_ part: ExportParser) -> Bool {
-    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop else { return false }
+    // Rows without ids are numbered from the file's start: read in one part.
+    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop, !rowIdentity else { return false }
     let theirs = part.table.units
     func parentCodes(_ unit: UnitDirectory.Unit, in units: UnitDirectory) -> [String] {
       unit.parents.enumerated().map { units.levels[$0.offset + 1][Int($0.element)].code }
@@ -673,6 +756,8 @@ final class ExportParser: RecordSink, PartitionedSink {
       return new
     }
     rowsKept += kept
+    unknownOptions.absorb(part.unknownOptions, recordOffset: offset)
+    incompleteLeftOut += part.incompleteLeftOut
     recordsRead += part.recordsRead
     record = offset + part.record
     return true
@@ -717,6 +802,9 @@ final class ExportParser: RecordSink, PartitionedSink {
     rowBad = false
     cellProblems.removeAll(keepingCapacity: true)
     idBytes.removeAll(keepingCapacity: true)
+    completeBytes.removeAll(keepingCapacity: true)
+    rowUnknownOptions.removeAll(keepingCapacity: true)
+    checkedBoxes.removeAll(keepingCapacity: true)
     unitBytes.removeAll(keepingCapacity: true)
     nameBytes.removeAll(keepingCapacity: true)
     for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }

@@ -51,6 +51,7 @@ public enum ExportReader {
           parser.report(problem)
         }
       }
+      parser.reportUnknownOptions()
       if file.thrown.isEmpty && file.failure == nil {
         parser.checkNotEmpty()
       }
@@ -100,10 +101,19 @@ public enum ExportReader {
           rowsRejected: fileRejects.count, suppressed: parser.suppressed, suppressedErrors: parser.suppressedErrors,
           sha256: file.sha256, header: parser.header, parts: file.parts))
       reports[reports.count - 1].sheet = file.details.sheet
+      reports[reports.count - 1].rowIdentity = parser.rowIdentity
+      reports[reports.count - 1].incompleteLeftOut = parser.incompleteLeftOut
+      if parser.incompleteLeftOut > 0 {
+        diagnostics.append(IncompleteResponses.note(parser.incompleteLeftOut, of: parser.recordsRead, file: path))
+      }
     }
-    return ReadResult(
+    var result = ReadResult(
       table: table, diagnostics: diagnostics, files: reports, rejected: rejected, comments: comments,
       commentWarnings: commentWarnings)
+    if options.skipBadRows { result.reading.rowsLeftOut = rejected.count }
+    result.reading.duplicatesDetectable = !reports.contains(where: \.rowIdentity)
+    result.reading.incompleteLeftOut = reports.reduce(0) { $0 + $1.incompleteLeftOut }
+    return result
   }
 
   /// When a workbook's sheet has no header the questionnaire knows and the workbook has

@@ -18,6 +18,10 @@ public struct FileReport: Sendable {
   public var header: [String]
   /// How many parts the file was read in at once (1: whole, on one core).
   public var parts = 1
+  /// The rows had no id: each is known by the file's SHA-256 and its row.
+  public var rowIdentity = false
+  /// Incomplete responses (`respondent.complete` empty) left out.
+  public var incompleteLeftOut = 0
   /// The worksheet read, when the file is a workbook.
   public var sheet: String?
 
@@ -58,6 +62,8 @@ public struct ReadResult: Sendable {
   /// free-text columns, for the rows kept, and the warnings about those columns.
   public var comments: [FeedbackBatch] = []
   public var commentWarnings: [Diagnostic] = []
+  /// What was left out or could not be checked.
+  public var reading = ReadingSummary()
 
   public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
   public var hasErrors: Bool {

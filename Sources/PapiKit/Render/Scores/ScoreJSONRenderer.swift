@@ -27,6 +27,7 @@ enum ScoresJSON {
     json.key("kind")
     json.string(report.kind.rawValue)
     json.close("}")
+    if !report.reading.isEmpty { reading(report.reading, into: &json) }
     json.tool(name: report.tool, version: report.version)
     json.key("units")
     json.array(report.units) { json, unit in
@@ -43,6 +44,22 @@ enum ScoresJSON {
     json.string(report.wave)
     json.close("}")
     json.newline()
+  }
+
+  /// What reading left out: `rows_left_out` with `--on-error skip`, the incomplete responses
+  /// left out, and whether duplicates could be detected.
+  private static func reading(_ reading: ReadingSummary, into json: inout JSONWriter) {
+    json.key("reading")
+    json.open("{")
+    json.key("duplicates_detectable", first: true)
+    json.boolean(reading.duplicatesDetectable)
+    json.key("incomplete_left_out")
+    json.integer(reading.incompleteLeftOut)
+    if let rows = reading.rowsLeftOut {
+      json.key("rows_left_out")
+      json.integer(rows)
+    }
+    json.close("}")
   }
 
   private static func unitObject(
