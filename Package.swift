@@ -40,6 +40,13 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // zlib's CRC-32 (Debian's zlib1g-dev, as ZIPFoundation itself links).
+    .systemLibrary(
+      name: "CZlibChecksum",
+      path: "Sources/CZlibChecksum",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     // The C libraries a workbook is read through (libxml2's push parser, ZIPFoundation's
     // inflate over zlib) behind a small Swift interface, imported internally: their C
     // headers stay out of PapiKit's build, where they would change which module declares
@@ -48,6 +55,7 @@ let package = Package(
       name: "XMLParts",
       dependencies: [
         "CLibXML2",
+        "CZlibChecksum",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: strictSettings
