@@ -322,9 +322,18 @@ screenshot: build
 
 # Times `papi score` and `papi import` against the C/libcsv baseline of ../shared/bench on
 # its generated file (BENCH_ROWS rows, made once in .bench-data/), A B A B after a warm-up.
-# BENCH_AGAINST=/path/to/another/papi runs that build in the same pairs (an A/B).
-bench: build
-	python3 bench/run.py --rows $(BENCH_ROWS) --pairs $(BENCH_PAIRS) $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST))
+# BENCH_AGAINST=/path/to/another/papi runs that build in the same pairs (an A/B). Then the
+# workbook case: the first 100k rows as .xlsx, papi against Polars + calamine, with the tools
+# it needs in a virtual environment of its own (.bench-data/venv).
+BENCH_VENV = .bench-data/venv
+bench: build $(BENCH_VENV)/.ready
+	python3 bench/run.py --rows $(BENCH_ROWS) --pairs $(BENCH_PAIRS) $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST)) \
+	  --workbook $(BENCH_VENV)/bin/python
+
+$(BENCH_VENV)/.ready:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q xlsxwriter polars fastexcel
+	touch $@
 
 # The README's scaling table: 10k, 100k and 1M rows.
 bench-scaling: build

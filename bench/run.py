@@ -14,7 +14,13 @@ runs that binary's `papi score`, so the two binaries' ratios to the C job, wall 
 peaks come from the same run (an A/B on a machine whose speed drifts), and the imports
 alternate between the two.
 
-Usage: python3 bench/run.py [--rows 1000000] [--pairs 5] [--against OTHER_PAPI]
+With --workbook PYTHON (a Python with xlsxwriter, polars and fastexcel: `make bench` makes
+one in .bench-data/venv), it then times the workbook case: the first 100,000 rows of the same
+file written as an .xlsx by ../shared/bench/to_xlsx.py, scored by papi and by Polars +
+calamine (../shared/bench/peers/polars_xlsx_job.py), with papi on the same rows as CSV, in
+alternation; papi's JSON from the workbook must equal its JSON from the CSV.
+
+Usage: python3 bench/run.py [--rows 1000000] [--pairs 5] [--against OTHER_PAPI] [--workbook PYTHON]
        python3 bench/run.py --scaling      (10k, 100k and 1M rows: the README's table)
 """
 import argparse
@@ -166,6 +172,65 @@ def measure(rows, pairs, imports, against=None):
     }
 
 
+WORKBOOK_ROWS = 100_000
+
+
+def workbook_files(rows, python):
+    """The first WORKBOOK_ROWS records of the bench file, as CSV and as .xlsx (made once)."""
+    source = data_file(rows)
+    stem = os.path.join(DATA, f"bench-{rows}-first-{WORKBOOK_ROWS}")
+    if not os.path.exists(stem + ".csv"):
+        with open(source, newline="", encoding="utf-8") as inp, open(stem + ".csv.part", "w", newline="",
+                                                                       encoding="utf-8") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            for index, record in enumerate(csv.reader(inp)):
+                if index > WORKBOOK_ROWS:
+                    break
+                writer.writerow(record)
+        os.rename(stem + ".csv.part", stem + ".csv")
+    if not os.path.exists(stem + ".xlsx"):
+        print(f"bench: writing {stem}.xlsx", file=sys.stderr)
+        subprocess.run([python, os.path.join(SHARED, "to_xlsx.py"), stem + ".csv", stem + ".xlsx.part"], check=True)
+        os.rename(stem + ".xlsx.part", stem + ".xlsx")
+    return stem + ".csv", stem + ".xlsx"
+
+
+def measure_workbook(rows, pairs, python):
+    text, workbook = workbook_files(rows, python)
+    out = os.path.join(DATA, "out")
+    cmds = {
+        "papi score .xlsx": [PAPI, "score", workbook, "-q", QUESTIONNAIRE, "--format", "json", "--out",
+                             os.path.join(out, "papi-xlsx.json")],
+        "Polars + calamine": [python, os.path.join(SHARED, "peers", "polars_xlsx_job.py"), workbook,
+                              os.path.join(out, "polars-xlsx.csv")],
+        "papi score .csv": [PAPI, "score", text, "-q", QUESTIONNAIRE, "--format", "json", "--out",
+                            os.path.join(out, "papi-csv.json")],
+    }
+    for cmd in cmds.values():
+        run(cmd)  # warm-up
+    results = {name: [] for name in cmds}
+    to_polars, to_csv = [], []
+    for _ in range(pairs):
+        timed = {name: run(cmd) for name, cmd in cmds.items()}
+        for name, result in timed.items():
+            results[name].append(result)
+        to_polars.append(timed["papi score .xlsx"][0] / timed["Polars + calamine"][0])
+        to_csv.append(timed["papi score .xlsx"][0] / timed["papi score .csv"][0])
+    same = open(os.path.join(out, "papi-xlsx.json"), "rb").read() == open(os.path.join(out, "papi-csv.json"), "rb").read()
+    if not same:
+        sys.exit("bench: papi's JSON from the workbook differs from its JSON from the same rows as CSV")
+    print(f"\nworkbook: {workbook} ({WORKBOOK_ROWS:,} rows, {os.path.getsize(workbook) / 1e6:.1f} MB), "
+          f"{pairs} rounds after a warm-up")
+    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15}")
+    for name, runs in results.items():
+        wall, cpu, peak = summary(runs)
+        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f}")
+    print(f"paired ratio papi .xlsx / Polars (median of {pairs}): {statistics.median(to_polars):.2f} "
+          f"(rounds: {', '.join(f'{r:.2f}' for r in to_polars)})")
+    print(f"paired ratio papi .xlsx / papi .csv (median of {pairs}): {statistics.median(to_csv):.2f}; "
+          "the two JSON outputs are byte-identical")
+
+
 def summary(runs):
     return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs))
 
@@ -176,6 +241,8 @@ def main():
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--scaling", action="store_true")
     parser.add_argument("--against", help="another papi binary to run in the same pairs (A/B)")
+    parser.add_argument("--workbook", metavar="PYTHON",
+                        help="also time the .xlsx case with this Python (xlsxwriter, polars, fastexcel)")
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.check:
@@ -216,6 +283,8 @@ def main():
           f"(paired median of {len(ratios)}: {', '.join(f'{r:.2f}' for r in ratios)}); "
           f"database {m['db'] / 1e6:.1f} MB = {m['db'] / args.rows:.0f} bytes per respondent")
     print(f"check: {m['compared']:,} indicator estimates agree with the baseline's means (max |diff| {m['worst']:.1e})")
+    if args.workbook:
+        measure_workbook(args.rows, args.pairs, args.workbook)
 
 
 if __name__ == "__main__":
