@@ -51,8 +51,8 @@ enum CellText {
     } else {
       epochDays = days - (days < 61 ? 25_568 : 25_569)
     }
-    let (year, month, day) = civil(fromDays: epochDays)
-    var text = String(format: "%04d-%02d-%02d", year, month, day)
+    let date = CivilDate(dayNumber: epochDays)
+    var text = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
     if seconds > 0 || time { text += "T" + clock(seconds) }
     out.append(contentsOf: text.utf8)
   }
@@ -126,18 +126,5 @@ enum CellText {
 
   private static func clock(_ seconds: Int) -> String {
     String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-  }
-
-  /// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
-  static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shifted = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-    let month = shifted < 10 ? shifted + 3 : shifted - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
