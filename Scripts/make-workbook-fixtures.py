@@ -275,6 +275,21 @@ def write_comments_in_rows():
     repack(OUT / "comments-in-rows.xlsx", edit)
 
 
+def write_register():
+    """`register.xlsx`: a unit register as an office keeps it in Excel, with a commune whose
+    parent is not in it (an error that must name the sheet and row)."""
+    book = xlsxwriter_book(OUT / "register.xlsx")
+    sheet = book.add_worksheet("Đơn vị")
+    rows = [["code", "name", "level", "parent_code"], ["02", "Hà Giang", "province", ""],
+            ["00874", "Thị trấn Tam Sơn", "commune", "02"], ["00880", "Xã Nghĩa Thuận", "commune", "99"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value != "":
+                sheet.write_string(r, c, value)
+    book.close()
+    repack(OUT / "register.xlsx")
+
+
 def write_survey_xlsxwriter(path, options, date_format, sheet_name, rows=None, edit=None):
     book = xlsxwriter_book(path, options)
     sheet = book.add_worksheet(sheet_name)
@@ -1031,6 +1046,7 @@ def main():
     write_two_sheets()
     write_bad_cells()
     write_comments_in_rows()
+    write_register()
     write_error_inputs()
     write_google_forms()
     write_limesurvey()

@@ -263,6 +263,12 @@ struct WorkbookTests {
     #expect(result.table.count == 0)
   }
 
+  @Test func aRegisterKeptInExcelIsReadAndItsErrorsNameTheSheet() throws {
+    let error = try #require(throws: PapiError.self) { try UnitRegisterReader.read(path("register.xlsx")) }
+    #expect(error.diagnostics.map { $0.location.text(.vi) } == ["\(path("register.xlsx")), Đơn vị, dòng 4"])
+    #expect(error.diagnostics.first?.value == "99")
+  }
+
   @Test func theCommandLineChoosesTheSheetAndTheHeader() throws {
     let run = try runPapi([
       "validate", path("two-headers.xlsx"), "-q", path("two-headers.yaml"), "--header-rows", "2",

@@ -194,6 +194,19 @@ public struct PapiError: Error, Sendable {
   }
 }
 
+extension PapiError {
+  /// The same error with the places in `path` named in `sheet` (a workbook's rows), when
+  /// there is one.
+  func inSheet(_ sheet: String?, of path: String) -> PapiError {
+    guard let sheet else { return self }
+    var error = self
+    for index in error.diagnostics.indices where error.diagnostics[index].location.file == path {
+      error.diagnostics[index].location.sheet = sheet
+    }
+    return error
+  }
+}
+
 extension PapiError: LocalizedError {
   /// Every diagnostic in Vietnamese, papi's first language (`text(.en)` for English).
   public var errorDescription: String? { text(.vi) }

@@ -203,7 +203,7 @@ public enum FeedbackReader {
         file: path, line: 1, message: L("tệp rỗng.", "the file is empty."),
         fix: L("Xuất lại tệp ý kiến, có dòng tiêu đề.", "Export the feedback again, with its header row."))
     }
-    if !problems.isEmpty { throw PapiError(problems) }
+    if !problems.isEmpty { throw PapiError(problems).inSheet(read.sheet, of: path) }
     return FeedbackFile(path: path, items: items, repeats: repeats, sha256: read.sha256)
   }
 

@@ -26,6 +26,8 @@ struct RecordTable {
   var rows: [Row]
   /// SHA-256 of the file's bytes.
   var sha256: String
+  /// The worksheet read, when the file is a workbook (`line` is then its row).
+  var sheet: String?
 
   static func read(_ path: String, options: ReadOptions = ReadOptions()) throws(PapiError) -> RecordTable {
     var records: [Row] = []
@@ -36,7 +38,8 @@ struct RecordTable {
       throw PapiError(
         file: path, line: 1, message: L("tệp rỗng.", "the file is empty."), fix: L("Kiểm tra tệp.", "Check the file."))
     }
-    return RecordTable(path: path, header: header.fields, rows: Array(records.dropFirst()), sha256: read.sha256)
+    return RecordTable(
+      path: path, header: header.fields, rows: Array(records.dropFirst()), sha256: read.sha256, sheet: read.sheet)
   }
 
   /// The index of the first header among `names` (case-insensitive).

@@ -56,7 +56,7 @@ struct SheetBlocks {
     let first = makeSink()
     let firstReader = reader(first)
     let firstParser = XMLPushParser(firstReader)
-    guard let block = pipe.take(), block.withUnsafeBytes({ firstParser.parse($0) }), firstParser.failure == nil,
+    guard let block = pipe.take(), Self.parse(block, with: firstParser), firstParser.failure == nil,
       firstReader.canContinueElsewhere, !first.hasErrors, !first.stop
     else { return giveUp() }
 
@@ -78,7 +78,9 @@ struct SheetBlocks {
         sink.continueAfter(first)
         let blockReader = SheetReader(continuing: firstReader, sink: sink)
         let parser = XMLPushParser(blockReader)
-        for piece in [opening, block, closing] { _ = piece.withUnsafeBytes { parser.parse($0) } }
+        _ = opening.withUnsafeBytes { parser.parse($0) }
+        _ = Self.parse(block, with: parser)
+        _ = closing.withUnsafeBytes { parser.parse($0) }
         parser.finish()
         if parser.failure != nil || !blockReader.canContinueElsewhere || sink.stop || sink.hasErrors {
           broken.set(true)
@@ -113,6 +115,20 @@ struct SheetBlocks {
       readers.append(blockReader)
     }
     return (first, readers, parts.count + 1)
+  }
+
+  /// Hands `block` to `parser` in slices: libxml2 moves what it has not consumed yet to the
+  /// front of its buffer as it goes, which costs in proportion to what one call gives it.
+  private static func parse(_ block: Data, with parser: XMLPushParser) -> Bool {
+    block.withUnsafeBytes { bytes in
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + (64 << 10), bytes.count)
+        guard parser.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else { return false }
+        start = end
+      }
+      return true
+    }
   }
 
   /// The element a later block is parsed in, declaring the root's namespaces.

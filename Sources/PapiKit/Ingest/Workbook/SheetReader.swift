@@ -129,7 +129,9 @@ struct SheetState {
   /// formulas before it did (in a later block, that rests on an earlier block's data).
   private(set) var ownData = false
   private(set) var formulasBeforeOwnData = false
-  private static let empty: [UInt8] = [0]
+  /// Where an empty field points (a sink may read its base address).
+  nonisolated(unsafe) private static let none = UnsafeRawPointer(
+    UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
 
   var headerRead: Bool { headersDone == headerRows }
   var spillsPastLastRow: Bool { spills.contains { $0.rows.upperBound > row } }
@@ -351,23 +353,26 @@ struct SheetState {
 
   /// Hands the row's first `count` fields on, with empty fields in its gaps.
   private mutating func handOn(count: Int) {
-    sink.recordLine = row
+    // Everything the loop needs, taken once: no reference counting per field.
+    let target = sink
+    target.recordLine = row
     rowBytes.withUnsafeBytes { bytes in
-      Self.empty.withUnsafeBytes { empty in
-        let none = UnsafeRawBufferPointer(rebasing: empty[0..<0])
+      cells.withUnsafeBufferPointer { cells in
+        let base = bytes.baseAddress ?? Self.none
         var next = 0
         for field in 0..<count {
           if next < cells.count && cells[next].column == field {
-            sink.field(UnsafeRawBufferPointer(rebasing: bytes[cells[next].start..<cells[next].end]))
+            let cell = cells[next]
+            target.field(UnsafeRawBufferPointer(start: base + cell.start, count: cell.end - cell.start))
             next += 1
           } else {
-            sink.field(none)
+            target.field(UnsafeRawBufferPointer(start: Self.none, count: 0))
           }
         }
       }
     }
-    sink.endRecord(10)
-    if sink.stop { stop = true }
+    target.endRecord(10)
+    if target.stop { stop = true }
   }
 }
 
