@@ -259,7 +259,7 @@ install-check: build
 # leaves the input in .build/fuzz/findings/. `make test` fuzzes each target for 20 s.
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 20
-FUZZ_TARGETS ?= export questionnaire targets catalogue calendar lexicon feedback
+FUZZ_TARGETS ?= export questionnaire targets catalogue calendar lexicon feedback workbook
 FUZZ_BIN := .build/fuzz/release/papi-fuzz
 
 # Linked by the toolchain's lld (ld.gold fails on the sanitizers' objects), named by a

@@ -3,9 +3,11 @@
 questionnaires and a few small hand-written files: what papi reads, in the shapes the
 readers know (encodings, delimiters, line ends, quoting). Run from the repository's root;
 the output is committed, so CI fuzzes from the same seeds."""
+import io
 import os
 import pathlib
 import shutil
+import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "Fuzz" / "corpus"
@@ -87,6 +89,20 @@ def main():
         "calendar", "small.yaml",
         b"id: vn\ncovers: {from: 2025-01-01, to: 2026-12-31}\nweekend: [saturday, sunday]\nholidays:\n  - {date: 2025-09-01, name: {vi: \"Qu\xe1\xbb\x91c kh\xc3\xa1nh\"}}\n"
         b"  - {from: 2026-02-14, to: 2026-02-22}\nworkdays:\n  - {date: 2026-02-28, name: {vi: \"L\xc3\xa0m b\xc3\xb9\"}}\n")
+    # Workbooks: the fixtures as written, and stored (not deflated) so that the fuzzer's
+    # changes reach the XML (the checksum then fails only once the part has been parsed).
+    workbooks = ROOT / "Tests" / "PapiKitTests" / "Fixtures" / "workbooks"
+    for name in ["survey.xlsxwriter.xlsx", "survey.inline.xlsx", "cells.xlsx", "sparse.xlsx", "dates-1904.xlsx",
+                 "truncated.xlsx"]:
+        copy("workbook", f"Tests/PapiKitTests/Fixtures/workbooks/{name}")
+    for name in ["survey.xlsxwriter.xlsx", "cells.xlsx", "two-sheets.xlsx"]:
+        stored = io.BytesIO()
+        with zipfile.ZipFile(workbooks / name) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target:
+            for info in source.infolist():
+                copied = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                target.writestr(copied, source.read(info.filename))
+        write("workbook", "stored-" + name, stored.getvalue())
+
     copy("lexicon", "questionnaires/feedback-lexicon.yaml")
     write(
         "lexicon", "small.yaml",

@@ -279,6 +279,9 @@ struct WorkbookTests {
     #expect(sheet.status == 0, "\(sheet.stderr)")
     let bad = try runPapi(["validate", path("survey.csv"), "-q", path("survey.yaml"), "--header-rows", "4"])
     #expect(bad.status == 64)
+    let xls = try runPapi(["validate", path("survey.xls"), "-q", path("survey.yaml")])
+    #expect(xls.status == 1)
+    #expect(xls.stdout.contains("survey.xls: 1 lỗi; 0/0 dòng dùng được, 0 cảnh báo; không đọc được"), "\(xls.stdout)")
   }
 
   // MARK: Real workbooks

@@ -21,11 +21,15 @@ enum FuzzTarget: String, CaseIterable {
   case lexicon
   /// Citizen feedback exports (CSV).
   case feedback
+  /// `.xlsx` workbooks: every cell of the first sheet, as a feedback export is read, then
+  /// as a survey export with the PAPI 2024 questionnaire.
+  case workbook
 
   /// The file name the bytes are written to: readers look at the extension.
   var fileName: String {
     switch self {
     case .export, .feedback: "input.csv"
+    case .workbook: "input.xlsx"
     default: "input.yaml"
     }
   }
@@ -47,6 +51,10 @@ enum FuzzTarget: String, CaseIterable {
       case .calendar: _ = try WorkingCalendar.load(path: path)
       case .lexicon: _ = try FeedbackLexicon.load([path])
       case .feedback: _ = try FeedbackReader.read(path)
+      case .workbook:
+        guard let questionnaire = Self.papi else { return [] }
+        _ = try? FeedbackReader.read(path)
+        return ExportReader.read([path], questionnaire: questionnaire).diagnostics
       }
       return []
     } catch {

@@ -27,7 +27,9 @@ public enum ValidateCommand {
       let encoding = file.encoding?.rawValue ?? "?"
       let source =
         file.sheet.map { vi ? "trang tính \"\($0)\"" : "sheet \"\($0)\"" }
-        ?? (vi ? "mã hóa \(encoding), phân cách \(delimiter)" : "encoding \(encoding), delimiter \(delimiter)")
+        ?? (file.encoding == nil
+          ? (vi ? "không đọc được" : "not read")
+          : (vi ? "mã hóa \(encoding), phân cách \(delimiter)" : "encoding \(encoding), delimiter \(delimiter)"))
       let verdict = errors == 0 ? (vi ? "hợp lệ" : "valid") : (vi ? "\(errors) lỗi" : "\(errors) errors")
       summary +=
         vi
