@@ -275,6 +275,19 @@ def write_comments_in_rows():
     repack(OUT / "comments-in-rows.xlsx", edit)
 
 
+def write_bad_shared_string():
+    """`bad-shared-string.xlsx`: the xlsxwriter survey whose cell C3 points to a shared string
+    the workbook does not have (a damaged file: an error naming the cell)."""
+    shutil.copy(OUT / "survey.xlsxwriter.xlsx", OUT / "bad-shared-string.xlsx")
+
+    def edit(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            data = re.sub(rb'(<c r="C3"[^>]*t="s"[^>]*><v>)\d+(</v>)', rb"\g<1>99999\g<2>", data, count=1)
+        return name, data
+
+    repack(OUT / "bad-shared-string.xlsx", edit)
+
+
 def write_register():
     """`register.xlsx`: a unit register as an office keeps it in Excel, with a commune whose
     parent is not in it (an error that must name the sheet and row)."""
@@ -1047,6 +1060,7 @@ def main():
     write_bad_cells()
     write_comments_in_rows()
     write_register()
+    write_bad_shared_string()
     write_error_inputs()
     write_google_forms()
     write_limesurvey()

@@ -263,6 +263,14 @@ struct WorkbookTests {
     #expect(result.table.count == 0)
   }
 
+  @Test func aCellPointingToAMissingSharedStringIsADamagedWorkbook() throws {
+    let result = ExportReader.read([path("bad-shared-string.xlsx")], questionnaire: try survey())
+    let error = try #require(result.errors.first)
+    #expect(error.message.en == "cell Sheet1!C3 refers to shared string 99999, which the workbook does not have.")
+    #expect(error.message.vi.hasPrefix("ô Sheet1!C3 trỏ tới chuỗi dùng chung số 99999"))
+    #expect(result.table.count == 0, "nothing is half-imported")
+  }
+
   @Test func aRegisterKeptInExcelIsReadAndItsErrorsNameTheSheet() throws {
     let error = try #require(throws: PapiError.self) { try UnitRegisterReader.read(path("register.xlsx")) }
     #expect(error.diagnostics.map { $0.location.text(.vi) } == ["\(path("register.xlsx")), Đơn vị, dòng 4"])

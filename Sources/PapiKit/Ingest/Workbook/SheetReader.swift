@@ -288,8 +288,8 @@ struct SheetState {
         }
       case .shared:
         let index = CellAddress.integer(value)
-        let found = strings.withString(index) { rowBytes.append(contentsOf: $0) }
-        if found == nil && !value.isEmpty {
+        let found = strings.withString(index) { rowBytes.append(contentsOf: $0) } != nil
+        if !found && !value.isEmpty {
           brokenCell = (row, column, String(decoding: value, as: UTF8.self))
           stop = true
         }

@@ -9,13 +9,13 @@ struct XLSXFormat: ExportFormat {
   ) -> FormatRead<Sink> {
     let sha256 = options.fileHashes ? DecodedStream.sha256(ofFile: path) : ""
     var details = FormatDetails()
-    var sink: Sink?
     do {
       let book = try WorkbookPackage(path)
       let sheet = try book.sheet(named: options.sheet)
       details.sheet = sheet.name
       details.sheets = book.sheets.map(\.name)
       let total = book.size(of: sheet.part)
+      let sink: Sink
       var readers: [SheetReader] = []
       var parts = 1
       if let blocks = readInBlocks(
@@ -40,10 +40,10 @@ struct XLSXFormat: ExportFormat {
       let notes =
         formulaRows > 0 ? [formulaRowsNote(formulaRows, from: firstFormulaRow, path: path, sheet: sheet.name)] : []
       return FormatRead(
-        sink: sink!, details: details, sha256: sha256, failure: nil, thrown: [], parts: parts, notes: notes)
+        sink: sink, details: details, sha256: sha256, failure: nil, thrown: [], parts: parts, notes: notes)
     } catch {
-      return FormatRead(
-        sink: sink ?? makeSink(), details: details, sha256: sha256, failure: nil, thrown: error.diagnostics)
+      // A damaged workbook keeps none of the rows read before the damage.
+      return FormatRead(sink: makeSink(), details: details, sha256: sha256, failure: nil, thrown: error.diagnostics)
     }
   }
 
