@@ -48,18 +48,28 @@ public struct XMLAttributes {
     self.count = count
   }
 
+  /// Calls `body` with each attribute's local name and value, in order, until it returns
+  /// false.
+  @inlinable
+  public func visit(_ body: (XMLName, UnsafeRawBufferPointer) -> Bool) {
+    guard let base else { return }
+    for index in 0..<count {
+      let slot = base + index * 5
+      guard let local = slot[0], let start = slot[3], let end = slot[4] else { continue }
+      if !body(XMLName(pointer: local), UnsafeRawBufferPointer(start: start, count: end - start)) { return }
+    }
+  }
+
   /// The value of the attribute whose local name is `name`.
   @inlinable
   public func value(_ name: StaticString) -> UnsafeRawBufferPointer? {
-    guard let base else { return nil }
-    for index in 0..<count {
-      let slot = base + index * 5
-      guard let local = slot[0], XMLName(pointer: local).is(name), let start = slot[3], let end = slot[4] else {
-        continue
-      }
-      return UnsafeRawBufferPointer(start: start, count: end - start)
+    var found: UnsafeRawBufferPointer?
+    visit { local, value in
+      guard local.is(name) else { return true }
+      found = value
+      return false
     }
-    return nil
+    return found
   }
 
   /// The value as text (for the small parts: sheet names, relationship targets).

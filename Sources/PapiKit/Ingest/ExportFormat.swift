@@ -55,6 +55,9 @@ protocol PartitionedSink: RecordSink {
   /// Stop once the header is read (to learn the columns before reading the parts).
   var stopAfterHeader: Bool { get set }
   var hasHeader: Bool { get }
+  /// Whether, its header read, the rest of the file may be read in parts (false when rows
+  /// are known by their number from the file's start, as in an export without ids).
+  var readsInParts: Bool { get }
   var hasErrors: Bool { get }
   var recordsRead: Int { get }
   /// Makes this sink read a later part of the file whose header `first` has read.
@@ -152,20 +155,21 @@ enum ExportFormats {
 /// format's own reading then says why).
 enum FileHead {
   static func read(_ path: String, count: Int) -> [UInt8] {
-    guard let file = fopen(path, "rb") else { return [] }
-    defer { fclose(file) }
-    var bytes = [UInt8](repeating: 0, count: count)
-    let got = fread(&bytes, 1, count, file)
-    return Array(bytes.prefix(got))
+    bytes(path, count: count, fromEnd: false)
   }
 
   /// The last `count` bytes of a file ([] when it cannot be read).
   static func tail(_ path: String, count: Int) -> [UInt8] {
+    bytes(path, count: count, fromEnd: true)
+  }
+
+  private static func bytes(_ path: String, count: Int, fromEnd: Bool) -> [UInt8] {
     guard let file = fopen(path, "rb") else { return [] }
     defer { fclose(file) }
-    guard fseeko(file, 0, SEEK_END) == 0 else { return [] }
-    let size = ftello(file)
-    guard fseeko(file, max(0, size - off_t(count)), SEEK_SET) == 0 else { return [] }
+    if fromEnd {
+      guard fseeko(file, 0, SEEK_END) == 0 else { return [] }
+      guard fseeko(file, max(0, ftello(file) - off_t(count)), SEEK_SET) == 0 else { return [] }
+    }
     var bytes = [UInt8](repeating: 0, count: count)
     let got = fread(&bytes, 1, count, file)
     return Array(bytes.prefix(got))

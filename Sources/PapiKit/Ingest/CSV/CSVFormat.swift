@@ -78,7 +78,7 @@ struct CSVFormat: ExportFormat {
     } catch {
       return nil
     }
-    guard probe.hasHeader, !probe.hasErrors, let delimiter = detected else { return nil }
+    guard probe.hasHeader, !probe.hasErrors, probe.readsInParts, let delimiter = detected else { return nil }
 
     var sinks = [first]
     for _ in 2..<cuts.count {

@@ -164,6 +164,9 @@ final class ExportParser: RecordSink, PartitionedSink {
 
   var hasHeader: Bool { !header.isEmpty }
 
+  /// Rows without ids are numbered from the file's start: such a file is read in one part.
+  var readsInParts: Bool { !rowIdentity }
+
   deinit {
     hot.pointee.kind?.deallocate()
     hot.pointee.target?.deallocate()
@@ -722,8 +725,7 @@ final class ExportParser: RecordSink, PartitionedSink {
   /// read again in one part to report exactly: `part` stopped or found errors, or a unit
   /// has other parents there than here.
   func absorb(_ part: ExportParser) -> Bool {
-    // Rows without ids are numbered from the file's start: read in one part.
-    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop, !rowIdentity else { return false }
+    guard !part.stop, !part.hasErrors, part.diagnostics.isEmpty, !stop, readsInParts else { return false }
     let theirs = part.table.units
     func parentCodes(_ unit: UnitDirectory.Unit, in units: UnitDirectory) -> [String] {
       unit.parents.enumerated().map { units.levels[$0.offset + 1][Int($0.element)].code }

@@ -20,10 +20,12 @@ struct SheetBlocks {
   /// Blocks hold at least this many bytes (the last one may hold fewer).
   var blockSize: Int
 
-  /// Reads the sheet in blocks into sinks made by `makeSink`; nil when it must be read
-  /// whole. `reader` makes the first block's reader.
+  /// Reads the sheet in blocks, the first into `first` through `reader`, the others into
+  /// copies of it; nil when it must be read whole (`first` is then spent). `progress` is
+  /// told the bytes and rows read so far (estimated from the first block's), from one
+  /// thread at a time.
   func read<Sink: PartitionedSink>(
-    makeSink: () -> Sink, reader: (RecordSink) -> SheetReader, progress: ((Int) -> Void)?
+    first: Sink, reader: (RecordSink) -> SheetReader, progress: ((_ bytes: Int, _ rows: Int) -> Void)?
   ) -> (sink: Sink, readers: [SheetReader], blocks: Int)? {
     let pipe = ChunkPipe(capacity: 3)
     let failed = Locked(false)
@@ -53,11 +55,10 @@ struct SheetBlocks {
     }
 
     // The first block, on this thread: the prolog, the header, the first rows.
-    let first = makeSink()
     let firstReader = reader(first)
     let firstParser = XMLPushParser(firstReader)
     guard let block = pipe.take(), Self.parse(block, with: firstParser), firstParser.failure == nil,
-      firstReader.canContinueElsewhere, !first.hasErrors, !first.stop
+      firstReader.canContinueElsewhere, !first.hasErrors, !first.stop, first.readsInParts
     else { return giveUp() }
 
     // The later blocks, on as many threads as there are cores, each into its own sink.
@@ -65,15 +66,17 @@ struct SheetBlocks {
     let closing = Data("</block>".utf8)
     let results = Locked<[Int: (Sink, SheetReader)]>([:])
     let next = Locked(0)
+    let firstRows = first.recordsRead
     let broken = Locked(false)
     let work = {
       while !broken.get() {
         let (index, taken) = next.update { count -> (Int, Data?) in
           count += 1
+          // Under the lock: the progress display is not made for two threads at once.
+          progress?(count * size, count * firstRows)
           return (count, pipe.take())
         }
         guard let block = taken else { return }
-        progress?(index * size)
         let sink = first.emptyCopy()
         sink.continueAfter(first)
         let blockReader = SheetReader(continuing: firstReader, sink: sink)

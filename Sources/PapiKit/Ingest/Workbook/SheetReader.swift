@@ -41,13 +41,13 @@ final class SheetReader: XMLEvents {
     namespaces.append((prefix, uri))
   }
 
-  /// Whether a later block can be read on its own: the header was read, every row had
-  /// its number, and no array formula spills past the rows read.
   /// Whether the reader met data (the first block's reader: before its last row), and
   /// whether it left out a row of formulas before meeting any itself.
   var metData: Bool { state.pointee.ownData }
   var leftOutFormulasBeforeData: Bool { state.pointee.formulasBeforeOwnData }
 
+  /// Whether what was read holds for the sheet read in blocks: the header was read, every
+  /// row had its number, and no array formula spills past the rows read.
   var canContinueElsewhere: Bool {
     let state = state.pointee
     return state.headerRead && !state.rowWithoutNumber && !state.spillsPastLastRow
@@ -219,18 +219,15 @@ struct SheetState {
     var address: UnsafeRawBufferPointer?
     var type: UnsafeRawBufferPointer?
     var styleIndex: UnsafeRawBufferPointer?
-    if let base = attributes.base {
-      for index in 0..<attributes.count {
-        let slot = base + index * 5
-        guard let local = slot[0], local[1] == 0, let start = slot[3], let end = slot[4] else { continue }
-        let value = UnsafeRawBufferPointer(start: start, count: end - start)
-        switch local[0] {
-        case UInt8(ascii: "r"): address = value
-        case UInt8(ascii: "t"): type = value
-        case UInt8(ascii: "s"): styleIndex = value
-        default: break
-        }
+    attributes.visit { name, value in
+      guard name.pointer[1] == 0 else { return true }
+      switch name.pointer[0] {
+      case UInt8(ascii: "r"): address = value
+      case UInt8(ascii: "t"): type = value
+      case UInt8(ascii: "s"): styleIndex = value
+      default: break
       }
+      return true
     }
     column = address.flatMap(CellAddress.column) ?? column + 1
     kind = .number

@@ -20,8 +20,8 @@ struct XLSXFormat: ExportFormat {
       var parts = 1
       if let blocks = readInBlocks(
         sheet, of: book, options: options, makeSink: makeSink,
-        progress: { bytes in
-          progress?(ReadProgress(file: path, rows: 0, bytes: bytes, totalBytes: total))
+        progress: { bytes, rows in
+          progress?(ReadProgress(file: path, rows: rows, bytes: bytes, totalBytes: total))
         })
       {
         (sink, readers, parts) = blocks
@@ -51,15 +51,17 @@ struct XLSXFormat: ExportFormat {
   /// asks for it to be read from start to end; nil otherwise.
   private func readInBlocks<Sink: PartitionedSink>(
     _ sheet: (name: String, part: String), of book: WorkbookPackage, options: ReadOptions, makeSink: () -> Sink,
-    progress: @escaping (Int) -> Void
+    progress: @escaping (_ bytes: Int, _ rows: Int) -> Void
   ) -> (Sink, [SheetReader], Int)? {
     // Blocks as large as the parts of a CSV file read on several cores.
     let blocks = SheetBlocks(book: book, part: sheet.part, blockSize: 2 * options.minimumPartBytes)
     guard Parallel.width > 1, !options.skipBadRows, options.headerRows == 1,
-      book.size(of: sheet.part) >= 2 * blocks.blockSize, !makeSink().wantsRecordLines
+      book.size(of: sheet.part) >= 2 * blocks.blockSize
     else { return nil }
+    let first = makeSink()
+    guard !first.wantsRecordLines else { return nil }
     let read = blocks.read(
-      makeSink: makeSink,
+      first: first,
       reader: { sink in
         SheetReader(
           sink: sink, strings: book.sharedStrings, styles: book.styles, date1904: book.date1904,
