@@ -271,6 +271,19 @@ struct WorkbookTests {
     #expect(result.table.count == 0, "nothing is half-imported")
   }
 
+  @Test func aBrokenCellFoundInABlockIsReportedAsWhenReadWhole() throws {
+    // The broken cell is in a later block: that block stops at it, and the sheet is read
+    // again by one reader, which says where it is (rows after it are not silently lost).
+    var blocks = ReadOptions(parts: 2)
+    blocks.minimumPartBytes = 128
+    let result = ExportReader.read([path("bad-shared-string.xlsx")], questionnaire: try survey(), options: blocks)
+    #expect(result.files[0].parts == 1)
+    #expect(
+      result.errors.map(\.message.en) == [
+        "cell Sheet1!C3 refers to shared string 99999, which the workbook does not have."
+      ])
+  }
+
   @Test func aRegisterKeptInExcelIsReadAndItsErrorsNameTheSheet() throws {
     let error = try #require(throws: PapiError.self) { try UnitRegisterReader.read(path("register.xlsx")) }
     #expect(error.diagnostics.map { $0.location.text(.vi) } == ["\(path("register.xlsx")), Đơn vị, dòng 4"])

@@ -47,10 +47,11 @@ final class SheetReader: XMLEvents {
   var leftOutFormulasBeforeData: Bool { state.pointee.formulasBeforeOwnData }
 
   /// Whether what was read holds for the sheet read in blocks: the header was read, every
-  /// row had its number, and no array formula spills past the rows read.
+  /// row had its number, no array formula spills past the rows read, and no cell was
+  /// broken (a broken cell stops the reading, which must then be reported from one reader).
   var canContinueElsewhere: Bool {
     let state = state.pointee
-    return state.headerRead && !state.rowWithoutNumber && !state.spillsPastLastRow
+    return state.headerRead && !state.rowWithoutNumber && !state.spillsPastLastRow && state.brokenCell == nil
   }
 
   var rowNumbers: [Int32] { state.pointee.rowNumbers }
