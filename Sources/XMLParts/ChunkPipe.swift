@@ -66,6 +66,14 @@ extension ZipParts {
   /// inflating and what is done with the chunks overlap on two cores. Stops when `body`
   /// returns false.
   public func inflateAlongside(_ part: String, _ body: (Data) -> Bool) throws(Failure) {
+    try inflateAlongside(part) { next in
+      while let chunk = next(), body(chunk) {}
+    }
+  }
+
+  /// Inflates `part` on another thread while `body` takes the chunks on this one by calling
+  /// `next` (nil at the end); `body` may return before the end.
+  public func inflateAlongside(_ part: String, reading body: (_ next: @escaping () -> Data?) -> Void) throws(Failure) {
     let pipe = ChunkPipe(capacity: 32)
     let failure = Locked<Failure?>(nil)
     let done = DispatchSemaphore(value: 0)
@@ -80,14 +88,37 @@ extension ZipParts {
     }
     thread.stackSize = 1 << 20
     thread.start()
-    while let chunk = pipe.take() {
-      if !body(chunk) {
-        pipe.cancel()
-        break
-      }
-    }
+    body(pipe.take)
+    pipe.cancel()
     done.wait()
     if let error = failure.get() { throw error }
+  }
+}
+
+/// The bytes of chunks that come one after another, handed out in the sizes a reader asks
+/// for (libxml2's pull parser).
+public struct ChunkReader {
+  private let next: () -> Data?
+  private var chunk = Data()
+  private var offset = 0
+
+  public init(_ next: @escaping () -> Data?) {
+    self.next = next
+  }
+
+  /// Fills `buffer` from the chunks, as far as the current one goes; 0 at the end.
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    while offset == chunk.count {
+      guard let following = next() else { return 0 }
+      chunk = following
+      offset = 0
+    }
+    let count = min(buffer.count, chunk.count - offset)
+    chunk.withUnsafeBytes { bytes in
+      buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
+    }
+    offset += count
+    return count
   }
 }
 

@@ -13,6 +13,10 @@ public final class ZipParts: @unchecked Sendable {
   /// Why an archive or one of its parts cannot be read, as ZIPFoundation says it.
   public struct Failure: Error, Sendable {
     public var detail: String
+
+    public init(detail: String) {
+      self.detail = detail
+    }
   }
 
   public init(path: String) throws(Failure) {

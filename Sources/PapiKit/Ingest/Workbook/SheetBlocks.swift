@@ -80,12 +80,10 @@ struct SheetBlocks {
         let sink = first.emptyCopy()
         sink.continueAfter(first)
         let blockReader = SheetReader(continuing: firstReader, sink: sink)
-        let parser = XMLPushParser(blockReader)
-        _ = opening.withUnsafeBytes { parser.parse($0) }
-        _ = Self.parse(block, with: parser)
-        _ = closing.withUnsafeBytes { parser.parse($0) }
-        parser.finish()
-        if parser.failure != nil || !blockReader.canContinueElsewhere || sink.stop || sink.hasErrors {
+        var pieces = [opening, block, closing].makeIterator()
+        var bytes = ChunkReader { pieces.next() }
+        let failure = XMLPullParser.parse(blockReader) { bytes.read(into: $0) }
+        if failure != nil || !blockReader.canContinueElsewhere || sink.stop || sink.hasErrors {
           broken.set(true)
         }
         results.update { $0[index] = (sink, blockReader) }

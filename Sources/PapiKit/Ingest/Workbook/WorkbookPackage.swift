@@ -98,28 +98,39 @@ final class WorkbookPackage {
     _ part: String, into events: XMLEvents, required: Bool = true, progress: ((Int) -> Void)? = nil
   ) throws(PapiError) {
     if !required && !archive.contains(part) { return }
-    let parser = XMLPushParser(events)
-    var inflated = 0
-    var stopped = false
-    // A large part (a sheet) is inflated on another core while this one parses it.
-    let large = archive.size(of: part) > 4 << 20
-    do {
-      let each: (Data) -> Bool = { chunk in
-        inflated += chunk.count
-        progress?(inflated)
-        stopped = !chunk.withUnsafeBytes { parser.parse($0) }
-        return !stopped
-      }
-      if large {
-        try archive.inflateAlongside(part, each)
+    var failure: XMLFailure?
+    do throws(ZipParts.Failure) {
+      if archive.size(of: part) > 4 << 20 {
+        // A large part (a sheet) is inflated on another core while this one parses it.
+        try archive.inflateAlongside(part) { next in
+          var inflated = 0
+          var chunks = ChunkReader {
+            let chunk = next()
+            inflated += chunk?.count ?? 0
+            progress?(inflated)
+            return chunk
+          }
+          failure = XMLPullParser.parse(events) { chunks.read(into: $0) }
+        }
       } else {
-        try archive.inflate(part, each)
+        // A small part is inflated whole first: it holds what the archive says, at most 4 MiB.
+        var chunks: [Data] = []
+        var inflated = 0
+        try archive.inflate(part) { chunk in
+          inflated += chunk.count
+          progress?(inflated)
+          chunks.append(chunk)
+          return inflated <= 4 << 20
+        }
+        if inflated > 4 << 20 { throw ZipParts.Failure(detail: "\(part) holds more than its stated size") }
+        var pieces = chunks.makeIterator()
+        var bytes = ChunkReader { pieces.next() }
+        failure = XMLPullParser.parse(events) { bytes.read(into: $0) }
       }
-      if !stopped { parser.finish() }
     } catch {
       throw Self.broken(path, detail: error.detail)
     }
-    if let failure = parser.failure, !events.stop {
+    if let failure, !events.stop {
       throw PapiError(
         file: path,
         message: L(
