@@ -8,3 +8,4 @@
 #undef LIBXML_ICONV_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
