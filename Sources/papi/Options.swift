@@ -26,8 +26,9 @@ struct LanguageOption: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Option(
     help: helpText(
-      "Dạng kết quả: table (bảng), md, html, csv hoặc json (mỗi lệnh nói nó viết dạng nào).",
-      "Output format: table, md, html, csv or json (a command says which it writes).", valueName: tr("dạng", "format")))
+      "Dạng kết quả: table (bảng), md, html, csv, json hoặc docx (Word) (mỗi lệnh nói nó viết dạng nào).",
+      "Output format: table, md, html, csv, json or docx (Word) (a command says which it writes).",
+      valueName: tr("dạng", "format")))
   var format: OutputFormat = .table
 
   @Option(
@@ -53,6 +54,12 @@ struct OutputOptions: ParsableArguments {
         tr(
           "papi \(command) viết \(list), không viết --format \(format.rawValue).",
           "papi \(command) writes \(list), not --format \(format.rawValue)."))
+    }
+    if format.isBinary && out == nil && isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError(
+        tr(
+          "--format \(format.rawValue) viết một tệp, không hiện ra màn hình: thêm --out TÊN.\(format.rawValue).",
+          "--format \(format.rawValue) writes a file, not text for the screen: add --out NAME.\(format.rawValue)."))
     }
     if excel && format != .csv {
       throw ValidationError(tr("--excel đi cùng --format csv.", "--excel goes with --format csv."))

@@ -17,7 +17,8 @@ struct Plan: ParsableCommand, Localized {
       + "nothing new).",
     examples: [
       "papi plan --wave 2024 --targets chi-tieu.yaml --start 06/01/2025",
-      "papi plan --wave 2024 --targets chi-tieu.yaml --format html --out kh.html",
+      "papi plan --wave 2024 --targets chi-tieu.yaml --format docx --issuer co-quan-ban-hanh.yaml --out ke-hoach.docx",
+      "papi plan --wave 2024 --targets chi-tieu.yaml --unit 23491 --start 05/01/2026 --format docx --out kh-xa.docx",
     ])
 
   @Option(
@@ -51,6 +52,18 @@ struct Plan: ParsableCommand, Localized {
   @Option(help: levelHelp) var level: String?
   @Option(
     help: helpText(
+      "Kế hoạch riêng của một đơn vị (mã xã): chỉ các cảnh báo của đơn vị đó, do đơn vị ban hành.",
+      "One unit's own plan (its code): only that unit's flags, issued by it.", valueName: tr("mã", "unit")))
+  var unit: String?
+  @Option(
+    help: helpText(
+      "Hồ sơ cơ quan ban hành (co-quan-ban-hanh.yaml do papi init viết): tên cơ quan, số, địa danh, người ký, căn "
+        + "cứ, nơi nhận. Không có: phần đầu và chữ ký để trống.",
+      "Issuer profile (the co-quan-ban-hanh.yaml papi init writes): body, number, place, signer, basis, "
+        + "recipients. Without it the head and signature are left blank.", valueName: tr("tệp", "issuer")))
+  var issuer: String?
+  @Option(
+    help: helpText(
       "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
       "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
   var by: String?
@@ -65,7 +78,7 @@ struct Plan: ParsableCommand, Localized {
     // table: the new and existing actions; md or html: the plan document; csv or json.
     try output.check(
       OutputFormat.allCases, command: "plan", excel: excel.excel,
-      keeping: lexicon.paths + [targets, tasks, database.path])
+      keeping: lexicon.paths + [targets, tasks, issuer, database.path])
   }
 
   func run() throws {
@@ -76,6 +89,8 @@ struct Plan: ParsableCommand, Localized {
     request.today = today
     request.compareWave = compare
     request.level = level
+    request.unit = unit
+    request.issuerPath = issuer
     request.format = output.format
     request.options = RenderOptions(language: language, excel: excel.excel)
     if let by { request.author = by }

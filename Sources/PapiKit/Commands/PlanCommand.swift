@@ -21,6 +21,10 @@ public struct PlanRequest: Sendable {
   /// Feedback lexicons (`--lexicon`), added to the default one, for the feedback linked to
   /// the tasks.
   public var lexicons: [String] = []
+  /// Who issues the plan (`--issuer`); a draft with blanks when nil.
+  public var issuerPath: String?
+  /// One unit's own plan (`--unit`): its flags only, issued by it.
+  public var unit: String?
 
   public init(wave: String, targetsPath: String) {
     self.wave = wave
@@ -60,8 +64,14 @@ public enum PlanCommand {
     let catalogue = try TaskCatalogue.load(path: try DefaultInputs.catalogue(request.tasksPath, notes: &warnings))
     try catalogue.check(questionnaire: report.questionnaire)
     let start = try CivilDate.checked(request.start, option: "--start") ?? CivilDate.today()
+    let unit = try request.unit.map { code throws(PapiError) in try ownUnit(code, in: report) }
+    let issuer = try issuerProfile(request, unit: unit, warnings: &warnings)
+    let holders = OfficeHolders(
+      date: start, level: issuer.level, ward: issuer.body.joined(separator: " ").uppercased().contains("PHƯỜNG"),
+      offices: catalogue.offices)
     let proposal = try PlanBuilder.propose(
-      report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow())
+      report, catalogue: catalogue, wave: request.wave, start: start, created: timestampNow(), holders: holders,
+      units: unit.map { [$0.code] })
     let names = Dictionary(
       report.scores.units.compactMap { unit in unit.name.map { (unit.code, $0) } },
       uniquingKeysWith: { first, _ in first })
@@ -78,22 +88,25 @@ public enum PlanCommand {
     }
     let outcome = try store.applyPlan(
       wave: request.wave, level: report.scores.level, actions: proposal.actions, offices: catalogue.offices,
-      author: request.author)
+      author: request.author, units: unit.map { [$0.code] })
 
     var filter = ActionFilter()
     filter.wave = request.wave
     filter.level = report.scores.level
+    filter.unit = unit?.code
     let actions = try store.actions(filter)
     let offices = try store.offices()
     let today = try CivilDate.checked(request.today, option: "--today") ?? CivilDate.today()
     let language = request.options.language
     if let writer = DocumentFormat(request.format) {
-      // The plan document, in Markdown, HTML or any other document format.
+      // The plan document: the actions flagged now, named as a plan of its date names them.
+      let current = actions.filter(\.flagged).compactMap { catalogue.named($0, holders: holders) }
+      var offices = offices
+      for office in catalogue.offices where offices[office.name] == nil { offices[office.name] = office }
       let document = PlanDocument(
-        wave: request.wave, compareWave: compare, level: report.scores.level, units: report.scores.units.count,
-        start: start,
-        targets: request.targetsPath, catalogue: catalogue, questionnaire: report.questionnaire, actions: actions,
-        uncovered: proposal.uncovered.map { ($0.unit, names[$0.unit], $0.metric) }, offices: offices, today: today,
+        wave: request.wave, compareWave: compare, units: report.scores.units.count,
+        ownUnit: unit.map { $0.name ?? $0.code }, date: start, issuer: issuer, catalogue: catalogue,
+        questionnaire: report.questionnaire, actions: current, offices: offices, twoTier: holders != nil,
         feedback: report.feedback)
       writer.render(document.document(language), to: &sink)
     } else {
@@ -125,6 +138,40 @@ public enum PlanCommand {
       : "\n  \(outcome.created.count) created, \(outcome.unchanged.count) already planned, \(outcome.unflagged.count) "
         + "no longer flagged, \(outcome.flaggedAgain.count) flagged again.\n"
     return out
+  }
+
+  /// The unit a commune's own plan is for, as the report scored it.
+  static func ownUnit(_ code: String, in report: WeaknessReport) throws(PapiError) -> UnitScore {
+    if let unit = report.scores.units.first(where: { $0.code == code }) { return unit }
+    let codes = report.scores.units.map(\.code)
+    throw PapiError(
+      .notFound, file: "--unit", value: code,
+      message: L(
+        "đợt này không có đơn vị mã \(code) ở cấp đang lập kế hoạch.",
+        "this wave has no unit with code \(code) at the level being planned."),
+      fix: L(
+        "Các mã có: \(codes.prefix(12).joined(separator: ", "))\(codes.count > 12 ? ", …" : "").",
+        "The codes are: \(codes.prefix(12).joined(separator: ", "))\(codes.count > 12 ? ", …" : "")."))
+  }
+
+  /// The issuer profile, else a draft's: a commune's for its own plan, the province's for a
+  /// plan of many units.
+  static func issuerProfile(
+    _ request: PlanRequest, unit: UnitScore?, warnings: inout [Diagnostic]
+  ) throws(PapiError) -> IssuerProfile {
+    if let path = request.issuerPath { return try IssuerProfile.load(path: path) }
+    if DocumentFormat(request.format) != nil {
+      warnings.append(
+        Diagnostic(
+          .note, SourceLocation(file: "--issuer"),
+          message: L(
+            "chưa có hồ sơ cơ quan ban hành: phần đầu và chữ ký của kế hoạch để trống (…) cho văn thư điền.",
+            "no issuer profile: the plan's head and signature are left blank (…) for the records office to fill in."),
+          fix: L(
+            "papi init viết tệp mẫu co-quan-ban-hanh.yaml; dùng --issuer co-quan-ban-hanh.yaml.",
+            "papi init writes a co-quan-ban-hanh.yaml template; pass --issuer co-quan-ban-hanh.yaml.")))
+    }
+    return unit == nil ? .blankProvince : .blank
   }
 
   /// The stored wave just before `wave` (by name, numbers by value), if any.

@@ -17,6 +17,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = day
   }
 
+  /// A date known to exist (a constant, or a day checked against its month).
+  init(known year: Int, _ month: Int, _ day: Int) {
+    precondition((1...12).contains(month) && (1...CivilDate.days(in: month, of: year)).contains(day))
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
   /// The years a plan, a deadline or a holiday calendar may be about; dates given by the
   /// user (`--start`, `--today`, deadlines, calendars) must fall in them.
   public static let plausible = 1900...2199
@@ -87,6 +95,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// As Vietnamese documents write dates: 15/11/2024.
   public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
+
+  /// "6 January 2026".
+  public var english: String {
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+      "December",
+    ]
+    return "\(day) \(months[month - 1]) \(year)"
+  }
 
   public func text(_ language: Language) -> String { language == .vi ? vietnamese : description }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the flags of a weakness report into action items: for each flag `below`,
 /// `below_significant` or `declined`, the catalogue's tasks for its metric (PRODUCT.md §2,
 /// §3.4).
@@ -12,14 +14,17 @@ public enum PlanBuilder {
     public var uncovered: [(unit: String, metric: String)]
   }
 
+  /// `holders`: the bodies to name for a plan dated on or after 1 July 2025 (nil before:
+  /// the catalogue's own); `units`: only these units (a commune's own plan).
   public static func propose(
-    _ report: WeaknessReport, catalogue: TaskCatalogue, wave: String, start: CivilDate, created: String
+    _ report: WeaknessReport, catalogue: TaskCatalogue, wave: String, start: CivilDate, created: String,
+    holders: OfficeHolders? = nil, units: Set<String>? = nil
   ) throws(PapiError) -> Proposal {
     let names = metricNames(report.questionnaire)
     var actions: [ActionItem] = []
     var seen: Set<String> = []
     var uncovered: [(unit: String, metric: String)] = []
-    for unit in report.scores.units {
+    for unit in report.scores.units where units?.contains(unit.code) ?? true {
       // Flags come most serious first, so a metric both below target and declined keeps
       // the more serious one.
       for flag in report.flags[unit.code] ?? [] where actionable.contains(flag.status) {
@@ -36,6 +41,12 @@ public enum PlanBuilder {
             wave: wave, level: report.scores.level, unit: unit.code, metric: flag.metric, task: task.id)
           guard seen.insert(id).inserted else { continue }
           let due = try task.due.date(from: start, calendar: catalogue.calendar, catalogue: catalogue.source)
+          var (title, lead, support) = (RemediationTask.written(task.title, due: due), task.lead, task.support)
+          if let holders {
+            // Since 1 July 2025: the task as it reads now (or none), and the current bodies.
+            guard let now = holders.current(task, due: due, lead: lead, support: support) else { continue }
+            (title, lead, support) = now
+          }
           actions.append(
             ActionItem(
               id: id, wave: wave, level: report.scores.level, unitCode: unit.code, unitName: unit.name,
@@ -44,8 +55,8 @@ public enum PlanBuilder {
               baseline: estimate
                 ?? Estimate(
                   value: flag.score, se: nil, low: nil, upp: nil, n: unit.total.n, complete: unit.total.complete),
-              target: flag.target, gap: flag.gap, rule: flag.rule, task: task.id, title: task.title, lead: task.lead,
-              support: task.support, due: due, priority: task.priority, status: .open, flagged: true,
+              target: flag.target, gap: flag.gap, rule: flag.rule, task: task.id, title: title, lead: lead,
+              support: support, due: due, priority: task.priority, status: .open, flagged: true,
               catalogue: catalogue.source, created: created))
         }
       }

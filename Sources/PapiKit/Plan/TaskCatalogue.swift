@@ -7,6 +7,8 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
   case date(CivilDate)
   case days(Int)
   case workingDays(Int)
+  /// A day of the plan's year (`15/11`: 15 November), the next one when the plan starts after it.
+  case yearly(day: Int, month: Int)
 
   /// The furthest deadlines a task may set: ten years of calendar or working days.
   public static let maximumDays = 3_660
@@ -19,6 +21,8 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
     if let date = CivilDate(typed: trimmed) {
       guard CivilDate.plausible.contains(date.year) else { return nil }
       self = .date(date)
+    } else if let yearly = Self.dayOfYear(trimmed) {
+      self = yearly
     } else if trimmed.hasPrefix("+"), trimmed.hasSuffix("wd"), let count = Int(trimmed.dropFirst().dropLast(2)),
       (0...Self.maximumWorkingDays).contains(count)
     {
@@ -37,7 +41,18 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
     case .date(let date): return date.description
     case .days(let count): return "+\(count)d"
     case .workingDays(let count): return "+\(count)wd"
+    case .yearly(let day, let month): return "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)"
     }
+  }
+
+  /// `15/11` or `15-11`: a day and month that exist in every year (not 29 February).
+  private static func dayOfYear(_ text: String) -> Due? {
+    let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
+    guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let day = Int(parts[0]),
+      let month = Int(parts[1]), (1...12).contains(month), day >= 1,
+      day <= CivilDate.days(in: month, of: 2001)
+    else { return nil }
+    return .yearly(day: day, month: month)
   }
 
   /// The due date of a task started on `start`.
@@ -56,6 +71,10 @@ public enum Due: Sendable, Equatable, CustomStringConvertible {
             "Thêm `calendar: holidays-vn.yaml` vào danh mục.", "Add `calendar: holidays-vn.yaml` to the catalogue."))
       }
       return try calendar.adding(workingDays: count, to: start)
+    case .yearly(let day, let month):
+      // Not 29 February (`dayOfYear`): the day exists in every year.
+      let this = CivilDate(known: start.year, month, day)
+      return this >= start ? this : CivilDate(known: start.year + 1, month, day)
     }
   }
 }
@@ -83,7 +102,27 @@ public enum TaskPriority: String, Sendable, CaseIterable, Comparable {
 public struct Office: Sendable, Equatable {
   public var name: String
   public var en: String
+  /// Who holds its duties since 1 July 2025, in words (for a reader).
   public var after2025: LocalizedText?
+  /// The bodies that hold its duties since 1 July 2025, by the level of the plan; nil when
+  /// the office still exists (or the catalogue does not say).
+  public var successors: Successors?
+
+  /// The bodies that took over an office abolished on 1 July 2025: in a commune's (or a
+  /// ward's) own plan, and in a province's. Each names offices of the catalogue.
+  public struct Successors: Sendable, Equatable {
+    public var commune: [String]
+    /// A ward's, where it differs (Phòng Kinh tế, Hạ tầng và Đô thị).
+    public var ward: [String]?
+    public var province: [String]
+  }
+
+  public init(name: String, en: String, after2025: LocalizedText?, successors: Successors? = nil) {
+    self.name = name
+    self.en = en
+    self.after2025 = after2025
+    self.successors = successors
+  }
 
   public func text(_ language: Language) -> String { language == .vi || en.isEmpty ? name : en }
 }
@@ -100,6 +139,14 @@ public struct RemediationTask: Sendable, Equatable {
   public var priority: TaskPriority
   /// Where the task comes from ("KH 164/KH-UBND Nam Đông 2024, II.2").
   public var source: String?
+  /// Since 1 July 2025: the title that names current bodies (`since_2025: {title: …}`), or
+  /// the task left out (`since_2025: none`); nil when the task stands as it is.
+  public var since2025: Since2025?
+
+  public enum Since2025: Sendable, Equatable {
+    case title(LocalizedText)
+    case none
+  }
   /// The file and line that defined it.
   public var origin: SourceLocation
 }
@@ -249,7 +296,7 @@ public struct TaskCatalogue: Sendable {
 }
 
 extension ConfigReader {
-  static let taskKeys = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source"]
+  static let taskKeys = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source", "since_2025"]
 
   fileprivate mutating func catalogueTasks(_ root: Node) -> [RemediationTask] {
     var tasks: [RemediationTask] = []
@@ -304,7 +351,7 @@ extension ConfigReader {
           support: names(Self.value(item, "support"), context: Context(id)),
           due: due, priority: priority,
           source: string(item, "source", context: Context(id), required: false),
-          origin: SourceLocation(file: source, line: line)
+          since2025: since2025(item, id: id), origin: SourceLocation(file: source, line: line)
         ))
     }
     return tasks
@@ -313,14 +360,47 @@ extension ConfigReader {
   fileprivate mutating func offices(_ node: Node?) -> [Office] {
     var offices: [Office] = []
     for item in sequence(node, "offices") {
-      guard mapping(item, "offices", allowed: ["name", "en", "after_2025"]),
+      guard mapping(item, "offices", allowed: ["name", "en", "after_2025", "since_2025"]),
         let name = string(item, "name", context: "offices")
       else { continue }
+      var successors: Office.Successors?
+      if let since = Self.value(item, "since_2025"), since.scalar?.string != "same" {
+        let context = Context(name).key("since_2025")
+        if mapping(since, context, allowed: ["commune", "ward", "province"]) {
+          let commune = names(Self.value(since, "commune"), context: context.key("commune"))
+          let province = names(Self.value(since, "province"), context: context.key("province"))
+          let ward = Self.value(since, "ward").map { names($0, context: context.key("ward")) }
+          if commune.isEmpty || province.isEmpty {
+            problem(
+              since,
+              L(
+                "\(name): since_2025 cần cả `commune` và `province` (cơ quan nhận nhiệm vụ ở xã và ở tỉnh).",
+                "\(name): since_2025 needs both `commune` and `province` (who holds the duties in the commune and in "
+                  + "the province)."),
+              L(
+                "Ví dụ: since_2025: {commune: [Văn phòng HĐND và UBND xã], province: [Sở Tư pháp]}; `same` khi cơ quan "
+                  + "vẫn còn.",
+                "For example since_2025: {commune: [Văn phòng HĐND và UBND xã], province: [Sở Tư pháp]}; `same` when "
+                  + "the office still exists."))
+          }
+          successors = Office.Successors(commune: commune, ward: ward, province: province)
+        }
+      }
       offices.append(
         Office(
           name: name, en: string(item, "en", context: Context(name), required: false) ?? "",
-          after2025: localized(Self.value(item, "after_2025"), context: Context(name))))
+          after2025: localized(Self.value(item, "after_2025"), context: Context(name)), successors: successors))
     }
     return offices
+  }
+
+  /// A task's `since_2025`: `none`, or `{title: …}`.
+  fileprivate mutating func since2025(_ item: Node, id: String) -> RemediationTask.Since2025? {
+    guard let node = Self.value(item, "since_2025") else { return nil }
+    if node.scalar?.string == "none" { return RemediationTask.Since2025.none }
+    guard mapping(node, Context(id).key("since_2025"), allowed: ["title"]),
+      let title = localized(Self.value(node, "title"), context: Context(id).key("since_2025"))
+    else { return nil }
+    return .title(title)
   }
 }

@@ -3,9 +3,10 @@
 public protocol ActionRepository: Repository {
   /// Stores a plan run's proposed actions in one transaction: new ones are created (with a
   /// `created` history entry), existing ones are left as they are, and actions of the same
-  /// wave and level that the run no longer proposes are marked as no longer flagged.
+  /// wave and level that the run no longer proposes are marked as no longer flagged (only
+  /// those of `units`, when a run planned some units only).
   func applyPlan(
-    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?
   ) throws(PapiError) -> PlanOutcome
   /// The actions that pass `filter`, what is due first first (then by unit, metric, task).
   func actions(_ filter: ActionFilter) throws(PapiError) -> [ActionItem]
@@ -20,6 +21,13 @@ public protocol ActionRepository: Repository {
 }
 
 extension ActionRepository {
+  /// Stores a plan run of every unit of the wave and level.
+  public func applyPlan(
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String
+  ) throws(PapiError) -> PlanOutcome {
+    try applyPlan(wave: wave, level: level, actions: actions, offices: offices, author: author, units: nil)
+  }
+
   /// Every action.
   public func actions() throws(PapiError) -> [ActionItem] { try actions(ActionFilter()) }
 }

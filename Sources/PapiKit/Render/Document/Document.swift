@@ -110,10 +110,13 @@ public struct Table: Sendable {
 
   public var columns: [Column]
   public var rows: [[Cell]]
+  /// A long table of evidence (an appendix): printed in smaller type.
+  public var compact: Bool
 
-  public init(columns: [Column], rows: [[Cell]]) {
+  public init(columns: [Column], rows: [[Cell]], compact: Bool = false) {
     self.columns = columns
     self.rows = rows
+    self.compact = compact
   }
 
   /// A table of plain text.
@@ -129,6 +132,62 @@ public enum ParagraphRole: Sendable, Equatable {
   case note
   /// A line that carries a status (insufficient data).
   case status(FlagStatus)
+  /// A basis line of an official document ("Căn cứ …;", "Thực hiện …"), in italics.
+  case basis
+  /// A centred line under a centred heading ("(Kèm theo Kế hoạch số …)"), in italics.
+  case caption
+}
+
+/// The head of an official document (Nghị định 30/2020/NĐ-CP, Phụ lục I): on the left the
+/// body above the issuer (not bold), the issuing body (bold, capitals) and the number; on
+/// the right the national title, the motto and the place and date; then the kind of
+/// document and its summary, centred.
+public struct Letterhead: Sendable {
+  /// The body the issuer belongs to (cơ quan chủ quản), when it is written.
+  public var parent: String?
+  /// The issuing body, one line each ("ỦY BAN NHÂN DÂN", "XÃ ĐẮK PNÊ").
+  public var issuer: [String]
+  /// "Số: 05/KH-UBND", or with the number left blank for the records office.
+  public var number: String
+  /// "Đắk Pnê, ngày 06 tháng 01 năm 2026".
+  public var placeAndDate: String
+  /// "KẾ HOẠCH".
+  public var kind: String
+  /// What it is about (trích yếu), one line each.
+  public var summary: [String]
+
+  public static let nationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+  public static let motto = "Độc lập - Tự do - Hạnh phúc"
+
+  public init(
+    parent: String?, issuer: [String], number: String, placeAndDate: String, kind: String, summary: [String]
+  ) {
+    self.parent = parent
+    self.issuer = issuer
+    self.number = number
+    self.placeAndDate = placeAndDate
+    self.kind = kind
+    self.summary = summary
+  }
+}
+
+/// The end of an official document: the recipients (Nơi nhận) on the left, the signer's
+/// authority, title and name on the right, with room for the signature and the seal.
+public struct SignatureBlock: Sendable {
+  /// One recipient per line, without the leading "- " ("Sở Nội vụ;", "Lưu: VT, VP.").
+  public var recipients: [String]
+  /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+  public var authority: [String]
+  public var name: String
+  /// "Nơi nhận:".
+  public var recipientsLabel: String
+
+  public init(recipients: [String], authority: [String], name: String, recipientsLabel: String) {
+    self.recipients = recipients
+    self.authority = authority
+    self.name = name
+    self.recipientsLabel = recipientsLabel
+  }
 }
 
 /// What a list holds, for its look.
@@ -193,6 +252,13 @@ public indirect enum Block: Sendable {
   case figure(Figure)
   /// A part that starts on a new page when printed (one unit of the weakness report).
   case section([Block])
+  /// A part that starts on a new page turned sideways when printed (an appendix of wide
+  /// tables, as Nghị định 30/2020 allows).
+  case landscape([Block])
+  /// The head of an official document, first in it.
+  case letterhead(Letterhead)
+  /// The recipients and the signature, after the body.
+  case signature(SignatureBlock)
 
   public static func heading(_ level: Int, _ text: String) -> Block { .heading(level, [.text(text)]) }
   public static func paragraph(_ text: String, _ role: ParagraphRole = .body) -> Block {

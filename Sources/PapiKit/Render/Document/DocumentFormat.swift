@@ -1,13 +1,14 @@
 /// The formats written from a document, each with the medium it is read in: a new document
-/// format (Word) is one case here and one writer walking `Document`.
+/// format is one case here and one writer walking `Document`.
 public enum DocumentFormat: Sendable {
-  case markdown, html
+  case markdown, html, docx
 
   /// The document format of an output format, if it is one.
   public init?(_ format: OutputFormat) {
     switch format {
     case .md: self = .markdown
     case .html: self = .html
+    case .docx: self = .docx
     case .table, .csv, .json: return nil
     }
   }
@@ -16,7 +17,7 @@ public enum DocumentFormat: Sendable {
   public var medium: DocumentMedium {
     switch self {
     case .markdown: .text
-    case .html: .print
+    case .html, .docx: .print
     }
   }
 
@@ -25,6 +26,7 @@ public enum DocumentFormat: Sendable {
     switch self {
     case .markdown: MarkdownWriter().render(document, to: &sink)
     case .html: HTMLWriter().render(document, to: &sink)
+    case .docx: DocxWriter().render(document, to: &sink)
     }
   }
 }

@@ -1,8 +1,9 @@
 /// The frame of papi's HTML documents (the weakness report, the improvement plan): one
 /// self-contained file, inline CSS, no script, no network, printable on A4.
 enum HTMLPage {
-  /// Everything up to and including the `<h1>` title; `css` adds the document's own rules.
-  static func head(title: String, language: Language, css: String) -> String {
+  /// Everything up to and including the `<h1>` title (left out when the document opens with
+  /// its own letterhead); `css` adds the document's own rules.
+  static func head(title: String, language: Language, css: String, heading: Bool = true) -> String {
     let h = TextEscaping.html
     return """
       <!DOCTYPE html>
@@ -26,8 +27,7 @@ enum HTMLPage {
       </style>
       </head>
       <body>
-      <h1>\(h(title))</h1>
-
+      \(heading ? "<h1>\(h(title))</h1>\n" : "")
       """
   }
 }

@@ -5,7 +5,10 @@ public struct HTMLWriter: Renderer {
   public init() {}
 
   public func render(_ document: Document, to sink: inout some OutputSink) {
-    sink.write(HTMLPage.head(title: document.title, language: document.language, css: HTMLStyles.css(document.kind)))
+    sink.write(
+      HTMLPage.head(
+        title: document.title, language: document.language, css: HTMLStyles.css(document.kind),
+        heading: !document.blocks.contains(where: \.isLetterhead)))
     for block in document.blocks { sink.write(Self.html(block)) }
     sink.write("</body>\n</html>\n")
   }
@@ -20,6 +23,8 @@ public struct HTMLWriter: Renderer {
       case .body: attribute = ""
       case .note: attribute = " class=\"note\""
       case .status(let status): attribute = " class=\"flag-\(status.rawValue)\""
+      case .basis: attribute = " class=\"basis\""
+      case .caption: attribute = " class=\"caption\""
       }
       return "<p\(attribute)>\(inline(content))</p>\n"
     case .list(let items, let role):
@@ -31,14 +36,44 @@ public struct HTMLWriter: Renderer {
       }
       return "<ul\(attribute)>\n" + items.map { item($0) + "\n" }.joined() + "</ul>\n"
     case .table(let table):
-      return self.table(table, attribute: "")
+      return self.table(table, attribute: table.compact ? " class=\"compact\"" : "")
     case .figures(let figures):
       return "<div class=\"charts\">\n" + figures.map(figure).joined() + "</div>\n"
     case .figure(let content):
       return figure(content)
     case .section(let blocks):
       return "<section class=\"unit\">\n" + blocks.map(html).joined() + "</section>\n"
+    case .landscape(let blocks):
+      return "<section class=\"landscape\">\n" + blocks.map(html).joined() + "</section>\n"
+    case .letterhead(let head):
+      return letterhead(head)
+    case .signature(let signature):
+      return self.signature(signature)
     }
+  }
+
+  /// The official head: issuer and number on the left, national title, motto, place and
+  /// date on the right; then the kind and summary, centred.
+  private static func letterhead(_ head: Letterhead) -> String {
+    let h = TextEscaping.html
+    var left = head.parent.map { "<div>\(h($0))</div>" } ?? ""
+    left += head.issuer.map { "<div><b>\(h($0))</b></div>" }.joined() + "<hr>"
+    let right =
+      "<div><b>\(h(Letterhead.nationalTitle))</b></div><div class=\"motto\"><b>\(h(Letterhead.motto))</b></div><hr>"
+    return "<div class=\"letterhead\">\n<div>\(left)</div><div>\(right)</div>\n"
+      + "<div>\(h(head.number))</div><div><i>\(h(head.placeAndDate))</i></div>\n</div>\n"
+      + "<p class=\"kind\">\(h(head.kind))</p>\n"
+      + head.summary.map { "<p class=\"summary\">\(h($0))</p>\n" }.joined() + "<hr class=\"summary\">\n"
+  }
+
+  /// The recipients on the left, the signer on the right.
+  private static func signature(_ signature: SignatureBlock) -> String {
+    let h = TextEscaping.html
+    let recipients = signature.recipients.map { "<div>- \(h($0))</div>" }.joined()
+    let signer = signature.authority.map { "<div><b>\(h($0))</b></div>" }.joined()
+    return "<div class=\"signature\">\n<div class=\"recipients\"><div><b><i>\(h(signature.recipientsLabel))"
+      + "</i></b></div>\(recipients)</div>\n<div class=\"signer\">\(signer)<div class=\"seal\"></div><div><b>"
+      + "\(h(signature.name))</b></div></div>\n</div>\n"
   }
 
   private static func item(_ item: ListItem) -> String {

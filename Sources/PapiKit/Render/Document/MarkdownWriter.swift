@@ -8,12 +8,16 @@ public struct MarkdownWriter: Renderer {
   public func render(_ document: Document, to sink: inout some OutputSink) {
     var first = true
     var lastWasSection = false
-    for block in [Block.heading(1, document.title)] + document.blocks {
+    let title: [Block] = document.blocks.contains(where: \.isLetterhead) ? [] : [.heading(1, document.title)]
+    for block in title + document.blocks {
       guard let text = Self.text(block) else { continue }
       if !first { sink.write("\n") }
       sink.write(text)
       first = false
-      if case .section = block { lastWasSection = true } else { lastWasSection = false }
+      switch block {
+      case .section, .landscape: lastWasSection = true
+      default: lastWasSection = false
+      }
     }
     if !lastWasSection { sink.write("\n") }
   }
@@ -34,9 +38,20 @@ public struct MarkdownWriter: Renderer {
       return out
     case .figure, .figures:
       return nil
-    case .section(let blocks):
+    case .section(let blocks), .landscape(let blocks):
       let parts = blocks.compactMap(text)
       return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    case .letterhead(let head):
+      let m = TextEscaping.markdown
+      let left = (head.parent.map { [m($0)] } ?? []) + head.issuer.map { "**\(m($0))**" } + [m(head.number)]
+      let right = ["**\(Letterhead.nationalTitle)**", "**\(Letterhead.motto)**", "*\(m(head.placeAndDate))*"]
+      return left.joined(separator: "  \n") + "\n\n" + right.joined(separator: "  \n") + "\n\n# " + m(head.kind)
+        + "\n\n" + head.summary.map { "**\(m($0))**" }.joined(separator: "  \n") + "\n"
+    case .signature(let signature):
+      let m = TextEscaping.markdown
+      return "***\(m(signature.recipientsLabel))***\n\n"
+        + signature.recipients.map { "- \(m($0))\n" }.joined() + "\n"
+        + signature.authority.map { "**\(m($0))**" }.joined(separator: "  \n") + "\n\n**\(m(signature.name))**\n"
     }
   }
 

@@ -12,6 +12,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case csv
   /// JSON data (PRODUCT.md §6).
   case json
+  /// A Word file in the official form of administrative documents.
+  case docx
+
+  /// Whether the output is a binary file (a terminal cannot show it).
+  public var isBinary: Bool { self == .docx }
 }
 
 /// How to render, besides the format: the language, CSV for Excel, terminal colours.

@@ -1,227 +1,481 @@
-/// The improvement plan as a document in the shape of the seed plan (KH 164/KH-UBND): I.
-/// purpose and requirements; II. tasks and solutions by dimension with the offices that
-/// lead them; III. organisation of implementation, by lead office with deadlines ("what
-/// does Phòng Tư pháp have to do, by when").
+/// The improvement plan as an office signs it: the official form of Nghị định
+/// 30/2020/NĐ-CP (letterhead, number, place and date, "KẾ HOẠCH" and its summary, the basis,
+/// the signature and recipients) around the skeleton of the seed plan (KH 164/KH-UBND): I.
+/// purpose and requirements; II. tasks and solutions by dimension, one entry per task with
+/// its lead, support and deadline; III. organisation of implementation by lead office. The
+/// text holds no file path, command, id, code or confidence interval: the evidence (scores,
+/// intervals, targets, the units each task covers) is in the appendix table.
 public struct PlanDocument: Sendable {
   public var wave: String
   public var compareWave: String?
-  public var level: String
+  /// Units scored in the wave, and those the plan covers (one for a commune's own plan).
   public var units: Int
-  public var start: CivilDate
-  public var targets: String
+  public var ownUnit: String?
+  /// The day the plan is dated and its deadlines are counted from.
+  public var date: CivilDate
+  public var issuer: IssuerProfile
   public var catalogue: TaskCatalogue
   public var questionnaire: Questionnaire
-  /// The wave's actions at this level, from the register (with their current status).
+  /// The wave's actions the plan covers, as a plan of its date names them.
   public var actions: [ActionItem]
-  /// Flagged metrics without a task in the catalogue, with the unit's name.
-  public var uncovered: [(unit: String, name: String?, metric: String)]
   public var offices: [String: Office]
-  public var today: CivilDate
-  /// The wave's citizen feedback, when stored: each theme is linked to the tasks that
-  /// cover its dimension.
+  /// Whether the plan is dated on or after 1 July 2025 (current bodies, reports to the
+  /// province).
+  public var twoTier: Bool
+  /// The wave's citizen feedback, when stored: shown in the appendix beside the tasks.
   public var feedback: FeedbackSummary?
 
-  /// What citizens said in the units with actions, by dimension, and the catalogue's
-  /// tasks for it (those of its most frequent sub-dimension, else of the dimension), marked
-  /// when the unit already has an action from them.
-  func feedbackBlocks(_ language: Language, units: Set<String>) -> [Block] {
-    guard let feedback else { return [] }
-    let vi = language == .vi
-    var rows: [[String]] = []
-    for unit in feedback.units where units.contains(unit.code) {
-      for theme in unit.themes {
-        let metric = theme.subdimensions.first?.id ?? theme.dimension
-        let planned = Set(actions.filter { $0.unitCode == unit.code && $0.dimension == theme.dimension }.map(\.task))
-        let tasks = catalogue.tasks(for: metric).map { task in
-          task.id + (planned.contains(task.id) ? (vi ? " (đã giao)" : " (assigned)") : "")
-        }
-        rows.append([
-          FeedbackText.unitTitle(unit), FeedbackText.dimensionName(theme.dimension, questionnaire, language),
-          String(theme.count), theme.terms.prefix(3).map(\.term).joined(separator: ", "),
-          tasks.isEmpty ? "—" : tasks.joined(separator: ", "),
-        ])
-      }
-    }
-    guard !rows.isEmpty else { return [] }
-    return [
-      .heading(3, vi ? "Ý kiến người dân và nhiệm vụ liên quan" : "Citizen feedback and the tasks that cover it"),
-      .paragraph(
-        vi
-          ? "Ý kiến, kiến nghị của người dân (khảo sát và phản ánh) đợt \(feedback.wave) tại các đơn vị có nhiệm vụ, "
-            + "theo chỉ số nội dung; cột cuối là nhiệm vụ của danh mục cho nội dung đó (“đã giao”: đơn vị đã có "
-            + "nhiệm vụ này trong kế hoạch)."
-          : "Citizens' comments and petitions of wave \(feedback.wave) in the units with actions, by dimension; the "
-            + "last column lists the catalogue's tasks for it (“assigned”: the unit has this task in the plan)."
-      ),
-      .table(
-        vi
-          ? ["Đơn vị", "Chỉ số nội dung", "Số ý kiến", "Từ khóa", "Nhiệm vụ"]
-          : ["Unit", "Dimension", "Items", "Terms", "Tasks"], rows),
-    ]
+  /// The plan as a document.
+  public func document(_ language: Language) -> Document {
+    var blocks: [Block] = [.letterhead(letterhead(language))]
+    blocks += opening(language)
+    blocks += purpose(language)
+    let (tasks, labels) = taskBlocks(language)
+    blocks += tasks
+    blocks += organisation(language, labels: labels)
+    blocks.append(.paragraph(closing(language), .body))
+    blocks.append(.signature(signature(language)))
+    blocks.append(.landscape(appendix(language, labels: labels)))
+    return Document(kind: .plan, language: language, title: title(language), blocks: blocks)
   }
 
-  func blocks(_ language: Language) -> [Block] {
+  // MARK: Head
+
+  var year: Int { date.year }
+
+  /// The index's name as the documents write it.
+  private func index(_ language: Language) -> (long: String, short: String) {
+    switch (questionnaire.kind, language) {
+    case (.papi, .vi): return ("Chỉ số hiệu quả quản trị và hành chính công (PAPI)", "Chỉ số PAPI")
+    case (.papi, .en): return ("Provincial Governance and Public Administration Performance Index (PAPI)", "PAPI")
+    case (.percent, .vi): return ("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)", "Chỉ số SIPAS")
+    case (.percent, .en): return ("Satisfaction Index of Public Administrative Services (SIPAS)", "SIPAS")
+    }
+  }
+
+  func title(_ language: Language) -> String {
+    language == .vi
+      ? "Kế hoạch duy trì và nâng cao \(index(.vi).short) năm \(year)"
+      : "Plan to maintain and improve the \(index(.en).short) scores, \(year)"
+  }
+
+  private func letterhead(_ language: Language) -> Letterhead {
     let vi = language == .vi
-    let text = ActionText(language: language, offices: offices)
-    let dimensions = questionnaire.dimensions
-    let flaggedUnits = Set(actions.map(\.unitCode))
-    let areas = Set(actions.map { "\($0.unitCode)\u{1F}\($0.metric)" })
-    var blocks: [Block] = []
+    let summary =
+      vi
+      ? ["Duy trì và nâng cao \(index(.vi).long)", "năm \(year)"]
+      : ["Maintaining and improving the \(index(.en).long)", "in \(year)"]
+    return Letterhead(
+      parent: issuer.parent, issuer: issuer.body, number: issuer.numberLine(kind: "KH"),
+      placeAndDate: vi ? issuer.placeAndDate(date) : "\(issuer.place), \(date.english)",
+      kind: vi ? "KẾ HOẠCH" : "PLAN", summary: summary)
+  }
+
+  /// The basis lines, then what the survey found and what the plan is for.
+  private func opening(_ language: Language) -> [Block] {
+    let vi = language == .vi
+    var blocks = issuer.basis.map { Block.paragraph($0, .basis) }
+    let flagged = Set(actions.map { "\($0.unitCode)\u{1F}\($0.metric)" })
+    let declined = Set(actions.filter { $0.flag == .declined }.map { "\($0.unitCode)\u{1F}\($0.metric)" }).count
+    let unitCount = Set(actions.map(\.unitCode)).count
+    let dimensions = dimensionNames(language)
+    let place = ownUnit.map { vi ? "tại \($0)" : "in \($0)" } ?? (vi ? "tại \(units) đơn vị" : "in \(units) units")
+    let found: String
+    if actions.isEmpty {
+      found =
+        vi
+        ? "Kết quả khảo sát \(index(.vi).short) năm \(wave) \(place) không có nội dung nào chưa đạt mục tiêu hoặc "
+          + "giảm điểm."
+        : "The \(index(.en).short) survey of \(wave) \(place) found no area below its target or declining."
+    } else {
+      let counts =
+        vi
+        ? "\(flagged.count) nội dung chưa đạt mục tiêu hoặc giảm điểm"
+          + (declined > 0 ? " (trong đó \(declined) nội dung giảm điểm so với năm trước)" : "")
+        : "\(flagged.count) areas below target or declining"
+          + (declined > 0 ? " (\(declined) of them lower than the year before)" : "")
+      let whereFound =
+        ownUnit == nil ? (vi ? " tại \(unitCount) đơn vị" : " in \(unitCount) units") : ""
+      found =
+        vi
+        ? "Kết quả khảo sát \(index(.vi).short) năm \(wave) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở "
+          + "các chỉ số nội dung: \(dimensions.joined(separator: "; ")) (chi tiết tại Phụ lục kèm theo)."
+        : "The \(index(.en).short) survey of \(wave) \(place) found \(counts)\(whereFound), mostly in: "
+          + "\(dimensions.joined(separator: "; ")) (details in the appendix)."
+    }
+    blocks.append(.paragraph(found))
     blocks.append(
       .paragraph(
         vi
-          ? "Căn cứ kết quả khảo sát đợt \(wave) (\(units) đơn vị cấp "
-            + "\(levelName(language)))\(compareWave.map { ", so sánh với đợt \($0)" } ?? ""), mục tiêu tại "
-            + "\(targets) và \(catalogue.title.vi) (\(catalogue.source)); ngày bắt đầu \(start.vietnamese)."
-          : "Based on the results of survey wave \(wave) (\(units) units at \(levelName(language)) "
-            + "level)\(compareWave.map { ", compared with wave \($0)" } ?? ""), the targets in \(targets) and the "
-            + "\(catalogue.title.en) (\(catalogue.source)); start date \(start)."
-      ))
+          ? "Nhằm khắc phục những tồn tại, hạn chế, duy trì và nâng cao \(index(.vi).short) năm \(year), "
+            + "\(issuer.name) ban hành Kế hoạch với các nội dung sau:"
+          : "To remedy these shortcomings and to maintain and improve the \(index(.en).short) scores in \(year), "
+            + "\(issuer.name) issues this plan as follows:"))
+    return blocks
+  }
 
-    // I. Purpose and requirements.
-    blocks.append(.heading(2, vi ? "I. MỤC ĐÍCH, YÊU CẦU" : "I. PURPOSE AND REQUIREMENTS"))
-    blocks.append(.heading(3, vi ? "1. Mục đích" : "1. Purpose"))
-    let byDimension = dimensions.compactMap { dimension -> String? in
-      let count = Set(actions.filter { $0.dimension == dimension.id }.map { "\($0.unitCode)\u{1F}\($0.metric)" }).count
-      return count == 0 ? nil : "\(dimension.name.text(language)) (\(count))"
+  /// "Trách nhiệm giải trình với người dân (3)": each flagged dimension with its number of
+  /// areas, in the questionnaire's order, then the total.
+  private func dimensionNames(_ language: Language) -> [String] {
+    var names: [String] = []
+    for (id, name) in groups {
+      let count = Set(members(of: id).map { "\($0.unitCode)\u{1F}\($0.metric)" }).count
+      if count > 0 { names.append("\(name.text(language)) (\(count))") }
     }
-    blocks.append(
+    return names
+  }
+
+  // MARK: I. Purpose and requirements
+
+  private func purpose(_ language: Language) -> [Block] {
+    let vi = language == .vi
+    let goal = issuer.goal.map { vi ? ", góp phần \($0)" : ", contributing to \($0)" } ?? ""
+    return [
+      .heading(2, vi ? "I. MỤC ĐÍCH, YÊU CẦU" : "I. PURPOSE AND REQUIREMENTS"),
+      .heading(3, vi ? "1. Mục đích" : "1. Purpose"),
       .bullets(
         vi
           ? [
-            "Khắc phục \(areas.count) nội dung bị cảnh báo tại \(flaggedUnits.count) đơn vị: "
-              + "\(byDimension.isEmpty ? "không có" : byDimension.joined(separator: "; ")).",
-            "Phấn đấu để ở đợt khảo sát sau mọi nội dung bị cảnh báo đạt mục tiêu, không còn nội dung nào giảm điểm "
-              + "rõ rệt.",
-            "Nâng cao trách nhiệm của người đứng đầu cơ quan, đơn vị và của mỗi cán bộ, công chức trong việc cải "
-              + "thiện chất lượng quản trị và phục vụ Nhân dân.",
+            "Tập trung khắc phục những tồn tại, hạn chế nêu trên; phấn đấu đến kỳ khảo sát năm sau các nội dung "
+              + "này đạt mục tiêu, không còn nội dung giảm điểm\(goal).",
+            "Nâng cao trách nhiệm của người đứng đầu cơ quan, đơn vị và của mỗi cán bộ, công chức, viên chức trong "
+              + "việc cải thiện chất lượng quản trị, hành chính công và phục vụ Nhân dân.",
           ]
           : [
-            "Remedy \(areas.count) flagged areas in \(flaggedUnits.count) units: "
-              + "\(byDimension.isEmpty ? "none" : byDimension.joined(separator: "; ")).",
-            "Aim for every flagged area to meet its target, and none to decline significantly, at the next "
-              + "survey wave.",
-            "Make the heads of agencies and every civil servant accountable for better governance and service to "
-              + "citizens.",
-          ]))
-    blocks.append(.heading(3, vi ? "2. Yêu cầu" : "2. Requirements"))
-    blocks.append(
+            "Remedy the shortcomings above; aim for each area to meet its target, and none to decline, at next "
+              + "year's survey\(goal).",
+            "Make the heads of agencies and every civil servant accountable for better governance, public "
+              + "administration and service to citizens.",
+          ]),
+      .heading(3, vi ? "2. Yêu cầu" : "2. Requirements"),
       .bullets(
         vi
           ? [
             "Mỗi nhiệm vụ có cơ quan chủ trì, cơ quan phối hợp và thời hạn hoàn thành; cơ quan chủ trì xây dựng kế "
-              + "hoạch thực hiện lồng ghép với nhiệm vụ chuyên môn.",
-            "Tiến độ được cập nhật vào sổ theo dõi (`papi actions update MÃ --status …`); mọi thay đổi được lưu lại "
-              + "kèm thời gian và người cập nhật.",
-            "Kết quả được đo lại ở đợt khảo sát sau trên cùng chỉ số, có khoảng tin cậy 95%.",
+              + "hoạch thực hiện, lồng ghép với nhiệm vụ chuyên môn và báo cáo kết quả đúng thời hạn.",
+            "Kết quả thực hiện được theo dõi thường xuyên và được đánh giá lại bằng kết quả khảo sát năm sau trên "
+              + "cùng chỉ số.",
           ]
           : [
             "Every task has a lead office, supporting offices and a deadline; the lead office plans the work "
-              + "alongside its regular duties.",
-            "Progress is recorded in the register (`papi actions update ID --status …`); every change is kept with "
-              + "its time and author.",
-            "Results are re-measured at the next survey wave on the same metric, with 95% confidence intervals.",
-          ]))
+              + "alongside its regular duties and reports on time.",
+            "Progress is followed throughout, and the results are assessed again by next year's survey on the same "
+              + "measures.",
+          ]),
+    ]
+  }
 
-    // II. Tasks and solutions by dimension.
-    blocks.append(.heading(2, vi ? "II. NHIỆM VỤ VÀ GIẢI PHÁP" : "II. TASKS AND SOLUTIONS"))
-    // The dimensions in questionnaire order, then the total and the rank.
-    let groups = dimensions.map { ($0.id, $0.name) } + [("total", L("Tổng điểm và thứ hạng", "Total score and rank"))]
+  // MARK: II. Tasks and solutions
+
+  /// The dimensions in the questionnaire's order, then the total and the rank.
+  private var groups: [(id: String, name: LocalizedText)] {
+    questionnaire.dimensions.map { ($0.id, $0.name) } + [("total", L("Tổng điểm và thứ hạng", "Total score and rank"))]
+  }
+
+  private func members(of group: String) -> [ActionItem] {
+    actions.filter { group == "total" ? ($0.metric == "total" || $0.metric == "rank") : $0.dimension == group }
+  }
+
+  /// One entry per task of each dimension, lettered ("a)", "b)"), with its lead, support
+  /// and deadline; and each task's label ("1.a") for section III and the appendix.
+  private func taskBlocks(_ language: Language) -> ([Block], [String: String]) {
+    let vi = language == .vi
+    let text = ActionText(language: language, offices: offices)
+    var blocks: [Block] = [
+      .heading(2, vi ? "II. NHIỆM VỤ VÀ GIẢI PHÁP" : "II. TASKS AND SOLUTIONS"),
+      .paragraph(
+        vi
+          ? "Để khắc phục những tồn tại, hạn chế nêu trên, \(issuer.name) yêu cầu các cơ quan, đơn vị "
+            + "thực hiện các nhiệm vụ, giải pháp sau:"
+          : "To remedy these shortcomings, \(issuer.name) asks the agencies and units concerned to carry out the "
+            + "following tasks:"),
+    ]
+    var labels: [String: String] = [:]
     var number = 0
     for (id, name) in groups {
-      let members = actions.filter {
-        id == "total" ? ($0.metric == "total" || $0.metric == "rank") : $0.dimension == id
-      }
+      let members = members(of: id)
       guard !members.isEmpty else { continue }
       number += 1
       let heading =
         id == "total"
-        ? (vi ? "Về tổng điểm và thứ hạng" : name.en) : (vi ? "Với chỉ số nội dung “\(name.vi)”" : name.en)
+        ? (vi ? "Về tổng điểm và thứ hạng" : "The total score and the rank")
+        : (vi ? "Với chỉ số nội dung “\(name.vi)”" : "Dimension “\(name.en)”")
       blocks.append(.heading(3, "\(number). \(heading)"))
-      var items: [String] = []
-      for task in ordered(members.map(\.task)) {
+      for (letterIndex, task) in ordered(members.map(\.task)).enumerated() {
         let applied = members.filter { $0.task == task }
         guard let first = applied.first else { continue }
-        var line =
-          text.sentence(first.title.text(language)) + " " + (vi ? "Chủ trì: " : "Lead: ") + text.office(first.lead)
-        if !first.support.isEmpty { line += (vi ? "; phối hợp: " : "; support: ") + text.support(first) }
-        let dues = applied.map(\.due)
-        line += (vi ? "; hạn: " : "; due: ") + (dues.min().map { $0.text(language) } ?? "")
-        line +=
-          ". " + (vi ? "Áp dụng tại: " : "Where: ")
-          + applied.map { "\(text.unit($0)): \(text.flag($0, named: false))" }.joined(separator: "; ") + "."
-        items.append(line)
+        let letter = Self.letter(letterIndex)
+        if labels[task] == nil { labels[task] = "\(number).\(letter)" }
+        var line = "\(letter)) " + text.sentence(first.title.text(language)) + " "
+        line += (vi ? "Chủ trì: " : "Lead: ") + text.office(first.lead)
+        let support = ordered(applied.flatMap(\.support)).filter { $0 != first.lead }
+        if !support.isEmpty {
+          line += (vi ? "; phối hợp: " : "; support: ") + support.map(text.office).joined(separator: ", ")
+        }
+        line += "; " + deadline(applied.map(\.due), language)
+        let units = Set(applied.map(\.unitCode)).count
+        if ownUnit == nil { line += vi ? " (\(units) đơn vị)" : " (\(units) units)" }
+        blocks.append(.paragraph(line + "."))
       }
-      blocks.append(.bullets(items))
     }
-    if !uncovered.isEmpty {
+    return (blocks, labels)
+  }
+
+  /// "thời hạn: trước ngày 15/11/2026", or the first and last day when units differ.
+  private func deadline(_ dues: [CivilDate], _ language: Language) -> String {
+    let vi = language == .vi
+    guard let first = dues.min(), let last = dues.max() else { return "" }
+    if first == last { return vi ? "thời hạn: trước ngày \(first.vietnamese)" : "due by \(first.english)" }
+    return vi
+      ? "thời hạn: từ ngày \(first.vietnamese) đến ngày \(last.vietnamese) tùy đơn vị (Phụ lục)"
+      : "due between \(first.english) and \(last.english) by unit (see the appendix)"
+  }
+
+  /// The points of an item as Vietnamese documents letter them (a, b, c, d, đ, e, g…).
+  static func letter(_ index: Int) -> String {
+    index < pointLetters.count ? pointLetters[index] : "\(index + 1)"
+  }
+
+  static let pointLetters = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
+  ]
+
+  // MARK: III. Organisation
+
+  /// Who coordinates, and whom the results go to.
+  private func coordination(_ language: Language) -> (office: String, reportTo: String) {
+    let vi = language == .vi
+    switch (issuer.level, twoTier) {
+    case (.commune, true):
+      return (
+        vi ? "Phòng Văn hóa - Xã hội (lĩnh vực nội vụ)" : "the Culture and Social Affairs Office (home affairs)",
+        issuer.reportTo
+          ?? (vi
+            ? "UBND tỉnh (qua Sở Nội vụ)"
+            : "the provincial People's Committee (through the "
+              + "Department of Home Affairs)")
+      )
+    case (.commune, false):
+      return (
+        vi ? "Công chức Văn phòng - Thống kê" : "the commune's office and statistics civil servant",
+        issuer.reportTo
+          ?? (vi
+            ? "UBND huyện (qua Phòng Nội vụ)"
+            : "the district People's Committee (through the "
+              + "Home Affairs Office)")
+      )
+    case (.province, _):
+      return (
+        vi ? "Sở Nội vụ" : "the Department of Home Affairs",
+        issuer.reportTo ?? (vi ? "UBND tỉnh" : "the provincial People's Committee")
+      )
+    }
+  }
+
+  private func organisation(_ language: Language, labels: [String: String]) -> [Block] {
+    let vi = language == .vi
+    let text = ActionText(language: language, offices: offices)
+    var blocks: [Block] = [.heading(2, vi ? "III. TỔ CHỨC THỰC HIỆN" : "III. ORGANISATION OF IMPLEMENTATION")]
+    // Lead offices, earliest deadline first.
+    let earliest = Dictionary(grouping: actions, by: \.lead).mapValues { $0.map(\.due).min() ?? date }
+    let leads = earliest.keys.sorted { (earliest[$0] ?? date, $0) < (earliest[$1] ?? date, $1) }
+    let (coordinator, reportTo) = coordination(language)
+    for (index, lead) in leads.enumerated() {
+      let own = actions.filter { $0.lead == lead }
+      let points = Self.labelList(ordered(own.map(\.task)).compactMap { labels[$0] })
+      let last = own.map(\.due).max() ?? date
       blocks.append(
         .paragraph(
-          vi
-            ? "Các nội dung bị cảnh báo chưa có nhiệm vụ trong danh mục (cần bổ sung vào danh mục của địa phương): "
-              + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \(metricID($0.metric, .vi))" }.joined(
-                separator: "; ") + "."
-            : "Flagged areas with no task in the catalogue (add one to a local catalogue): "
-              + uncovered.map { "\($0.name ?? $0.unit) (\($0.unit)): \($0.metric)" }.joined(separator: "; ") + "."))
+          [
+            .strong("\(index + 1). \(text.office(lead)): "),
+            .text(
+              vi
+                ? "chủ trì nhiệm vụ \(points) Mục II; hoàn thành trước ngày \(last.vietnamese)."
+                : "leads tasks \(points) of section II; finishes by \(last.english)."),
+          ], .body))
     }
-
-    blocks += feedbackBlocks(language, units: flaggedUnits)
-
-    // III. Organisation of implementation: by lead office, earliest deadline first.
-    blocks.append(.heading(2, vi ? "III. TỔ CHỨC THỰC HIỆN" : "III. ORGANISATION OF IMPLEMENTATION"))
-    let earliest = Dictionary(grouping: actions, by: \.lead).mapValues { $0.map(\.due).min() ?? start }
-    let leads = earliest.keys.sorted { (earliest[$0] ?? start, $0) < (earliest[$1] ?? start, $1) }
-    for (index, lead) in leads.enumerated() {
-      var heading = "\(index + 1). \(text.office(lead))"
-      if let after = offices[lead]?.after2025 {
-        heading += vi ? " (từ 01/7/2025: \(after.vi))" : " (since 1 July 2025: \(after.en))"
-      }
-      blocks.append(.heading(3, heading))
-      let own = actions.filter { $0.lead == lead }.sorted {
-        ($0.due, $0.unitCode, $0.metric, $0.id) < ($1.due, $1.unitCode, $1.metric, $1.id)
-      }
-      blocks.append(
-        .table(
-          vi
-            ? ["Hạn", "Nhiệm vụ", "Đơn vị", "Chỉ số", "Mã", "Trạng thái"]
-            : ["Due", "Task", "Unit", "Metric", "Id", "Status"],
-          own.map {
-            [
-              $0.due.text(language), $0.title.text(language), text.unit($0), metricID($0.metric, language), $0.id,
-              text.status($0, today: today),
-            ]
-          }))
-    }
-    let last = actions.map(\.due).max()
+    let lastDue = actions.map(\.due).max()
     blocks.append(
       .paragraph(
-        vi
-          ? "Các cơ quan, đơn vị chủ trì báo cáo kết quả thực hiện về cơ quan nội "
-            + "vụ\(last.map { " trước ngày \($0.vietnamese)" } ?? ""); cơ quan nội vụ theo dõi, đôn đốc, tổng hợp và "
-            + "báo cáo Ủy ban nhân dân; kết quả được đánh giá lại bằng đợt khảo sát sau."
-          : "Lead offices report their results to the home-affairs office\(last.map { " by \($0)" } ?? ""); the "
-            + "home-affairs office monitors, follows up, consolidates and reports to the People's Committee; results "
-            + "are assessed again by the next survey wave."
-      ))
+        [
+          .strong("\(leads.count + 1). \(coordinator.prefix(1).uppercased() + coordinator.dropFirst()): "),
+          .text(
+            vi
+              ? "theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch; tiếp nhận báo cáo kết quả của các cơ quan "
+                + "chủ trì, tổng hợp, tham mưu \(issuer.name) báo cáo \(reportTo)"
+                + "\(lastDue.map { " trước ngày \($0.vietnamese)" } ?? "")."
+              : "follows up the agencies and units; receives the lead offices' reports, compiles them and prepares the "
+                + "report of \(issuer.name) to \(reportTo)\(lastDue.map { " by \($0.english)" } ?? "")."),
+        ], .body))
     return blocks
   }
 
-  func levelName(_ language: Language) -> String { levelLabel(level, language) }
+  /// Task labels in order, runs of three or more points of one item joined: "1.a, 9.a–9.đ".
+  static func labelList(_ labels: [String]) -> String {
+    let sorted = labels.sorted { order($0) < order($1) }
+    var parts: [String] = []
+    var run: [String] = []
+    func flush() {
+      parts += run.count >= 3 ? ["\(run[0])–\(run[run.count - 1])"] : run
+      run = []
+    }
+    for label in sorted {
+      if let last = run.last, let lastItem = last.split(separator: ".").first,
+        label.split(separator: ".").first == lastItem,
+        let lastPoint = last.split(separator: ".").last.map(String.init), let point = label.split(separator: ".").last,
+        let index = pointLetters.firstIndex(of: lastPoint), index + 1 < pointLetters.count,
+        pointLetters[index + 1] == String(point)
+      {
+        run.append(label)
+      } else {
+        flush()
+        run = [label]
+      }
+    }
+    flush()
+    return parts.joined(separator: ", ")
+  }
 
-  func title(_ language: Language) -> String {
-    language == .vi
-      ? "Kế hoạch duy trì và nâng cao Chỉ số PAPI — đợt \(wave)"
-      : "Plan to maintain and improve the PAPI scores — wave \(wave)"
+  /// "2.b" sorts after "1.c" and before "10.a": the number, then the letter.
+  private static func order(_ label: String?) -> Int {
+    let parts = (label ?? "").split(separator: ".")
+    let number = parts.first.flatMap { Int($0) } ?? 0
+    let letter = parts.dropFirst().first.flatMap { pointLetters.firstIndex(of: String($0)) ?? Int($0) } ?? 0
+    return number * 1_000 + letter
+  }
+
+  private func closing(_ language: Language) -> [Inline] {
+    let (coordinator, _) = coordination(language)
+    return [
+      .text(
+        language == .vi
+          ? "Trên đây là Kế hoạch duy trì và nâng cao \(index(.vi).short) năm \(year) của \(issuer.name). Trong quá "
+            + "trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo \(issuer.name) "
+            + "(qua \(coordinator)) để xem xét, giải quyết./."
+          : "This is the plan of \(issuer.name) to maintain and improve the \(index(.en).short) scores in \(year). "
+            + "Agencies and units report any difficulty to \(issuer.name) (through \(coordinator)) without delay.")
+    ]
+  }
+
+  private func signature(_ language: Language) -> SignatureBlock {
+    SignatureBlock(
+      recipients: issuer.recipients, authority: issuer.authority + [issuer.title], name: issuer.signer,
+      recipientsLabel: language == .vi ? "Nơi nhận:" : "Recipients:")
+  }
+
+  // MARK: Appendix
+
+  /// The evidence: each flagged area of each unit with its score, interval, target and the
+  /// tasks that cover it; then what citizens said, when the wave has feedback.
+  private func appendix(_ language: Language, labels: [String: String]) -> [Block] {
+    let vi = language == .vi
+    let text = ActionText(language: language, offices: offices)
+    var blocks: [Block] = [
+      .heading(1, vi ? "PHỤ LỤC" : "APPENDIX"),
+      .paragraph(
+        vi
+          ? "Kết quả khảo sát năm \(wave) và các nhiệm vụ khắc phục"
+          : "Survey results of \(wave) and the tasks that remedy them", .caption),
+      .paragraph(
+        vi
+          ? "(Kèm theo Kế hoạch số \(issuer.number ?? "     ")/KH-\(issuer.abbreviation) ngày \(date.vietnamese) của "
+            + "\(issuer.name))"
+          : "(Annexed to plan no. \(issuer.number ?? "     ")/KH-\(issuer.abbreviation) of \(date.english), "
+            + "\(issuer.name))", .caption),
+    ]
+    var rows: [[Table.Cell]] = []
+    var seen: Set<String> = []
+    let sorted = actions.sorted {
+      (text.unit($0), Self.metricOrder($0.metric)) < (text.unit($1), Self.metricOrder($1.metric))
+    }
+    for action in sorted where seen.insert("\(action.unitCode)\u{1F}\(action.metric)").inserted {
+      let covering = actions.filter { $0.unitCode == action.unitCode && $0.metric == action.metric }
+      let tasks = Self.labelList(ordered(covering.map(\.task)).compactMap { labels[$0] })
+      let d = text.decimals(action)
+      let target =
+        action.target.map { target in
+          action.flag == .declined
+            ? (vi ? "năm trước \(text.format.fixed(target, d))" : "previous \(text.format.fixed(target, d))")
+            : text.format.fixed(target, d)
+        } ?? "—"
+      rows.append([
+        Table.Cell(action.unitName ?? action.unitCode),
+        Table.Cell(Self.clipped(action.metricName.text(language))),
+        Table.Cell(text.estimate(action.baseline, decimals: d)), Table.Cell(target),
+        Table.Cell(action.flag.label(language), highlight: .status(action.flag)),
+        Table.Cell(tasks),
+      ])
+    }
+    blocks.append(
+      .table(
+        Table(
+          columns: [
+            Table.Column(vi ? "Đơn vị" : "Unit"),
+            Table.Column(vi ? "Nội dung" : "Area"),
+            Table.Column(vi ? "Điểm (khoảng tin cậy 95%)" : "Score (95% CI)", alignment: .right),
+            Table.Column(vi ? "Mục tiêu" : "Target", alignment: .right), Table.Column(vi ? "Đánh giá" : "Finding"),
+            Table.Column(vi ? "Nhiệm vụ (Mục II)" : "Tasks (section II)"),
+          ], rows: rows, compact: true)))
+    blocks += feedbackBlocks(language, labels: labels)
+    return blocks
+  }
+
+  /// Dimensions before their parts, the total and the rank last.
+  private static func metricOrder(_ metric: String) -> String {
+    metric == "total" ? "~1" : metric == "rank" ? "~2" : metric
+  }
+
+  private static func clipped(_ text: String) -> String {
+    text.count <= 44 ? text : String(text.prefix(43)) + "…"
+  }
+
+  /// What citizens said in the units the plan covers about the dimensions it has tasks for:
+  /// one row per dimension, with the units, the items, the most frequent terms and the tasks.
+  private func feedbackBlocks(_ language: Language, labels: [String: String]) -> [Block] {
+    guard let feedback else { return [] }
+    let vi = language == .vi
+    var rows: [[String]] = []
+    for (id, _) in groups where id != "total" {
+      var units = 0
+      var items = 0
+      var terms: [String: Int] = [:]
+      for unit in feedback.units {
+        guard actions.contains(where: { $0.unitCode == unit.code && $0.dimension == id }),
+          let theme = unit.themes.first(where: { $0.dimension == id })
+        else { continue }
+        units += 1
+        items += theme.count
+        for term in theme.terms { terms[term.term, default: 0] += term.count }
+      }
+      guard items > 0 else { continue }
+      let top = terms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map(\.key)
+      let tasks = Self.labelList(ordered(members(of: id).map(\.task)).compactMap { labels[$0] })
+      rows.append([
+        FeedbackText.dimensionName(id, questionnaire, language), "\(units)", "\(items)", top.joined(separator: ", "),
+        tasks,
+      ])
+    }
+    guard !rows.isEmpty else { return [] }
+    return [
+      .paragraph(
+        vi
+          ? "Ý kiến, kiến nghị của người dân năm \(feedback.wave) về các nội dung có nhiệm vụ"
+          : "Citizens' comments and petitions of \(feedback.wave) on the areas with tasks", .caption),
+      .table(
+        Table(
+          columns: (vi
+            ? ["Chỉ số nội dung", "Số đơn vị", "Số ý kiến", "Từ khóa thường gặp", "Nhiệm vụ (Mục II)"]
+            : ["Dimension", "Units", "Items", "Frequent terms", "Tasks (section II)"]).enumerated().map {
+              index, title in
+              Table.Column(title, alignment: index == 1 || index == 2 ? .right : .left)
+            },
+          rows: rows.map { $0.map { Table.Cell($0) } }, compact: true)),
+    ]
   }
 
   /// Distinct values in order of first appearance.
   private func ordered(_ values: [String]) -> [String] {
     var seen: Set<String> = []
     return values.filter { seen.insert($0).inserted }
-  }
-
-  /// The plan as a document, for Markdown and HTML.
-  public func document(_ language: Language) -> Document {
-    Document(kind: .plan, language: language, title: title(language), blocks: blocks(language))
   }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteStore {
   public func applyPlan(
-    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?
   ) throws(PapiError) -> PlanOutcome {
     let time = timestampNow()
     return try run(L("không lưu được kế hoạch", "cannot store the plan")) {
@@ -11,8 +11,10 @@ extension SQLiteStore {
         var outcome = PlanOutcome()
         var existing: [String: Bool] = [:]
         for row in try Row.fetchAll(
-          db, sql: "SELECT id, flagged FROM action WHERE wave = ? AND level = ?", arguments: [wave, level])
+          db, sql: "SELECT id, flagged, unit_code FROM action WHERE wave = ? AND level = ?", arguments: [wave, level])
         {
+          // A run that planned some units only leaves the others' actions as they are.
+          if let units, !units.contains(row[2]) { continue }
           existing[row[0]] = row[1]
         }
         var next = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM action") ?? 0) + 1
