@@ -51,7 +51,7 @@ public enum ScoreCommand {
     switch request.format {
     case .json:
       ScoreJSONRenderer().render(report, to: &sink)
-    case .table, .md, .html, .csv:
+    case .table, .md, .html, .csv, .xlsx:
       let detail = request.unit != nil || report.units.count == 1
       ScoreTableRenderer(questionnaire: questionnaire, language: request.language, detail: detail).render(
         report, to: &sink)

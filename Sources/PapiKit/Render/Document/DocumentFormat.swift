@@ -8,7 +8,7 @@ public enum DocumentFormat: Sendable {
     switch format {
     case .md: self = .markdown
     case .html: self = .html
-    case .table, .csv, .json: return nil
+    case .table, .csv, .json, .xlsx: return nil
     }
   }
 
