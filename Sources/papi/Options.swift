@@ -26,8 +26,9 @@ struct LanguageOption: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Option(
     help: helpText(
-      "Dạng kết quả: table (bảng), md, html, csv hoặc json (mỗi lệnh nói nó viết dạng nào).",
-      "Output format: table, md, html, csv or json (a command says which it writes).", valueName: tr("dạng", "format")))
+      "Dạng kết quả: table (bảng), md, html, csv, json hoặc xlsx (tệp Excel); mỗi lệnh nói nó viết dạng nào.",
+      "Output format: table, md, html, csv, json or xlsx (an Excel file); a command says which it writes.",
+      valueName: tr("dạng", "format")))
   var format: OutputFormat = .table
 
   @Option(
@@ -56,6 +57,12 @@ struct OutputOptions: ParsableArguments {
     }
     if excel && format != .csv {
       throw ValidationError(tr("--excel đi cùng --format csv.", "--excel goes with --format csv."))
+    }
+    if format.binary && out == nil && isatty(STDOUT_FILENO) == 1 {
+      throw ValidationError(
+        tr(
+          "--format \(format.rawValue) viết một tệp, không hiện ra màn hình: thêm --out TỆP.\(format.rawValue).",
+          "--format \(format.rawValue) writes a file, not text for the terminal: add --out FILE.\(format.rawValue)."))
     }
   }
 
