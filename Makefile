@@ -8,7 +8,7 @@ BENCH_PAIRS ?= 5
 SHOTS := .build/report-samples
 SHARED_DATA := ../shared/data/papi-provincial-2011-2024.csv
 
-.PHONY: deps build demo test lint format docs bench bench-scaling clean screenshot fuzz fuzz-build \
+.PHONY: deps build demo test test-venv lint format docs bench bench-scaling clean screenshot fuzz fuzz-build \
   install install-files uninstall install-check
 
 # System libraries the package links: libcsv (CSV parsing), SQLite (the store, through
@@ -120,9 +120,21 @@ demo: build
 	$(PAPI) init .build/demo-office
 	cd .build/demo-office && $(CURDIR)/$(PAPI) report --wave 2024 --targets chi-tieu.yaml --db $(CURDIR)/papi.db --unit 23491
 
-test: deps lint screenshot docs install-check
+test: deps lint screenshot docs install-check test-venv
 	swift test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
+
+# The Python tools the tests run (Tests/requirements.txt: openpyxl, which reads back the
+# .xlsx files papi writes), in a virtual environment of their own, made again when the
+# requirements change. A test that needs it fails, not skips, when it is missing.
+TEST_VENV := .build/test-venv
+test-venv: $(TEST_VENV)/.ready
+
+$(TEST_VENV)/.ready: Tests/requirements.txt
+	rm -rf $(TEST_VENV)
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install -q -r Tests/requirements.txt
+	touch $@
 
 # `make install` puts papi in PREFIX (default /usr/local; `make install PREFIX=$HOME/.local`
 # for one user) and nowhere else: the binary, papi's own files in share/papi (found next to

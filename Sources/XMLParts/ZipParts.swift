@@ -27,6 +27,9 @@ public final class ZipParts: @unchecked Sendable {
     }
   }
 
+  /// Every part's path, in the archive's order.
+  public var paths: [String] { archive.map(\.path) }
+
   public func contains(_ part: String) -> Bool {
     archive[part] != nil
   }

@@ -26,8 +26,10 @@ struct LanguageOption: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Option(
     help: helpText(
-      "Dạng kết quả: table (bảng), md, html, csv, json hoặc docx (Word) (mỗi lệnh nói nó viết dạng nào).",
-      "Output format: table, md, html, csv, json or docx (Word) (a command says which it writes).",
+      "Dạng kết quả: table (bảng), md, html, csv, json, docx (tệp Word) hoặc xlsx (tệp Excel); mỗi lệnh nói nó viết "
+        + "dạng nào.",
+      "Output format: table, md, html, csv, json, docx (a Word file) or xlsx (an Excel file); a command says which it "
+        + "writes.",
       valueName: tr("dạng", "format")))
   var format: OutputFormat = .table
 
@@ -55,14 +57,14 @@ struct OutputOptions: ParsableArguments {
           "papi \(command) viết \(list), không viết --format \(format.rawValue).",
           "papi \(command) writes \(list), not --format \(format.rawValue)."))
     }
-    if format.isBinary && out == nil && isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError(
-        tr(
-          "--format \(format.rawValue) viết một tệp, không hiện ra màn hình: thêm --out TÊN.\(format.rawValue).",
-          "--format \(format.rawValue) writes a file, not text for the screen: add --out NAME.\(format.rawValue)."))
-    }
     if excel && format != .csv {
       throw ValidationError(tr("--excel đi cùng --format csv.", "--excel goes with --format csv."))
+    }
+    if format.binary && out == nil && isatty(STDOUT_FILENO) == 1 {
+      throw ValidationError(
+        tr(
+          "--format \(format.rawValue) viết một tệp, không hiện ra màn hình: thêm --out TỆP.\(format.rawValue).",
+          "--format \(format.rawValue) writes a file, not text for the terminal: add --out FILE.\(format.rawValue)."))
     }
   }
 

@@ -75,7 +75,7 @@ struct Plan: ParsableCommand, Localized {
   var language: Language { lang.value }
 
   func validate() throws {
-    // table: the new and existing actions; md or html: the plan document; csv or json.
+    // table: the new and existing actions; md or html: the plan document; csv, json or xlsx: the register.
     try output.check(
       OutputFormat.allCases, command: "plan", excel: excel.excel,
       keeping: lexicon.paths + [targets, tasks, issuer, database.path])
@@ -114,6 +114,7 @@ struct Actions: ParsableCommand {
       examples: [
         "papi actions list --wave 2024 --agency \"tư pháp\"", "papi actions list --overdue --today 28/02/2025",
         "papi actions list --status \"đang thực hiện\" --format csv --excel --out a.csv",
+        "papi actions list --wave 2024 --format xlsx --out nhiem-vu.xlsx",
       ])
     @Option(
       parsing: .upToNextOption,

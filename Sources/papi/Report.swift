@@ -9,6 +9,7 @@ struct Report: ParsableCommand, Localized {
     examples: [
       "papi report --wave 2024 --compare 2023 --targets chi-tieu.yaml",
       "papi report --wave 2024 --targets chi-tieu.yaml --format html --out bc.html",
+      "papi report --wave 2024 --targets chi-tieu.yaml --format xlsx --out bc.xlsx",
       "papi report samples/kobo-kontum-2024.csv -q papi-2024 --targets chi-tieu.yaml",
     ])
 

@@ -51,7 +51,7 @@ public enum ScoreCommand {
     switch request.format {
     case .json:
       ScoreJSONRenderer().render(report, to: &sink)
-    case .table, .md, .html, .csv, .docx:
+    case .table, .md, .html, .csv, .docx, .xlsx:
       // Refused before: `score` writes a table or JSON.
       let detail = request.unit != nil || report.units.count == 1
       ScoreTableRenderer(questionnaire: questionnaire, language: request.language, detail: detail).render(

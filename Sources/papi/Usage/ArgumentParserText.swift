@@ -7,7 +7,13 @@ import PapiKit
 enum ArgumentParserText {
   /// A help screen in `language`.
   static func help(_ text: String, _ language: Language) -> String {
-    wrappingUsage(language == .vi ? replacing(text, helpWords) : text)
+    wrappingUsage(language == .vi ? wrappedDefault(replacing(text, helpWords)) : text)
+  }
+
+  /// "; default:" of a list of values, wherever ArgumentParser wrapped the line: before the
+  /// word, after it, or not at all.
+  private static func wrappedDefault(_ text: String) -> String {
+    text.replacingOccurrences(of: #";(\s+)default:"#, with: ";$1mặc định:", options: .regularExpression)
   }
 
   /// A usage error (ArgumentParser's full message: `Error:`, `Usage:`, `See …`) in
@@ -87,7 +93,7 @@ enum ArgumentParserText {
     ("SUBCOMMANDS:", "LỆNH:"),
     ("' for detailed help.", "' để biết chi tiết."), ("  See 'papi help ", "  Xem 'papi help "),
     ("Show help information.", "Hiện trợ giúp này."), ("Show the version.", "Hiện phiên bản của papi."),
-    ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "), ("; default: ", "; mặc định: "),
+    ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "),
     ("<subcommand>", "<lệnh>"), ("[<options>]", "[<tùy chọn>]"),
   ]
 

@@ -4,26 +4,32 @@
 struct ActionListCSV: Renderer {
   var cells: CSVCells
 
-  static let columns: [CSVCells.Column] = [
-    .init("id", "Mã", "Id"), .init("wave", "Đợt", "Wave"), .init("level", "Cấp", "Level"),
-    .init("unit_code", "Mã đơn vị", "Unit code"), .init("unit_name", "Đơn vị", "Unit"),
-    .init("metric", "Chỉ số", "Metric"), .init("metric_name", "Tên chỉ số", "Metric name"),
-    .init("flag", "Cảnh báo", "Flag"), .init("score", "Điểm", "Score"), .init("low", "KTC 95% từ", "95% CI low"),
-    .init("upp", "KTC 95% đến", "95% CI high"), .init("n", "Số người trả lời", "Respondents"),
-    .init("target", "Mục tiêu", "Target"), .init("gap", "Chênh lệch", "Gap"), .init("task", "Mã nhiệm vụ", "Task"),
+  static let columns: [DataColumn] = [
+    .init("id", "Mã", "Id", .code), .init("wave", "Đợt", "Wave", .code), .init("level", "Cấp", "Level"),
+    .init("unit_code", "Mã đơn vị", "Unit code", .code), .init("unit_name", "Đơn vị", "Unit"),
+    .init("metric", "Chỉ số", "Metric", .code), .init("metric_name", "Tên chỉ số", "Metric name"),
+    .init("flag", "Cảnh báo", "Flag"), .init("score", "Điểm", "Score", .number(decimals: 2)),
+    .init("low", "KTC 95% từ", "95% CI low", .number(decimals: 2)),
+    .init("upp", "KTC 95% đến", "95% CI high", .number(decimals: 2)),
+    .init("n", "Số người trả lời", "Respondents", .integer),
+    .init("target", "Mục tiêu", "Target", .number(decimals: 2)),
+    .init("gap", "Chênh lệch", "Gap", .number(decimals: 2)), .init("task", "Mã nhiệm vụ", "Task", .code),
     .init("title", "Nhiệm vụ", "Action"), .init("lead", "Chủ trì", "Lead"), .init("support", "Phối hợp", "Support"),
-    .init("due", "Hạn", "Due"), .init("priority", "Ưu tiên", "Priority"), .init("status", "Trạng thái", "Status"),
+    .init("due", "Hạn", "Due", .date), .init("priority", "Ưu tiên", "Priority"),
+    .init("status", "Trạng thái", "Status"),
     .init("flagged", "Còn bị cảnh báo", "Still flagged"), .init("overdue", "Quá hạn", "Overdue"),
-    .init("remeasured_wave", "Đợt đo lại", "Re-measured in"), .init("score_now", "Điểm đo lại", "Score now"),
-    .init("low_now", "KTC 95% từ (đo lại)", "95% CI low now"),
-    .init("upp_now", "KTC 95% đến (đo lại)", "95% CI high now"),
-    .init("n_now", "Số người trả lời (đo lại)", "Respondents now"), .init("outcome", "Kết quả", "Outcome"),
-    .init("change", "Thay đổi", "Change"), .init("significant_change", "Thay đổi rõ rệt", "Significant change"),
+    .init("remeasured_wave", "Đợt đo lại", "Re-measured in", .code),
+    .init("score_now", "Điểm đo lại", "Score now", .number(decimals: 2)),
+    .init("low_now", "KTC 95% từ (đo lại)", "95% CI low now", .number(decimals: 2)),
+    .init("upp_now", "KTC 95% đến (đo lại)", "95% CI high now", .number(decimals: 2)),
+    .init("n_now", "Số người trả lời (đo lại)", "Respondents now", .integer), .init("outcome", "Kết quả", "Outcome"),
+    .init("change", "Thay đổi", "Change", .number(decimals: 2)),
+    .init("significant_change", "Thay đổi rõ rệt", "Significant change"),
   ]
 
   /// The columns for programs, which keep both titles (`title_vi`, `title_en`) and no metric
   /// name, as before `--excel` became a table for people.
-  static let dataColumns: [CSVCells.Column] = columns.flatMap { column -> [CSVCells.Column] in
+  static let dataColumns: [DataColumn] = columns.flatMap { column -> [DataColumn] in
     switch column.key {
     case "metric_name": return []
     case "title": return [.init("title_vi", "", ""), .init("title_en", "", "")]

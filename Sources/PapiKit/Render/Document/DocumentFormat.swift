@@ -9,7 +9,7 @@ public enum DocumentFormat: Sendable {
     case .md: self = .markdown
     case .html: self = .html
     case .docx: self = .docx
-    case .table, .csv, .json: return nil
+    case .table, .csv, .json, .xlsx: return nil
     }
   }
 

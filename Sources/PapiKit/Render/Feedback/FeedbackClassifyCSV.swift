@@ -3,7 +3,7 @@
 struct FeedbackClassifyCSV: Renderer {
   var cells: CSVCells
 
-  static let columns: [CSVCells.Column] = [
+  static let columns: [DataColumn] = [
     .init("id", "Mã", "Id"), .init("dimensions", "Chỉ số nội dung", "Dimensions"),
     .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ khóa", "Terms"),
   ]

@@ -16,7 +16,7 @@ public enum FeedbackClassifyOutput {
     case .json: FeedbackClassifyJSON().render(items, to: &sink)
     case .csv:
       FeedbackClassifyCSV(cells: CSVCells(excel: options.excel, language: options.language)).render(items, to: &sink)
-    case .table, .md, .html, .docx: FeedbackClassifyTable(language: options.language).render(items, to: &sink)
+    case .table, .md, .html, .docx, .xlsx: FeedbackClassifyTable(language: options.language).render(items, to: &sink)
     }
   }
 }

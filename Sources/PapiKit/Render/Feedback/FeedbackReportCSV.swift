@@ -5,12 +5,14 @@ struct FeedbackReportCSV: Renderer {
   var cells: CSVCells
   var questionnaire: Questionnaire?
 
-  static let columns: [CSVCells.Column] = [
-    .init("wave", "Đợt", "Wave"), .init("unit_code", "Mã đơn vị", "Unit code"), .init("unit_name", "Đơn vị", "Unit"),
-    .init("dimension", "Chỉ số nội dung", "Dimension"), .init("items", "Số ý kiến", "Items"),
-    .init("unit_items", "Tổng số ý kiến của đơn vị", "The unit's items"), .init("share", "Tỷ lệ (%)", "Share (%)"),
-    .init("previous_items", "Số ý kiến đợt trước", "Previous items"),
-    .init("previous_share", "Tỷ lệ đợt trước (%)", "Previous share (%)"),
+  static let columns: [DataColumn] = [
+    .init("wave", "Đợt", "Wave", .code), .init("unit_code", "Mã đơn vị", "Unit code", .code),
+    .init("unit_name", "Đơn vị", "Unit"),
+    .init("dimension", "Chỉ số nội dung", "Dimension"), .init("items", "Số ý kiến", "Items", .integer),
+    .init("unit_items", "Tổng số ý kiến của đơn vị", "The unit's items", .integer),
+    .init("share", "Tỷ lệ (%)", "Share (%)", .percent(decimals: 1)),
+    .init("previous_items", "Số ý kiến đợt trước", "Previous items", .integer),
+    .init("previous_share", "Tỷ lệ đợt trước (%)", "Previous share (%)", .percent(decimals: 1)),
     .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ hay gặp", "Frequent terms"),
     .init("quote_1", "Trích dẫn 1", "Quote 1"), .init("quote_2", "Trích dẫn 2", "Quote 2"),
     .init("quote_3", "Trích dẫn 3", "Quote 3"),
@@ -36,7 +38,7 @@ struct FeedbackReportCSV: Renderer {
         rows.append(
           [
             cells.text(summary.wave), cells.code(unit.code), cells.text(unit.name),
-            cells.word("unclassified", language == .vi ? "chưa phân loại" : "unclassified"),
+            cells.word("unclassified", FeedbackText.unclassified(language)),
             String(unit.unclassified), String(unit.items),
             cells.percent(Double(unit.unclassified) / Double(max(1, unit.items))),
           ] + Array(repeating: "", count: 7))

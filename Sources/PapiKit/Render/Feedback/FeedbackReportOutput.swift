@@ -13,6 +13,9 @@ public enum FeedbackReportOutput {
       FeedbackReportCSV(cells: CSVCells(excel: options.excel, language: language), questionnaire: questionnaire).render(
         summary, to: &sink)
     case .json: FeedbackReportJSON(lexicon: lexicon).render(summary, to: &sink)
+    case .xlsx:
+      XlsxWriter().render(
+        FeedbackReportSheet(questionnaire: questionnaire, language: language).workbook(summary), to: &sink)
     default:
       // Markdown, HTML and any other document format walk the report's document.
       let document = FeedbackReportDocument(summary: summary, questionnaire: questionnaire, language: language).document

@@ -8,6 +8,9 @@ enum FeedbackText {
     return dimensions.first { $0.id == id }.map { "\(id.uppercased()) \($0.name.text(language))" } ?? id
   }
 
+  /// The row of the items no lexicon term matched.
+  static func unclassified(_ language: Language) -> String { language == .vi ? "chưa phân loại" : "unclassified" }
+
   static func percent(_ share: Double, _ format: NumberFormatting) -> String { format.fixed(100 * share, 0) + "%" }
 
   /// "+3 (+12 điểm %)" against the previous wave, or "" without one.

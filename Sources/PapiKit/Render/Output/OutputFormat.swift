@@ -1,5 +1,5 @@
 /// Every format papi writes. Each command writes the ones its subject has: a document
-/// (the weakness report, the plan, the action list, the feedback report) in all five;
+/// (the weakness report, the plan, the action list, the feedback report) in all of them;
 /// scores as a table or JSON.
 public enum OutputFormat: String, Sendable, CaseIterable {
   /// Text for an 80-column terminal.
@@ -14,9 +14,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   /// A Word file in the official form of administrative documents.
   case docx
+  /// An Excel workbook: the tables of a document, one sheet each (the plan's is its action
+  /// register).
+  case xlsx
 
-  /// Whether the output is a binary file (a terminal cannot show it).
-  public var isBinary: Bool { self == .docx }
+  /// A file to open with a program, not text: written to a file or a pipe, never to a
+  /// terminal.
+  public var binary: Bool { self == .docx || self == .xlsx }
 }
 
 /// How to render, besides the format: the language, CSV for Excel, terminal colours.

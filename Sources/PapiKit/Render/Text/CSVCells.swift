@@ -38,7 +38,7 @@ struct CSVCells {
     charactersIn: "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-")
 
   /// The header: each column's key, or its name in the output language for Excel.
-  func header(_ columns: [Column]) -> String {
+  func header(_ columns: [DataColumn]) -> String {
     row(columns.map { text(excel ? $0.name.text(language) : $0.key) })
   }
 
@@ -61,16 +61,5 @@ struct CSVCells {
 
   func yesNo(_ value: Bool) -> String {
     excel ? (value ? (vi ? "có" : "yes") : (vi ? "không" : "no")) : (value ? "true" : "false")
-  }
-
-  /// A column: its key for programs and its name for people.
-  struct Column {
-    var key: String
-    var name: LocalizedText
-
-    init(_ key: String, _ vi: String, _ en: String) {
-      self.key = key
-      self.name = L(vi, en)
-    }
   }
 }
