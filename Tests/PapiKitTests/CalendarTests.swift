@@ -160,8 +160,23 @@ struct DefaultCatalogueTests {
       }
       #expect(task.source?.isEmpty == false, "\(task.id) has no source")
     }
-    // District offices no longer exist: each says who holds the role since 1 July 2025.
+    // District offices no longer exist: each says who holds the role since 1 July 2025, in
+    // words and by name, in a commune's plan and in a province's; the bodies named are
+    // offices of the catalogue that still exist.
     #expect(catalogue.office("Phòng Tư pháp")?.after2025?.vi.contains("Sở Tư pháp") == true)
-    #expect(catalogue.offices.allSatisfy { $0.after2025 != nil && !$0.en.isEmpty })
+    #expect(catalogue.office("Phòng Tư pháp")?.successors?.commune == ["Văn phòng HĐND và UBND xã"])
+    #expect(catalogue.offices.allSatisfy { !$0.en.isEmpty })
+    for office in catalogue.offices {
+      guard let successors = office.successors else { continue }
+      #expect(office.after2025 != nil, "\(office.name)")
+      for holder in successors.commune + successors.province + (successors.ward ?? []) {
+        #expect(catalogue.office(holder)?.successors == nil, "\(office.name) → \(holder) is not a current office")
+      }
+    }
+    // Every office of the file says which it is: `same`, or its successors.
+    let yaml = try String(contentsOfFile: repoPath("questionnaires/papi-tasks.yaml"), encoding: .utf8)
+    let offices = yaml.components(separatedBy: "\ntasks:")[0].components(separatedBy: "\n  - name: ").dropFirst()
+    #expect(offices.count == catalogue.offices.count)
+    for office in offices { #expect(office.contains("since_2025: "), "\(office.prefix(40))") }
   }
 }

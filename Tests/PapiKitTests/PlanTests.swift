@@ -489,8 +489,8 @@ struct PlanTests {
     request.options.language = .en
     request.format = .md
     let text = try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
-    #expect(text.contains("Justice Office (since 1 July 2025: Department of Justice)"))
-    #expect(text.contains("Lead: Justice Office; support: UBND xã; due: 2024-01-22."))
+    #expect(text.contains("**1. Justice Office:** leads tasks 1.a of section II; finishes by 22 January 2024."))
+    #expect(text.contains("Lead: Justice Office; support: UBND xã; due by 22 January 2024 (3 units)."))
   }
 
   // MARK: The samples, through the executable

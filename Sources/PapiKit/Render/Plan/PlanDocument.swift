@@ -1,3 +1,5 @@
+import Foundation
+
 /// The improvement plan as an office signs it: the official form of Nghị định
 /// 30/2020/NĐ-CP (letterhead, number, place and date, "KẾ HOẠCH" and its summary, the basis,
 /// the signature and recipients) around the skeleton of the seed plan (KH 164/KH-UBND): I.
@@ -357,9 +359,13 @@ public struct PlanDocument: Sendable {
     ]
   }
 
+  /// The signer; the recipients one per line, each ending with ";", the last ("Lưu: VT, …")
+  /// with ".".
   private func signature(_ language: Language) -> SignatureBlock {
-    SignatureBlock(
-      recipients: issuer.recipients, authority: issuer.authority + [issuer.title], name: issuer.signer,
+    let trimmed = issuer.recipients.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;.")) }
+    let recipients = trimmed.enumerated().map { index, line in line + (index == trimmed.count - 1 ? "." : ";") }
+    return SignatureBlock(
+      recipients: recipients, authority: issuer.authority + [issuer.title], name: issuer.signer,
       recipientsLabel: language == .vi ? "Nơi nhận:" : "Recipients:")
   }
 
