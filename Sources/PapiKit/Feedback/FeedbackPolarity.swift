@@ -13,6 +13,8 @@ public enum FeedbackPolarity: String, Sendable, CaseIterable {
   /// Complaints and requests: what a report may quote as evidence of a weakness.
   public var isEvidence: Bool { self == .complaint || self == .request }
 
+  /// The polarity in words, for tables and Excel: "phản ánh", "kiến nghị", "ghi nhận",
+  /// "trung tính".
   public func label(_ language: Language) -> String {
     switch self {
     case .complaint: language == .vi ? "phản ánh" : "complaint"

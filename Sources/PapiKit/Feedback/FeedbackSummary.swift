@@ -2,7 +2,7 @@
 /// feedback, the most frequent terms, up to three representative complaints or requests
 /// and three items of praise, and the change from the previous wave.
 public struct FeedbackSummary: Sendable {
-  /// An item quoted, cut to ``FeedbackSummary/quoteLength``, with its polarity.
+  /// An item quoted (its text on one line, cut after 220 characters), with its polarity.
   public struct Quote: Sendable {
     public var item: FeedbackItem
     /// Nil when the lexicon has no polarity cues.

@@ -3,7 +3,7 @@ struct FeedbackNote {
   var heading: String
   /// Complaints and requests: the evidence.
   var quotes: [String]
-  /// Praise, shown apart under ``FeedbackText/acknowledged(_:)``.
+  /// Praise, shown apart under "Ý kiến ghi nhận".
   var acknowledged: [String] = []
 }
 
