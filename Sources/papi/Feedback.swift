@@ -12,10 +12,12 @@ struct Feedback: ParsableCommand {
 
   struct Classify: ParsableCommand, Localized {
     static let configuration = commandConfiguration(
-      vi: "In mã từng ý kiến cùng các chỉ số nội dung và nội dung thành phần PAPI mà nó nói tới; không lưu gì. Với -q, "
-        + "TỆP là dữ liệu khảo sát và các cột `feedback:` được đọc.",
-      en: "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about; stores nothing. With "
-        + "-q, FILE is a survey export and its `feedback:` columns are read.",
+      vi: "In mã từng ý kiến cùng các chỉ số nội dung và nội dung thành phần PAPI mà nó nói tới, và đó là "
+        + "phản ánh, kiến nghị, ghi nhận hay trung tính; không lưu gì. Với -q, TỆP là dữ liệu khảo sát và các "
+        + "cột `feedback:` được đọc.",
+      en: "Print each feedback item's id with the PAPI dimensions and sub-dimensions it is about, and whether it is a "
+        + "complaint, a request, praise or neutral; stores nothing. With -q, FILE is a survey export and its "
+        + "`feedback:` columns are read.",
       examples: ["papi feedback classify samples/petitions-2024.csv"])
 
     @OptionGroup var input: ExportOptions
@@ -90,9 +92,9 @@ struct Feedback: ParsableCommand {
   struct Report: ParsableCommand, Localized {
     static let configuration = commandConfiguration(
       vi: "Ý kiến của một đợt theo đơn vị và chỉ số nội dung: số lượng, tỷ lệ, thay đổi so với đợt trước, từ hay gặp "
-        + "và trích dẫn.",
+        + "và trích dẫn (phản ánh, kiến nghị; ý kiến ghi nhận để riêng).",
       en: "A wave's feedback per unit and dimension: counts, shares, change from the previous wave, frequent terms and "
-        + "quotes.",
+        + "quotes (complaints and requests; praise apart).",
       examples: [
         "papi feedback report --wave 2024 --unit 19369",
         "papi feedback report --wave 2024 --format html --out y-kien.html",

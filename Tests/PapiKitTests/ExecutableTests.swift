@@ -137,7 +137,7 @@ struct ExecutableTests {
     #expect(run.status == 0, "\(run.stderr)")
     let items = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
     #expect(items.count == 36)
-    #expect(items.allSatisfy { Set($0.keys) == ["id", "dimensions", "subdimensions"] })
+    #expect(items.allSatisfy { Set($0.keys) == ["id", "dimensions", "subdimensions", "polarity"] })
     let first = try #require(items.first)
     #expect(first["id"] as? String == "PA-2024-0001")
     #expect(first["dimensions"] as? [String] == ["d6"])

@@ -130,7 +130,7 @@ struct FeedbackStoreTests {
     #expect(d5.count == 2 && d5.share == 0.5)
     #expect(d5.subdimensions.map(\.id) == ["d5.2", "d5.3"] && d5.subdimensions.map(\.count) == [2, 1])
     #expect(d5.terms[0].term == "sổ đỏ" && d5.terms[0].count == 2)
-    #expect(d5.quotes.map(\.id) == ["1", "2"])
+    #expect(d5.quotes.map(\.item.id) == ["1", "2"])
     #expect(d5.previousCount == 1 && d5.previousShare == 0.5)
     #expect(a.theme("d6")?.previousCount == 0)
     #expect(summary.unit("B")?.previousItems == nil, "a unit without feedback before is unknown there, not zero")
@@ -242,6 +242,18 @@ struct FeedbackStoreTests {
     let notes = report.feedbackNotes("19369", .en)
     #expect(notes[0].heading.contains("no citizen feedback"))
     #expect(notes[1].heading.hasPrefix("D3 ") && notes[1].quotes.count == 1)
+    // Praise is no evidence of a weakness: it is shown apart, as acknowledged (issue 17).
+    let praise = "Cán bộ một cửa lịch sự, giải quyết nhanh."
+    let d5 = try #require(report.feedbackNotes("19369", .vi).first { $0.heading.hasPrefix("D5 ") })
+    #expect(!d5.quotes.contains { $0.contains(praise) })
+    #expect(d5.acknowledged.contains { $0.contains(praise) })
+    for format in OutputFormat.allCases {
+      request.format = format
+      let text = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
+      guard text.contains("lịch sự") else { continue }
+      #expect(
+        text.contains(format == .csv ? "" : format == .json ? "\"acknowledged\"" : "Ý kiến ghi nhận"), "\(format)")
+    }
   }
 
   @Test func thePlanLinksFeedbackThemesToTheirTasks() throws {

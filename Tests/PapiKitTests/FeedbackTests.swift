@@ -247,7 +247,7 @@ struct SurveyFeedbackTests {
     request.questionnairePath = repoPath("questionnaires/papi-2024.yaml")
     let output = try FeedbackClassifyCommand.run(request)
     let lines = output.text.split(separator: "\r\n")
-    #expect(lines.first == "id,dimensions,subdimensions,terms")
+    #expect(lines.first == "id,dimensions,subdimensions,terms,polarity")
     #expect(lines.count > 100 && lines.dropFirst().allSatisfy { $0.contains("#comment,") })
     request.questionnairePath = repoPath("questionnaires/sipas-2024.yaml")
     request.file = repoPath("samples/sipas-limesurvey-2024.csv")

@@ -6,15 +6,19 @@ public struct FeedbackClass: Sendable, Equatable {
   public var subdimensions: [String]
   /// The lexicon terms found, with the id each stands for, in the order of the text.
   public var terms: [(term: String, id: String)]
+  /// Complaint, request, praise or neutral; nil when the lexicon has no polarity cues.
+  public var polarity: FeedbackPolarity?
 
   public var isClassified: Bool { !dimensions.isEmpty }
 
   public static func == (a: FeedbackClass, b: FeedbackClass) -> Bool {
-    a.dimensions == b.dimensions && a.subdimensions == b.subdimensions && a.terms.elementsEqual(b.terms) { $0 == $1 }
+    a.dimensions == b.dimensions && a.subdimensions == b.subdimensions && a.polarity == b.polarity
+      && a.terms.elementsEqual(b.terms) { $0 == $1 }
   }
 }
 
-/// Finds the lexicon's terms in a text: whole words, the longest term at each place.
+/// Finds the lexicon's terms in a text (whole words, the longest term at each place) and
+/// its polarity (``PolarityCues``).
 public struct FeedbackClassifier: Sendable {
   public let lexicon: FeedbackLexicon
 
@@ -22,8 +26,16 @@ public struct FeedbackClassifier: Sendable {
 
   public func classify(_ text: String) -> FeedbackClass {
     // The labels masking left ("[số điện thoại]") are not the citizen's words.
+    // Each piece starts a clause too.
     var words: [VietnameseWord] = []
-    for piece in PersonalDataMask.unmaskedPieces(text) { words += VietnameseWords.words(String(piece)) }
+    var clauses: [Int] = []
+    for piece in PersonalDataMask.unmaskedPieces(text) {
+      var breaks: [Int] = []
+      let more = VietnameseWords.words(String(piece), clauses: &breaks)
+      if !words.isEmpty { clauses.append(words.count) }
+      clauses += breaks.map { $0 + words.count }
+      words += more
+    }
     var dimensions: Set<String> = []
     var subdimensions: Set<String> = []
     var found: [(term: String, id: String)] = []
@@ -50,7 +62,9 @@ public struct FeedbackClassifier: Sendable {
       }
       at += length
     }
-    return FeedbackClass(dimensions: Self.sorted(dimensions), subdimensions: Self.sorted(subdimensions), terms: found)
+    return FeedbackClass(
+      dimensions: Self.sorted(dimensions), subdimensions: Self.sorted(subdimensions), terms: found,
+      polarity: lexicon.polarity.isEmpty ? nil : lexicon.polarity.polarity(words, clauses: clauses))
   }
 
   /// Ids in natural order: d2 before d10, d5.2 before d5.10.

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Terms per PAPI dimension and sub-dimension (`questionnaires/feedback-lexicon.yaml`).
+/// Terms per PAPI dimension and sub-dimension, and the cues of a text's polarity
+/// (`questionnaires/feedback-lexicon.yaml`).
 public struct FeedbackLexicon: Sendable {
 
   struct Term: Sendable {
@@ -19,6 +20,8 @@ public struct FeedbackLexicon: Sendable {
   public private(set) var sources: [String] = []
 
   public var termCount: Int { terms.count }
+  /// Complaint, request and praise cues, negators and fixed phrases (the `polarity:` section).
+  private(set) var polarity = PolarityCues()
 
   /// The dimension id of a lexicon key: `d5` for `d5.2`, itself for a dimension.
   static func dimension(of id: String) -> String {
@@ -49,7 +52,7 @@ public struct FeedbackLexicon: Sendable {
       let text = try ConfigReader.text(path, kind: L("từ điển ý kiến", "feedback lexicon"), option: "--lexicon")
       let root = try ConfigReader.root(text, source: path, format: "questionnaires/feedback-lexicon.yaml")
       var reader = ConfigReader(source: path)
-      guard reader.mapping(root, "lexicon", allowed: ["id", "title", "replace", "terms"]) else {
+      guard reader.mapping(root, "lexicon", allowed: ["id", "title", "replace", "terms", "polarity"]) else {
         problems += reader.problems
         continue
       }
@@ -59,7 +62,14 @@ public struct FeedbackLexicon: Sendable {
         lexicon = FeedbackLexicon()
       }
       lexicon.sources.append(path)
+      let polarity = ConfigReader.value(root, "polarity")
+      if let polarity { lexicon.readPolarity(polarity, &reader) }
       guard let terms = ConfigReader.value(root, "terms") else {
+        // A file may add polarity cues alone.
+        if polarity != nil {
+          problems += reader.problems
+          continue
+        }
         reader.problem(
           root,
           L(
@@ -97,6 +107,26 @@ public struct FeedbackLexicon: Sendable {
     }
     if !problems.isEmpty { throw PapiError(problems) }
     return lexicon
+  }
+
+  /// The `polarity:` section: lists of phrases under `complaint`, `request`, `praise`,
+  /// `negators`, `fixed`, `negatable` and `opening_requests`.
+  private mutating func readPolarity(_ node: Node, _ reader: inout ConfigReader) {
+    guard reader.mapping(node, "polarity", allowed: PolarityCues.sections.map(\.key)) else { return }
+    for (key, roles) in PolarityCues.sections {
+      let value = ConfigReader.value(node, key)
+      for phrase in reader.names(value, context: "polarity.\(key)") {
+        guard !VietnameseWords.words(phrase).isEmpty else {
+          reader.problem(
+            value,
+            L(
+              "polarity.\(key): \"\(phrase)\" không có chữ nào.", "polarity.\(key): \"\(phrase)\" has no letters."),
+            L("Xóa cụm từ này.", "Remove this phrase."))
+          continue
+        }
+        polarity.add(phrase, roles: roles)
+      }
+    }
   }
 
   /// `d1`…`d99` or `d1.1`-style ids: what a lexicon key may be without a questionnaire.

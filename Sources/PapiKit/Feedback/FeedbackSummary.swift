@@ -1,7 +1,14 @@
 /// Feedback per unit and PAPI dimension: how many items, their share of the unit's
-/// feedback, the most frequent terms, up to three representative quotes, and the change
-/// from the previous wave.
+/// feedback, the most frequent terms, up to three representative complaints or requests
+/// and three items of praise, and the change from the previous wave.
 public struct FeedbackSummary: Sendable {
+  /// An item quoted (its text on one line, cut after 220 characters), with its polarity.
+  public struct Quote: Sendable {
+    public var item: FeedbackItem
+    /// Nil when the lexicon has no polarity cues.
+    public var polarity: FeedbackPolarity?
+  }
+
   /// A unit's feedback about one dimension.
   public struct Theme: Sendable {
     public var dimension: String
@@ -12,8 +19,12 @@ public struct FeedbackSummary: Sendable {
     public var subdimensions: [(id: String, count: Int)]
     /// The lexicon terms found most often (up to 5), with how many items used them.
     public var terms: [(term: String, count: Int)]
-    /// Up to 3 items that speak most clearly of this dimension.
-    public var quotes: [FeedbackItem]
+    /// Up to 3 complaints or requests that speak most clearly of this dimension: the
+    /// evidence quoted beside a weak dimension (every item when the lexicon has no
+    /// polarity cues). Neutral items are never quoted.
+    public var quotes: [Quote]
+    /// Up to 3 items of praise about this dimension ("ý kiến ghi nhận"), shown apart.
+    public var acknowledged: [Quote]
     /// The same unit and dimension in the previous wave, when it has feedback.
     public var previousCount: Int?
     public var previousShare: Double?
@@ -97,12 +108,16 @@ public struct FeedbackSummary: Sendable {
       let y = entries[b].1.dimensions.count
       return x != y ? x < y : a < b
     }
-    var quotes: [FeedbackItem] = []
-    var seen: Set<String> = []
-    for entry in ranked.map({ entries[$0] }) where quotes.count < 3 && seen.insert(entry.0.text).inserted {
-      var quoted = entry.0
-      quoted.text = excerpt(quoted.text)
-      quotes.append(quoted)
+    func quotes(_ include: (FeedbackPolarity?) -> Bool) -> [Quote] {
+      var quotes: [Quote] = []
+      var seen: Set<String> = []
+      for (item, found) in ranked.map({ entries[$0] })
+      where quotes.count < 3 && include(found.polarity) && seen.insert(item.text).inserted {
+        var quoted = item
+        quoted.text = excerpt(quoted.text)
+        quotes.append(Quote(item: quoted, polarity: found.polarity))
+      }
+      return quotes
     }
     let previousCount = previous.map { $0.dimensions[dimension] ?? 0 }
     return Theme(
@@ -113,7 +128,7 @@ public struct FeedbackSummary: Sendable {
       terms: terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map {
         ($0.key, $0.value)
       },
-      quotes: quotes, previousCount: previousCount,
+      quotes: quotes { $0?.isEvidence ?? true }, acknowledged: quotes { $0 == .praise }, previousCount: previousCount,
       previousShare: previous.map { Double(previousCount ?? 0) / Double(max(1, $0.items)) })
   }
 

@@ -30,6 +30,16 @@ enum VietnameseWords {
   /// The words of `text`: runs of letters and digits (with their combining marks); every
   /// other character separates words.
   static func words(_ text: String) -> [VietnameseWord] {
+    var clauses: [Int] = []
+    return words(text, clauses: &clauses)
+  }
+
+  /// Characters that end a clause, for the negation of ``PolarityCues``.
+  private static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ".", "!", "?", ":", "\n", "\r", "(", ")", "…"]
+
+  /// The words of `text`; `clauses` gets, for each clause end after the first word, the
+  /// index in the result of the word that follows it.
+  static func words(_ text: String, clauses: inout [Int]) -> [VietnameseWord] {
     var result: [VietnameseWord] = []
     var current = String.UnicodeScalarView()
     var tone: Unicode.Scalar?
@@ -63,6 +73,7 @@ enum VietnameseWords {
         }
       } else {
         finish()
+        if clauseEnds.contains(scalar), !result.isEmpty, clauses.last != result.count { clauses.append(result.count) }
       }
     }
     finish()

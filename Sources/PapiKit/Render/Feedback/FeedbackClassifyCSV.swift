@@ -1,4 +1,4 @@
-/// Classified feedback as CSV: `id,dimensions,subdimensions,terms`, lists separated by
+/// Classified feedback as CSV: `id,dimensions,subdimensions,terms,polarity`, lists separated by
 /// spaces (terms by `; `); for Excel (`CSVCells`), the headers in the output language.
 struct FeedbackClassifyCSV: Renderer {
   var cells: CSVCells
@@ -6,6 +6,7 @@ struct FeedbackClassifyCSV: Renderer {
   static let columns: [DataColumn] = [
     .init("id", "Mã", "Id"), .init("dimensions", "Chỉ số nội dung", "Dimensions"),
     .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ khóa", "Terms"),
+    .init("polarity", "Loại ý kiến", "Polarity"),
   ]
 
   func render(_ items: ClassifiedFeedback, to sink: inout some OutputSink) {
@@ -16,7 +17,8 @@ struct FeedbackClassifyCSV: Renderer {
           + [
             found.dimensions.joined(separator: " "), found.subdimensions.joined(separator: " "),
             found.terms.map(\.term).joined(separator: "; "),
-          ].map(cells.text))
+          ].map(cells.text)
+          + [found.polarity.map { cells.word($0.rawValue, $0.label(cells.language)) } ?? ""])
     }
     sink.write(out)
   }

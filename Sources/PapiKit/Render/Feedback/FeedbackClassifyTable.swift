@@ -1,6 +1,7 @@
 import Foundation
 
-/// Classified feedback for a terminal: one line per item, then the count per dimension.
+/// Classified feedback for a terminal: one line per item (with its polarity), then the count
+/// per dimension.
 struct FeedbackClassifyTable: Renderer {
   var language: Language
 
@@ -14,9 +15,11 @@ struct FeedbackClassifyTable: Renderer {
       let ids = found.isClassified ? found.subdimensions.isEmpty ? found.dimensions : Self.mergedIDs(found) : []
       let label = ids.isEmpty ? (language == .vi ? "— chưa phân loại" : "— unclassified") : ids.joined(separator: " ")
       let terms = found.terms.isEmpty ? "" : "  (" + found.terms.map(\.term).joined(separator: ", ") + ")"
+      let polarity = found.polarity.map { "  [\($0.label(language))]" } ?? ""
       let indent = idWidth + 2
       out +=
-        wrap("\(id)  \(label)\(terms)".trimmingTrailingSpaces(), width: 80, indent: indent).joined(separator: "\n")
+        wrap("\(id)  \(label)\(polarity)\(terms)".trimmingTrailingSpaces(), width: 80, indent: indent)
+        .joined(separator: "\n")
         + "\n"
       for dimension in found.dimensions { perDimension[dimension, default: 0] += 1 }
     }

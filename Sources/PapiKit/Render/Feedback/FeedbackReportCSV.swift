@@ -15,7 +15,9 @@ struct FeedbackReportCSV: Renderer {
     .init("previous_share", "Tỷ lệ đợt trước (%)", "Previous share (%)", .percent(decimals: 1)),
     .init("subdimensions", "Nội dung thành phần", "Sub-dimensions"), .init("terms", "Từ hay gặp", "Frequent terms"),
     .init("quote_1", "Trích dẫn 1", "Quote 1"), .init("quote_2", "Trích dẫn 2", "Quote 2"),
-    .init("quote_3", "Trích dẫn 3", "Quote 3"),
+    .init("quote_3", "Trích dẫn 3", "Quote 3"), .init("acknowledged_1", "Ý kiến ghi nhận 1", "Acknowledged 1"),
+    .init("acknowledged_2", "Ý kiến ghi nhận 2", "Acknowledged 2"),
+    .init("acknowledged_3", "Ý kiến ghi nhận 3", "Acknowledged 3"),
   ]
 
   /// One row per (unit, dimension with feedback), then one per unit for the unclassified.
@@ -24,7 +26,10 @@ struct FeedbackReportCSV: Renderer {
     var out = cells.start + cells.header(Self.columns)
     for unit in summary.units {
       var rows: [[String]] = unit.themes.map { theme in
-        let quotes = theme.quotes.map(\.text) + Array(repeating: "", count: 3 - theme.quotes.count)
+        // Complaints and requests, then praise, three columns each.
+        let quotes =
+          theme.quotes.map(\.item.text) + Array(repeating: "", count: 3 - theme.quotes.count)
+          + theme.acknowledged.map(\.item.text) + Array(repeating: "", count: 3 - theme.acknowledged.count)
         return [
           cells.text(summary.wave), cells.code(unit.code), cells.text(unit.name),
           cells.word(theme.dimension, FeedbackText.dimensionName(theme.dimension, questionnaire, language)),
@@ -41,7 +46,7 @@ struct FeedbackReportCSV: Renderer {
             cells.word("unclassified", FeedbackText.unclassified(language)),
             String(unit.unclassified), String(unit.items),
             cells.percent(Double(unit.unclassified) / Double(max(1, unit.items))),
-          ] + Array(repeating: "", count: 7))
+          ] + Array(repeating: "", count: 10))
       }
       for row in rows { out += cells.row(row) }
     }

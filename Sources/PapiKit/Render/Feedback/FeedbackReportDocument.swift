@@ -30,9 +30,13 @@ struct FeedbackReportDocument {
               theme.terms.map { "\($0.term) (\($0.count))" }.joined(separator: ", "),
             ]
           }))
-      for theme in unit.themes where !theme.quotes.isEmpty {
+      for theme in unit.themes where !theme.quotes.isEmpty || !theme.acknowledged.isEmpty {
         blocks.append(.paragraph(FeedbackText.dimensionName(theme.dimension, questionnaire, language) + ":"))
-        blocks.append(.bullets(theme.quotes.map { FeedbackText.quote($0, language) }))
+        if !theme.quotes.isEmpty { blocks.append(.bullets(theme.quotes.map { FeedbackText.quote($0, language) })) }
+        if !theme.acknowledged.isEmpty {
+          blocks.append(.paragraph(FeedbackText.acknowledged(language) + ":"))
+          blocks.append(.bullets(theme.acknowledged.map { FeedbackText.quote($0, language) }))
+        }
       }
     }
     return Document(

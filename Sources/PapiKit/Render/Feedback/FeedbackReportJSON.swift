@@ -40,8 +40,27 @@ struct FeedbackReportJSON: Renderer {
 
   /// One theme as JSON (also used by the weakness report).
   static func themeObject(_ json: inout JSONWriter, _ theme: FeedbackSummary.Theme) {
+    // One quoted item: where it came from, its text and polarity.
+    func quotes(_ quotes: [FeedbackSummary.Quote]) {
+      json.array(quotes) { json, quote in
+        json.open("{")
+        json.key("channel", first: true)
+        json.string(quote.item.channel)
+        json.key("date")
+        json.string(quote.item.date)
+        json.key("id")
+        json.string(quote.item.id)
+        json.key("polarity")
+        json.string(quote.polarity?.rawValue)
+        json.key("text")
+        json.string(quote.item.text)
+        json.close("}")
+      }
+    }
     json.open("{")
-    json.key("count", first: true)
+    json.key("acknowledged", first: true)
+    quotes(theme.acknowledged)
+    json.key("count")
     json.integer(theme.count)
     json.key("dimension")
     json.string(theme.dimension)
@@ -50,18 +69,7 @@ struct FeedbackReportJSON: Renderer {
     json.key("previous_share")
     json.number(theme.previousShare)
     json.key("quotes")
-    json.array(theme.quotes) { json, item in
-      json.open("{")
-      json.key("channel", first: true)
-      json.string(item.channel)
-      json.key("date")
-      json.string(item.date)
-      json.key("id")
-      json.string(item.id)
-      json.key("text")
-      json.string(item.text)
-      json.close("}")
-    }
+    quotes(theme.quotes)
     json.key("share")
     json.number(theme.share)
     // {"count": n, "<field>": value} for each counted thing.

@@ -24,7 +24,12 @@ struct FeedbackReportSheet {
           "subdimensions": SheetCell(theme.subdimensions.map { "\($0.id) \($0.count)" }.joined(separator: "; ")),
           "terms": SheetCell(theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: "; ")),
         ]) { $1 }
-        for (index, quote) in theme.quotes.prefix(3).enumerated() { row["quote_\(index + 1)"] = SheetCell(quote.text) }
+        for (index, quote) in theme.quotes.prefix(3).enumerated() {
+          row["quote_\(index + 1)"] = SheetCell(quote.item.text)
+        }
+        for (index, quote) in theme.acknowledged.prefix(3).enumerated() {
+          row["acknowledged_\(index + 1)"] = SheetCell(quote.item.text)
+        }
         rows.append(row)
       }
       if unit.unclassified > 0 {

@@ -33,7 +33,11 @@ struct FeedbackReportTable: Renderer {
             (vi ? "từ khóa: " : "terms: ") + theme.terms.map { "\($0.term) \($0.count)" }.joined(separator: ", "),
             indent: 4, hanging: 2)
         }
-        for item in theme.quotes { out += lines(FeedbackText.quote(item, language), indent: 4, hanging: 1) }
+        for quote in theme.quotes { out += lines(FeedbackText.quote(quote, language), indent: 4, hanging: 1) }
+        if !theme.acknowledged.isEmpty {
+          out += lines(FeedbackText.acknowledged(language) + ":", indent: 4, hanging: 2)
+        }
+        for quote in theme.acknowledged { out += lines(FeedbackText.quote(quote, language), indent: 6, hanging: 1) }
       }
     }
     sink.write(out)

@@ -23,7 +23,13 @@ enum FeedbackText {
     return "\(sign)\(abs(delta)) (\(pointSign)\(format.fixed(abs(points), 0)) \(language == .vi ? "điểm %" : "pp"))"
   }
 
-  static func quote(_ item: FeedbackItem, _ language: Language) -> String {
+  /// The heading of the praise shown apart from the complaints and requests.
+  static func acknowledged(_ language: Language) -> String {
+    language == .vi ? "Ý kiến ghi nhận" : "Acknowledged comments"
+  }
+
+  static func quote(_ quote: FeedbackSummary.Quote, _ language: Language) -> String {
+    let item = quote.item
     var source: [String] = []
     if let channel = item.channel {
       source.append(channel == "survey" ? (language == .vi ? "khảo sát" : "survey") : channel)

@@ -1,7 +1,10 @@
 /// Feedback beside a unit's flagged dimensions in the weakness report.
 struct FeedbackNote {
   var heading: String
+  /// Complaints and requests: the evidence.
   var quotes: [String]
+  /// Praise, shown apart under "Ý kiến ghi nhận".
+  var acknowledged: [String] = []
 }
 
 extension WeaknessReport {
@@ -16,7 +19,8 @@ extension WeaknessReport {
   }
 
   /// For each flagged dimension of the unit: what citizens said about it (count, share,
-  /// change, frequent terms) and up to `quotes` quotes. Empty without stored feedback.
+  /// change, frequent terms), up to `quotes` complaints or requests as evidence, and up to
+  /// `quotes` items of praise apart. Empty without stored feedback.
   func feedbackNotes(_ code: String, _ language: Language, quotes: Int = 3) -> [FeedbackNote] {
     guard let feedback else { return [] }
     let vi = language == .vi
@@ -40,7 +44,8 @@ extension WeaknessReport {
         heading += (vi ? "; từ khóa: " : "; terms: ") + theme.terms.prefix(3).map(\.term).joined(separator: ", ")
       }
       return FeedbackNote(
-        heading: heading + ".", quotes: theme.quotes.prefix(quotes).map { FeedbackText.quote($0, language) })
+        heading: heading + ".", quotes: theme.quotes.prefix(quotes).map { FeedbackText.quote($0, language) },
+        acknowledged: theme.acknowledged.prefix(quotes).map { FeedbackText.quote($0, language) })
     }
   }
 }

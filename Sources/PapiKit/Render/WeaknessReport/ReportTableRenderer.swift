@@ -54,6 +54,10 @@ struct ReportTableRenderer: Renderer {
           for quote in note.quotes {
             out += wrap(printable(quote), width: 74, indent: 1).map { "    " + $0 }.joined(separator: "\n") + "\n"
           }
+          if !note.acknowledged.isEmpty { out += "    " + FeedbackText.acknowledged(language) + ":\n" }
+          for quote in note.acknowledged {
+            out += wrap(printable(quote), width: 72, indent: 1).map { "      " + $0 }.joined(separator: "\n") + "\n"
+          }
         }
       }
       out +=

@@ -89,7 +89,16 @@ public struct WeaknessReportDocument: Sendable {
         blocks.append(
           .heading(3, vi ? "Ý kiến người dân về các chỉ số bị cảnh báo" : "Citizen feedback on the flagged dimensions"))
       }
-      let items = notes.map { note in ListItem(note.heading, children: note.quotes.map { ListItem($0, mark: .quote) }) }
+      let items = notes.map { note in
+        var children = note.quotes.map { ListItem($0, mark: .quote) }
+        if !note.acknowledged.isEmpty {
+          children.append(
+            ListItem(
+              FeedbackText.acknowledged(language) + ":", children: note.acknowledged.map { ListItem($0, mark: .quote) })
+          )
+        }
+        return ListItem(note.heading, children: children)
+      }
       blocks.append(.list(items, medium == .text ? .plain : .feedback))
     }
     blocks.append(.figures([.radar(radar(unit)), .bars(bars(unit))]))
