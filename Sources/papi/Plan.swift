@@ -17,8 +17,8 @@ struct Plan: ParsableCommand, Localized {
       + "nothing new).",
     examples: [
       "papi plan --wave 2024 --targets chi-tieu.yaml --start 06/01/2025",
-      "papi plan --wave 2024 --targets t.yaml --issuer co-quan.yaml --format docx --out kh.docx",
-      "papi plan --wave 2024 --targets t.yaml --unit 23491 --start 05/01/2026 --format docx --out kh.docx",
+      "papi plan --wave 2024 --targets t.yaml --format docx --out kh.docx",
+      "papi plan --wave 2024 --targets t.yaml --unit 23491 --issuer xa.yaml",
     ])
 
   @Option(

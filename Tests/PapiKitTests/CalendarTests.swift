@@ -173,6 +173,12 @@ struct DefaultCatalogueTests {
         #expect(catalogue.office(holder)?.successors == nil, "\(office.name) → \(holder) is not a current office")
       }
     }
+    // A task whose text names an abolished body says how it reads since then.
+    let abolished = catalogue.offices.filter { $0.successors != nil }.map(\.name)
+    for task in catalogue.tasks
+    where abolished.contains(where: { task.title.vi.contains($0) }) || task.title.vi.contains("huyện") {
+      #expect(task.since2025 != nil, "\(task.id) names an abolished body but has no since_2025")
+    }
     // Every office of the file says which it is: `same`, or its successors.
     let yaml = try String(contentsOfFile: repoPath("questionnaires/papi-tasks.yaml"), encoding: .utf8)
     let offices = yaml.components(separatedBy: "\ntasks:")[0].components(separatedBy: "\n  - name: ").dropFirst()

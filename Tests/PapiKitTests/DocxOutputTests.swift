@@ -66,7 +66,8 @@ struct DocxOutputTests {
     #expect(head.contains("/KH-UBND"))
     #expect(document.paragraphs.contains { $0.text == "KẾ HOẠCH" })
     #expect(document.paragraphs.contains { $0.style == "Basis (Căn cứ)" && $0.text.hasPrefix("Căn cứ Luật") })
-    let signature = try #require(document.tables.dropFirst().first { $0.rows.first?.first?.hasPrefix("Nơi nhận") == true })
+    let signature = try #require(
+      document.tables.dropFirst().first { $0.rows.first?.first?.hasPrefix("Nơi nhận") == true })
     let signer = signature.rows[0][1]
     #expect(signer.hasPrefix("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"))
     #expect(signer.hasSuffix("Nguyễn Văn An"))
@@ -90,7 +91,7 @@ struct DocxOutputTests {
     let actions = try #require(object["actions"] as? [[String: Any]])
     #expect(!actions.isEmpty)
     for action in actions {
-      let title = action["title"] as? String ?? ""
+      let title = (action["title"] as? [String: String])?["vi"] ?? ""
       guard let range = title.range(of: #"trước ngày \d\d/\d\d/\d{4}"#, options: .regularExpression) else { continue }
       let written = title[range].suffix(10)
       let due = try #require(CivilDate(action["due"] as? String ?? ""))
@@ -98,9 +99,12 @@ struct DocxOutputTests {
     }
     let report = try #require(actions.first { $0["task"] as? String == "t-all-03" })
     #expect(report["due"] as? String == "2026-11-15")
-    #expect((report["title"] as? String)?.contains("về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/11/2026") == true)
+    let title = (report["title"] as? [String: String])?["vi"] ?? ""
+    #expect(title.contains("về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/11/2026"))
     // One entry per task in section II.
-    let entries = body.components(separatedBy: "\n").filter { $0.range(of: #"^\w\) "#, options: .regularExpression) != nil }
+    let entries = body.components(separatedBy: "\n").filter {
+      $0.range(of: #"^\w\) "#, options: .regularExpression) != nil
+    }
     #expect(entries.count == Set(actions.compactMap { $0["task"] as? String }).count)
   }
 
@@ -222,7 +226,8 @@ struct DocxOutputTests {
         content.append(chunk)
         return true
       }
-      text += "== \(part)\n" + String(decoding: content, as: UTF8.self).replacingOccurrences(of: "><", with: ">\n<")
+      text +=
+        "== \(part)\n" + String(decoding: content, as: UTF8.self).replacingOccurrences(of: "><", with: ">\n<")
         + "\n"
     }
     return text

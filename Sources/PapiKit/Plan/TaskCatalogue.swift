@@ -143,6 +143,7 @@ public struct RemediationTask: Sendable, Equatable {
   /// the task left out (`since_2025: none`); nil when the task stands as it is.
   public var since2025: Since2025?
 
+  /// How a task reads in a plan dated on or after 1 July 2025: another title, or not at all.
   public enum Since2025: Sendable, Equatable {
     case title(LocalizedText)
     case none

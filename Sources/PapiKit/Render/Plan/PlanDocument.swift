@@ -81,7 +81,9 @@ public struct PlanDocument: Sendable {
     let declined = Set(actions.filter { $0.flag == .declined }.map { "\($0.unitCode)\u{1F}\($0.metric)" }).count
     let unitCount = Set(actions.map(\.unitCode)).count
     let dimensions = dimensionNames(language)
-    let place = ownUnit.map { vi ? "tại \($0)" : "in \($0)" } ?? (vi ? "tại \(units) đơn vị" : "in \(units) units")
+    let place =
+      ownUnit.map { vi ? "tại \(Self.inSentence($0))" : "in \($0)" }
+      ?? (vi ? "tại \(units) đơn vị" : "in \(units) units")
     let found: String
     if actions.isEmpty {
       found =
@@ -96,8 +98,9 @@ public struct PlanDocument: Sendable {
           + (declined > 0 ? " (trong đó \(declined) nội dung giảm điểm so với năm trước)" : "")
         : "\(flagged.count) areas below target or declining"
           + (declined > 0 ? " (\(declined) of them lower than the year before)" : "")
+      // "ở 21 đơn vị" only when not every unit surveyed has something to remedy.
       let whereFound =
-        ownUnit == nil ? (vi ? " tại \(unitCount) đơn vị" : " in \(unitCount) units") : ""
+        ownUnit == nil && unitCount < units ? (vi ? " ở \(unitCount) đơn vị" : " in \(unitCount) of them") : ""
       found =
         vi
         ? "Kết quả khảo sát \(index(.vi).short) năm \(wave) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở "
@@ -114,6 +117,15 @@ public struct PlanDocument: Sendable {
           : "To remedy these shortcomings and to maintain and improve the \(index(.en).short) scores in \(year), "
             + "\(issuer.name) issues this plan as follows:"))
     return blocks
+  }
+
+  /// A unit's name inside a sentence: "xã Mường Hoong", "thị trấn Đắk Glei" (the kind of
+  /// unit is a common noun).
+  static func inSentence(_ name: String) -> String {
+    for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu "] where name.hasPrefix(kind) {
+      return kind.lowercased() + name.dropFirst(kind.count)
+    }
+    return name
   }
 
   /// "Trách nhiệm giải trình với người dân (3)": each flagged dimension with its number of
@@ -203,11 +215,15 @@ public struct PlanDocument: Sendable {
         ? (vi ? "Về tổng điểm và thứ hạng" : "The total score and the rank")
         : (vi ? "Với chỉ số nội dung “\(name.vi)”" : "Dimension “\(name.en)”")
       blocks.append(.heading(3, "\(number). \(heading)"))
-      for (letterIndex, task) in ordered(members.map(\.task)).enumerated() {
+      // A task that covers several dimensions is written once, under the first; the others
+      // point to it.
+      let tasks = ordered(members.map(\.task))
+      let elsewhere = tasks.filter { labels[$0] != nil }
+      for (letterIndex, task) in tasks.filter({ labels[$0] == nil }).enumerated() {
         let applied = members.filter { $0.task == task }
         guard let first = applied.first else { continue }
         let letter = Self.letter(letterIndex)
-        if labels[task] == nil { labels[task] = "\(number).\(letter)" }
+        labels[task] = "\(number).\(letter)"
         var line = "\(letter)) " + text.sentence(first.title.text(language)) + " "
         line += (vi ? "Chủ trì: " : "Lead: ") + text.office(first.lead)
         let support = ordered(applied.flatMap(\.support)).filter { $0 != first.lead }
@@ -218,6 +234,14 @@ public struct PlanDocument: Sendable {
         let units = Set(applied.map(\.unitCode)).count
         if ownUnit == nil { line += vi ? " (\(units) đơn vị)" : " (\(units) units)" }
         blocks.append(.paragraph(line + "."))
+      }
+      if !elsewhere.isEmpty {
+        let points = Self.labelList(elsewhere.compactMap { labels[$0] })
+        blocks.append(
+          .paragraph(
+            vi
+              ? "Thực hiện cả nhiệm vụ tại điểm \(points) Mục này cho nội dung trên."
+              : "Tasks \(points) of this section also cover this dimension."))
       }
     }
     return (blocks, labels)
@@ -244,8 +268,8 @@ public struct PlanDocument: Sendable {
 
   // MARK: III. Organisation
 
-  /// Who coordinates, and whom the results go to.
-  private func coordination(_ language: Language) -> (office: String, reportTo: String) {
+  /// Who coordinates, and whom the results go to (nil: the issuer itself, a province).
+  private func coordination(_ language: Language) -> (office: String, reportTo: String?) {
     let vi = language == .vi
     switch (issuer.level, twoTier) {
     case (.commune, true):
@@ -267,10 +291,7 @@ public struct PlanDocument: Sendable {
               + "Home Affairs Office)")
       )
     case (.province, _):
-      return (
-        vi ? "Sở Nội vụ" : "the Department of Home Affairs",
-        issuer.reportTo ?? (vi ? "UBND tỉnh" : "the provincial People's Committee")
-      )
+      return (vi ? "Sở Nội vụ" : "the Department of Home Affairs", issuer.reportTo)
     }
   }
 
@@ -289,25 +310,27 @@ public struct PlanDocument: Sendable {
       blocks.append(
         .paragraph(
           [
-            .strong("\(index + 1). \(text.office(lead)): "),
+            .strong("\(index + 1). \(text.office(lead)):"),
             .text(
               vi
-                ? "chủ trì nhiệm vụ \(points) Mục II; hoàn thành trước ngày \(last.vietnamese)."
-                : "leads tasks \(points) of section II; finishes by \(last.english)."),
+                ? " chủ trì nhiệm vụ \(points) Mục II; hoàn thành trước ngày \(last.vietnamese)."
+                : " leads tasks \(points) of section II; finishes by \(last.english)."),
           ], .body))
     }
     let lastDue = actions.map(\.due).max()
     blocks.append(
       .paragraph(
         [
-          .strong("\(leads.count + 1). \(coordinator.prefix(1).uppercased() + coordinator.dropFirst()): "),
+          .strong("\(leads.count + 1). \(coordinator.prefix(1).uppercased() + coordinator.dropFirst()):"),
           .text(
             vi
-              ? "theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch; tiếp nhận báo cáo kết quả của các cơ quan "
-                + "chủ trì, tổng hợp, tham mưu \(issuer.name) báo cáo \(reportTo)"
+              ? " theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch; tiếp nhận báo cáo kết quả của các cơ quan "
+                + "chủ trì, tổng hợp, "
+                + (reportTo.map { "tham mưu \(issuer.name) báo cáo \($0)" } ?? "báo cáo \(issuer.name)")
                 + "\(lastDue.map { " trước ngày \($0.vietnamese)" } ?? "")."
-              : "follows up the agencies and units; receives the lead offices' reports, compiles them and prepares the "
-                + "report of \(issuer.name) to \(reportTo)\(lastDue.map { " by \($0.english)" } ?? "")."),
+              : " follows up the agencies and units; receives the lead offices' reports, compiles them and "
+                + (reportTo.map { "prepares the report of \(issuer.name) to \($0)" } ?? "reports to \(issuer.name)")
+                + "\(lastDue.map { " by \($0.english)" } ?? "")."),
         ], .body))
     return blocks
   }
