@@ -9,6 +9,11 @@ extension CivilDate: ExpressibleByArgument {
   public init?(argument: String) { self.init(typed: argument) }
 }
 
+/// `--only significant`: which flags a plan acts on.
+enum OnlyFlags: String, ExpressibleByArgument, CaseIterable {
+  case significant
+}
+
 struct Plan: ParsableCommand, Localized {
   static let configuration = commandConfiguration(
     vi: "Biến các cảnh báo của một đợt đã lưu thành nhiệm vụ có cơ quan chủ trì và thời hạn (chạy lại không tạo "
@@ -57,6 +62,23 @@ struct Plan: ParsableCommand, Localized {
   var unit: String?
   @Option(
     help: helpText(
+      "Lập kế hoạch từ người trả lời của đợt, chuyển sang bộ đơn vị đã nạp này (xã sau sáp nhập; điểm suy ra).",
+      "Plan from the wave's respondents converted to this loaded unit set (merged communes; derived scores).",
+      valueName: tr("bộ-đơn-vị", "as-of-units")))
+  var asOfUnits: String?
+  @Option(
+    help: helpText(
+      "Lập kế hoạch từ bộ điểm công bố đã nạp này (--wave là năm; kế hoạch của tỉnh: thêm --unit MÃ-TỈNH).",
+      "Plan from this loaded published-scores set (--wave is the year; a province's plan: add --unit PROVINCE-CODE).",
+      valueName: tr("bộ-điểm", "published")))
+  var published: String?
+  @Option(
+    help: helpText(
+      "significant: chỉ các nội dung thấp hơn rõ rệt so với mục tiêu hoặc giảm điểm rõ rệt.",
+      "significant: only areas clearly below target or clearly declined.", valueName: tr("cảnh-báo", "only")))
+  var only: OnlyFlags?
+  @Option(
+    help: helpText(
       "Hồ sơ cơ quan ban hành (co-quan-ban-hanh.yaml do papi init viết): tên cơ quan, số, địa danh, người ký, căn "
         + "cứ, nơi nhận. Không có: phần đầu và chữ ký để trống.",
       "Issuer profile (the co-quan-ban-hanh.yaml papi init writes): body, number, place, signer, basis, "
@@ -75,6 +97,12 @@ struct Plan: ParsableCommand, Localized {
   var language: Language { lang.value }
 
   func validate() throws {
+    if published != nil && asOfUnits != nil {
+      throw ValidationError(
+        tr(
+          "--published và --as-of-units không đi cùng nhau: điểm công bố không có người trả lời để chuyển đổi.",
+          "--published and --as-of-units do not go together: published scores have no respondents to convert."))
+    }
     // table: the new and existing actions; md or html: the plan document; csv, json or xlsx: the register.
     try output.check(
       OutputFormat.allCases, command: "plan", excel: excel.excel,
@@ -91,6 +119,9 @@ struct Plan: ParsableCommand, Localized {
     request.level = level
     request.unit = unit
     request.issuerPath = issuer
+    request.asOfUnits = asOfUnits
+    request.published = published
+    request.onlySignificant = only == .significant
     request.format = output.format
     request.options = RenderOptions(language: language, excel: excel.excel)
     if let by { request.author = by }

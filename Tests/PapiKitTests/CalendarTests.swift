@@ -135,7 +135,16 @@ struct DefaultCatalogueTests {
   @Test func itCoversEveryDimensionAndChecksAgainstTheQuestionnaire() throws {
     let catalogue = try Self.loaded.get()
     let papi = try QuestionnaireLoader.load(path: repoPath("questionnaires/papi-2024.yaml"))
-    try catalogue.check(questionnaire: papi)
+    try catalogue.scoped(to: papi).check(questionnaire: papi)
+    // The SIPAS part: every element of the satisfaction survey and its total have tasks.
+    let sipas = try QuestionnaireLoader.load(path: repoPath("questionnaires/sipas-2024.yaml"))
+    let satisfaction = catalogue.scoped(to: sipas)
+    try satisfaction.check(questionnaire: sipas)
+    for element in sipas.dimensions.map(\.id) + ["total"] {
+      #expect(!satisfaction.tasks(for: element).isEmpty, "no SIPAS task for \(element)")
+    }
+    #expect(satisfaction.tasks.allSatisfy { $0.survey == .sipas })
+    #expect(!catalogue.scoped(to: papi).tasks.contains { $0.survey == .sipas })
     for dimension in papi.dimensions {
       let own = catalogue.tasks.filter { task in
         task.appliesTo.contains { TaskCatalogue.coverage(of: $0).contains(dimension.id) }

@@ -490,7 +490,7 @@ struct PlanTests {
     request.format = .md
     let text = try PlanCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
     #expect(text.contains("**1. Justice Office:** leads tasks 1.a of section II; finishes by 22 January 2024."))
-    #expect(text.contains("Lead: Justice Office; support: UBND xã; due by 22 January 2024 (3 units)."))
+    #expect(text.contains("Lead: Justice Office; support: UBND xã; due by 22 January 2024 (3 communes)."))
   }
 
   // MARK: The samples, through the executable

@@ -68,7 +68,7 @@ public struct WeaknessReportPipeline {
 
   /// Links the flags to the catalogue's tasks, if there is a catalogue.
   private func link(_ report: inout WeaknessReport) throws(PapiError) {
-    guard let catalogue else { return }
+    guard let catalogue = catalogue?.scoped(to: report.questionnaire) else { return }
     try catalogue.check(questionnaire: report.questionnaire)
     report.linkTasks(catalogue)
   }

@@ -5,7 +5,9 @@ import Foundation
 /// §3.4).
 public enum PlanBuilder {
   /// The flags that call for action.
-  static let actionable: Set<FlagStatus> = [.below, .belowSignificant, .declined]
+  public static let actionable: Set<FlagStatus> = [.below, .belowSignificant, .declined]
+  /// Those whose interval leaves no doubt: clearly below target, or declined (`--only significant`).
+  public static let significant: Set<FlagStatus> = [.belowSignificant, .declined]
 
   /// The actions a plan run proposes, and the flagged metrics no task covers.
   public struct Proposal: Sendable {
@@ -18,7 +20,7 @@ public enum PlanBuilder {
   /// the catalogue's own); `units`: only these units (a commune's own plan).
   public static func propose(
     _ report: WeaknessReport, catalogue: TaskCatalogue, wave: String, start: CivilDate, created: String,
-    holders: OfficeHolders? = nil, units: Set<String>? = nil
+    holders: OfficeHolders? = nil, units: Set<String>? = nil, statuses: Set<FlagStatus> = actionable
   ) throws(PapiError) -> Proposal {
     let names = metricNames(report.questionnaire)
     var actions: [ActionItem] = []
@@ -27,7 +29,7 @@ public enum PlanBuilder {
     for unit in report.scores.units where units?.contains(unit.code) ?? true {
       // Flags come most serious first, so a metric both below target and declined keeps
       // the more serious one.
-      for flag in report.flags[unit.code] ?? [] where actionable.contains(flag.status) {
+      for flag in report.flags[unit.code] ?? [] where statuses.contains(flag.status) {
         let tasks = Self.tasks(for: flag.metric, of: unit, catalogue, scheme: report.questionnaire.scheme)
         if tasks.isEmpty {
           if !uncovered.contains(where: { $0.unit == unit.code && $0.metric == flag.metric }) {

@@ -143,6 +143,19 @@ public struct RemediationTask: Sendable, Equatable {
   /// the task left out (`since_2025: none`); nil when the task stands as it is.
   public var since2025: Since2025?
 
+  /// Which survey's flags the task answers (`survey: sipas`; PAPI when not said).
+  public var survey: Survey = .papi
+
+  /// The surveys a catalogue's tasks are for: PAPI's dimensions, or the five elements of
+  /// a satisfaction survey (SIPAS, a `kind: percent` questionnaire).
+  public enum Survey: String, Sendable, Equatable {
+    case papi, sipas
+
+    public init(_ questionnaire: Questionnaire) {
+      self = questionnaire.kind == .papi ? .papi : .sipas
+    }
+  }
+
   /// How a task reads in a plan dated on or after 1 July 2025: another title, or not at all.
   public enum Since2025: Sendable, Equatable {
     case title(LocalizedText)
@@ -272,7 +285,15 @@ public struct TaskCatalogue: Sendable {
       source: path, offices: allOffices, tasks: tasks, calendar: calendar)
   }
 
-  /// Refuses tasks that name a metric the questionnaire does not have.
+  /// The tasks for the survey `questionnaire` is of (PAPI, or SIPAS).
+  public func scoped(to questionnaire: Questionnaire) -> TaskCatalogue {
+    var scoped = self
+    let survey = RemediationTask.Survey(questionnaire)
+    scoped.tasks = tasks.filter { $0.survey == survey }
+    return scoped
+  }
+
+  /// Refuses tasks that name a metric the questionnaire does not have (after `scoped`).
   public func check(questionnaire: Questionnaire) throws(PapiError) {
     let metrics = questionnaire.metricIDs
     // Published scores have dimensions only: tasks for their sub-dimensions simply never apply.
@@ -297,7 +318,9 @@ public struct TaskCatalogue: Sendable {
 }
 
 extension ConfigReader {
-  static let taskKeys = ["id", "applies_to", "title", "lead", "support", "due", "priority", "source", "since_2025"]
+  static let taskKeys = [
+    "id", "applies_to", "title", "lead", "support", "due", "priority", "source", "since_2025", "survey",
+  ]
 
   fileprivate mutating func catalogueTasks(_ root: Node) -> [RemediationTask] {
     var tasks: [RemediationTask] = []
@@ -345,15 +368,26 @@ extension ConfigReader {
             L("Dùng high, medium hoặc low.", "Use high, medium or low."))
         }
       }
+      var survey = RemediationTask.Survey.papi
+      if let text = string(item, "survey", context: Context(id), required: false) {
+        if let known = RemediationTask.Survey(rawValue: text) {
+          survey = known
+        } else {
+          problem(
+            Self.value(item, "survey"),
+            L("nhiệm vụ \(id): khảo sát `\(text)` không hợp lệ.", "task \(id): survey `\(text)` is not valid."),
+            L("Dùng papi hoặc sipas.", "Use papi or sipas."), value: text)
+        }
+      }
       guard let title, let lead, let due else { continue }
-      tasks.append(
-        RemediationTask(
-          id: id, appliesTo: appliesTo, title: title, lead: lead,
-          support: names(Self.value(item, "support"), context: Context(id)),
-          due: due, priority: priority,
-          source: string(item, "source", context: Context(id), required: false),
-          since2025: since2025(item, id: id), origin: SourceLocation(file: source, line: line)
-        ))
+      var task = RemediationTask(
+        id: id, appliesTo: appliesTo, title: title, lead: lead,
+        support: names(Self.value(item, "support"), context: Context(id)),
+        due: due, priority: priority,
+        source: string(item, "source", context: Context(id), required: false),
+        since2025: since2025(item, id: id), origin: SourceLocation(file: source, line: line))
+      task.survey = survey
+      tasks.append(task)
     }
     return tasks
   }

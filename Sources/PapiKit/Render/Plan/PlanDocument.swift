@@ -10,6 +10,8 @@ import Foundation
 public struct PlanDocument: Sendable {
   public var wave: String
   public var compareWave: String?
+  /// The level of the units (commune, district, province).
+  public var level: String
   /// Units scored in the wave, and those the plan covers (one for a commune's own plan).
   public var units: Int
   public var ownUnit: String?
@@ -26,6 +28,10 @@ public struct PlanDocument: Sendable {
   public var twoTier: Bool
   /// The wave's citizen feedback, when stored: shown in the appendix beside the tasks.
   public var feedback: FeedbackSummary?
+  /// The unit set the respondents were re-expressed on (derived scores), if any.
+  public var unitsAsOf: String?
+  /// The published-scores set the plan acts on, if it is made from one.
+  public var published: String?
 
   /// The plan as a document.
   public func document(_ language: Language) -> Document {
@@ -83,14 +89,22 @@ public struct PlanDocument: Sendable {
     let dimensions = dimensionNames(language)
     let place =
       ownUnit.map { vi ? "tại \(Self.inSentence($0))" : "in \($0)" }
-      ?? (vi ? "tại \(units) đơn vị" : "in \(units) units")
-    let found: String
+      ?? (vi ? "tại \(units) \(unitNoun(.vi))" : "in \(units) \(unitNoun(.en))")
+    // Where the scores come from: the survey, the published results, or the survey
+    // re-expressed on the units after a merger.
+    let source =
+      published != nil
+      ? (vi
+        ? "Kết quả \(index(.vi).short) \(waveName(.vi)) đã công bố"
+        : "The published \(index(.en).short) results \(waveName(.en))")
+      : (vi
+        ? "Kết quả khảo sát \(index(.vi).short) \(waveName(.vi))" : "The \(index(.en).short) survey \(waveName(.en))")
+    var found: String
     if actions.isEmpty {
       found =
         vi
-        ? "Kết quả khảo sát \(index(.vi).short) năm \(wave) \(place) không có nội dung nào chưa đạt mục tiêu hoặc "
-          + "giảm điểm."
-        : "The \(index(.en).short) survey of \(wave) \(place) found no area below its target or declining."
+        ? "\(source) \(place) không có nội dung nào chưa đạt mục tiêu hoặc giảm điểm."
+        : "\(source) \(place) found no area below its target or declining."
     } else {
       let counts =
         vi
@@ -100,13 +114,22 @@ public struct PlanDocument: Sendable {
           + (declined > 0 ? " (\(declined) of them lower than the year before)" : "")
       // "ở 21 đơn vị" only when not every unit surveyed has something to remedy.
       let whereFound =
-        ownUnit == nil && unitCount < units ? (vi ? " ở \(unitCount) đơn vị" : " in \(unitCount) of them") : ""
+        ownUnit == nil && unitCount < units
+        ? (vi ? " ở \(unitCount) \(unitNoun(.vi))" : " in \(unitCount) of them") : ""
       found =
         vi
-        ? "Kết quả khảo sát \(index(.vi).short) năm \(wave) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở "
-          + "các chỉ số nội dung: \(dimensions.joined(separator: "; ")) (chi tiết tại Phụ lục kèm theo)."
-        : "The \(index(.en).short) survey of \(wave) \(place) found \(counts)\(whereFound), mostly in: "
-          + "\(dimensions.joined(separator: "; ")) (details in the appendix)."
+        ? "\(source) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở các chỉ số nội dung: "
+          + "\(dimensions.joined(separator: "; ")) (chi tiết tại Phụ lục kèm theo)."
+        : "\(source) \(place) found \(counts)\(whereFound), mostly in: \(dimensions.joined(separator: "; ")) "
+          + "(details in the appendix)."
+    }
+    if let set = unitsAsOf {
+      found +=
+        vi
+        ? " Điểm của các đơn vị sau sắp xếp được quy đổi từ kết quả khảo sát theo địa giới cũ (bộ đơn vị \(set)), là "
+          + "số liệu ước tính."
+        : " The scores of the merged units are derived from the survey of the former units (unit set \(set)): they "
+          + "are estimates."
     }
     blocks.append(.paragraph(found))
     blocks.append(
@@ -119,10 +142,31 @@ public struct PlanDocument: Sendable {
     return blocks
   }
 
+  /// "năm 2024" for a wave named by its year, else "đợt sipas-2024".
+  private func waveName(_ language: Language) -> String {
+    let year = wave.count == 4 && Int(wave) != nil
+    switch language {
+    case .vi: return year ? "năm \(wave)" : "đợt \(wave)"
+    case .en: return year ? "of \(wave)" : "of wave \(wave)"
+    }
+  }
+
+  /// What the units are called: "xã, phường", "tỉnh, thành phố".
+  private func unitNoun(_ language: Language) -> String {
+    switch (level, language) {
+    case ("commune", .vi): return "xã, phường"
+    case ("province", .vi): return "tỉnh, thành phố"
+    case (_, .vi): return "đơn vị"
+    case ("commune", .en): return "communes"
+    case ("province", .en): return "provinces"
+    case (_, .en): return "units"
+    }
+  }
+
   /// A unit's name inside a sentence: "xã Mường Hoong", "thị trấn Đắk Glei" (the kind of
   /// unit is a common noun).
   static func inSentence(_ name: String) -> String {
-    for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu "] where name.hasPrefix(kind) {
+    for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Tỉnh ", "Thành phố "] where name.hasPrefix(kind) {
       return kind.lowercased() + name.dropFirst(kind.count)
     }
     return name
@@ -232,7 +276,7 @@ public struct PlanDocument: Sendable {
         }
         line += "; " + deadline(applied.map(\.due), language)
         let units = Set(applied.map(\.unitCode)).count
-        if ownUnit == nil { line += vi ? " (\(units) đơn vị)" : " (\(units) units)" }
+        if ownUnit == nil { line += vi ? " (\(units) \(unitNoun(.vi)))" : " (\(units) \(unitNoun(.en)))" }
         blocks.append(.paragraph(line + "."))
       }
       if !elsewhere.isEmpty {
@@ -403,8 +447,8 @@ public struct PlanDocument: Sendable {
       .heading(1, vi ? "PHỤ LỤC" : "APPENDIX"),
       .paragraph(
         vi
-          ? "Kết quả khảo sát năm \(wave) và các nhiệm vụ khắc phục"
-          : "Survey results of \(wave) and the tasks that remedy them", .caption),
+          ? "Kết quả khảo sát \(waveName(.vi)) và các nhiệm vụ khắc phục"
+          : "Survey results \(waveName(.en)) and the tasks that remedy them", .caption),
       .paragraph(
         vi
           ? "(Kèm theo Kế hoạch số \(issuer.number ?? "     ")/KH-\(issuer.abbreviation) ngày \(date.vietnamese) của "
