@@ -106,9 +106,11 @@ demo: build
 	@echo
 	@echo "== papi plan: the improvement plan of wave 2024, deadlines from 6 January 2025 (document and register)"
 	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --by "Sở Nội vụ" | head -2
-	@echo "== the plan as documents (section III is the view by lead office) and the register for Excel"
+	@echo "== the plan in the official form (Word, to sign; HTML and Markdown) and the register for Excel"
+	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format docx --out plan.docx
 	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format md --out plan.md
 	$(PAPI) plan --wave 2024 --targets samples/targets.yaml --start 06/01/2025 --today 28/02/2025 --format html --out plan.html
+	$(PAPI) actions list --wave 2024 --today 28/02/2025 --format xlsx --out actions.xlsx
 	$(PAPI) actions list --wave 2024 --today 28/02/2025 --format csv --excel --out actions.csv
 	@echo
 	@echo "== papi actions: what Phòng Tư pháp has to do, and every overdue action of wave 2024 as of 28/02/2025"
@@ -119,6 +121,14 @@ demo: build
 	@rm -rf .build/demo-office
 	$(PAPI) init .build/demo-office
 	cd .build/demo-office && $(CURDIR)/$(PAPI) report --wave 2024 --targets chi-tieu.yaml --db $(CURDIR)/papi.db --unit 23491
+	@echo
+	@echo "== a commune's own plan of 2026 (Xã Mường Hoong, in its own folder and database, with its issuer profile):"
+	@echo "   dated after 1 July 2025, it names the bodies of the two-tier government only"
+	cp samples/co-quan-ban-hanh.yaml .build/demo-office/co-quan-ban-hanh.yaml
+	cd .build/demo-office && for wave in 2023 2024; do \
+	  $(CURDIR)/$(PAPI) import $(CURDIR)/samples/kobo-kontum-$$wave.csv -q bang-hoi-papi-2024.yaml --wave $$wave > /dev/null || exit 1; done
+	cd .build/demo-office && $(CURDIR)/$(PAPI) plan --wave 2024 --targets $(CURDIR)/samples/targets.yaml --unit 23362 \
+	  --start 05/01/2026 --issuer co-quan-ban-hanh.yaml --format docx --out $(CURDIR)/ke-hoach-xa-2026.docx
 
 test: deps lint screenshot docs install-check test-venv
 	swift test

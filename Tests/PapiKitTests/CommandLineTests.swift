@@ -234,9 +234,10 @@ struct InitTests {
       #expect(made.stdout.contains("đã tạo     \(name)"), "\(name)")
       #expect(FileManager.default.fileExists(atPath: office.appendingPathComponent(name).path), "\(name)")
     }
-    let issuer = try String(contentsOf: office.appendingPathComponent("co-quan-ban-hanh.yaml"), encoding: .utf8)
-    let root = try ConfigReader.root(issuer, source: "co-quan-ban-hanh.yaml", format: "")
-    #expect(ConfigReader.value(root, "signer") != nil)
+    // The issuer profile papi init writes is one `papi plan --issuer` reads.
+    let issuer = try IssuerProfile.load(path: office.appendingPathComponent("co-quan-ban-hanh.yaml").path)
+    #expect(issuer.body == ["ỦY BAN NHÂN DÂN", "XÃ ………"] && issuer.level == .commune && issuer.number == nil)
+    #expect(issuer.authority == ["TM. ỦY BAN NHÂN DÂN"] && issuer.title == "CHỦ TỊCH")
     let readme = try String(contentsOf: office.appendingPathComponent("README.txt"), encoding: .utf8)
     #expect(readme.contains("papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml"))
 

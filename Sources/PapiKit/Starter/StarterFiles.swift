@@ -77,24 +77,32 @@ enum StarterFiles {
 
     """
 
-  /// Who issues the office's documents, for the plans and reports in the official form
-  /// (Nghị định 30/2020/NĐ-CP); not read yet: the Word documents of a later issue will.
+  /// Who issues the office's plans in the official form (Nghị định 30/2020/NĐ-CP): read by
+  /// `papi plan --issuer co-quan-ban-hanh.yaml` (`IssuerProfile`).
   static let issuer = """
-    # Thông tin cơ quan ban hành, cho kế hoạch và báo cáo theo thể thức văn bản hành chính
-    # (Nghị định 30/2020/NĐ-CP). Sửa cho đúng cơ quan mình; giữ dấu ngoặc kép.
+    # Thông tin cơ quan ban hành, cho kế hoạch theo thể thức văn bản hành chính (Nghị định
+    # 30/2020/NĐ-CP). Sửa cho đúng cơ quan mình; giữ dấu ngoặc kép. Dùng:
+    #   papi plan --wave 2024 --targets chi-tieu.yaml --issuer co-quan-ban-hanh.yaml --format docx --out kh.docx
     issuer:
-      parent_body: "UBND TỈNH QUẢNG TRỊ"    # cơ quan chủ quản, dòng trên tên cơ quan (có thể để "")
-      body: "SỞ NỘI VỤ"                     # tên cơ quan ban hành, viết hoa
-      abbreviation: "SNV"                   # chữ viết tắt trong số, ký hiệu (…/KH-SNV)
-      place: "Quảng Trị"                    # địa danh: "Quảng Trị, ngày … tháng … năm …"
+      parent_body: ""                         # cơ quan chủ quản, dòng trên tên cơ quan (để "" khi không có)
+      body: ["ỦY BAN NHÂN DÂN", "XÃ ………"]     # tên cơ quan ban hành, viết hoa, mỗi dòng một phần tử
+      name: "UBND xã ………"                    # cách văn bản gọi cơ quan: "UBND xã … ban hành Kế hoạch"
+      abbreviation: "UBND"                    # ký hiệu cơ quan trong số văn bản: …/KH-UBND
+      place: "………"                           # địa danh: "………, ngày … tháng … năm …"
+      level: commune                          # commune (xã, phường) hoặc province (tỉnh): cơ quan nào nhận nhiệm vụ từ 01/7/2025
+      number: ""                              # số văn bản khi văn thư đã cấp; để "" thì để trống cho văn thư ghi
     signer:
-      authority: "KT. GIÁM ĐỐC"             # TM., KT., Q., TL., TUQ. … hoặc "" khi người đứng đầu ký
-      title: "PHÓ GIÁM ĐỐC"                 # chức vụ người ký
-      name: "Nguyễn Văn A"                  # họ và tên người ký
-    recipients:                             # Nơi nhận
+      authority: ["TM. ỦY BAN NHÂN DÂN"]      # TM., KT., Q., TL., TUQ. …; cấp phó ký: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+      title: "CHỦ TỊCH"                       # chức vụ người ký
+      name: "………"                            # họ và tên người ký
+    basis:                                    # căn cứ, mỗi dòng một văn bản (có thể bỏ trống: basis: [])
+      - "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+    recipients:                               # Nơi nhận; dòng cuối là Lưu
       - "UBND tỉnh (để báo cáo)"
-      - "UBND các xã, phường"
-      - "Lưu: VT"
+      - "Sở Nội vụ"
+      - "Các phòng, đơn vị thuộc UBND xã"
+      - "Lưu: VT, VP"
+    goal: "đưa tỉnh vào nhóm địa phương dẫn đầu cả nước"   # mục tiêu, viết sau "góp phần"
 
     """
 
@@ -108,8 +116,8 @@ enum StarterFiles {
       \(questionnaire)   bảng hỏi: các câu hỏi, chỉ số nội dung, tên cột
       chi-tieu.yaml              chỉ tiêu: mức điểm cần đạt, thứ hạng cần giữ
       nhiem-vu.yaml              danh mục nhiệm vụ riêng (kế thừa danh mục có sẵn)
-      co-quan-ban-hanh.yaml      cơ quan ban hành và người ký (cho văn bản Word của phiên bản
-                                 sau; papi chưa đọc tệp này)
+      co-quan-ban-hanh.yaml      cơ quan ban hành và người ký, cho kế hoạch theo thể thức văn bản
+                                 hành chính (papi plan --issuer co-quan-ban-hanh.yaml)
 
     Các bước, chạy trong thư mục này:
       1. Kiểm tra tệp dữ liệu khảo sát (CSV xuất từ KoboToolbox, ODK, SurveyCTO…):
@@ -123,9 +131,11 @@ enum StarterFiles {
            papi report --wave 2024 --targets chi-tieu.yaml --format html --out bao-cao.html
       4. Lập kế hoạch khắc phục (nhiệm vụ, cơ quan chủ trì, thời hạn):
            papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml --start 06/01/2025
-           papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml --format html --out ke-hoach.html
+           papi plan --wave 2024 --targets chi-tieu.yaml --tasks nhiem-vu.yaml --issuer co-quan-ban-hanh.yaml \\
+             --format docx --out ke-hoach.docx      (văn bản Word theo thể thức, để trình ký)
       5. Theo dõi nhiệm vụ:
            papi actions list --wave 2024
+           papi actions list --wave 2024 --format xlsx --out so-theo-doi.xlsx
            papi actions show MÃ
            papi actions update MÃ --status "đang thực hiện" --note "Đã họp dân"
 

@@ -230,7 +230,8 @@ struct WordBlocks {
     // About one character of Times New Roman at 12 and 10 pt, and a cell's margins, in twips.
     let padding = 200
     for (size, character) in table.compact ? [(20, 100)] : [(24, 120), (20, 100)] {
-      let least = words.map { $0 * character + padding }
+      // At least five characters wide: a header of short words stays legible.
+      let least = words.map { max($0, 5) * character + padding }
       let wanted = zip(words, longest).map { max($0, $1) * character + padding }
       let leastSum = least.reduce(0, +)
       let wantedSum = wanted.reduce(0, +)

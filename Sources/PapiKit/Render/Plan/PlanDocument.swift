@@ -318,7 +318,7 @@ public struct PlanDocument: Sendable {
     switch (issuer.level, twoTier) {
     case (.commune, true):
       return (
-        vi ? "Phòng Văn hóa - Xã hội (lĩnh vực nội vụ)" : "the Culture and Social Affairs Office (home affairs)",
+        vi ? "Phòng Văn hóa - Xã hội" : "the Culture and Social Affairs Office",
         issuer.reportTo
           ?? (vi
             ? "UBND tỉnh (qua Sở Nội vụ)"
@@ -479,16 +479,18 @@ public struct PlanDocument: Sendable {
         Table.Cell(tasks),
       ])
     }
-    blocks.append(
-      .table(
-        Table(
-          columns: [
-            Table.Column(vi ? "Đơn vị" : "Unit"),
-            Table.Column(vi ? "Nội dung" : "Area"),
-            Table.Column(vi ? "Điểm (khoảng tin cậy 95%)" : "Score (95% CI)", alignment: .right),
-            Table.Column(vi ? "Mục tiêu" : "Target", alignment: .right), Table.Column(vi ? "Đánh giá" : "Finding"),
-            Table.Column(vi ? "Nhiệm vụ (Mục II)" : "Tasks (section II)"),
-          ], rows: rows, compact: true)))
+    // A commune's own plan needs no column saying which unit each row is.
+    var columns = [
+      Table.Column(vi ? "Đơn vị" : "Unit"), Table.Column(vi ? "Nội dung" : "Area"),
+      Table.Column(vi ? "Điểm (khoảng tin cậy 95%)" : "Score (95% CI)", alignment: .right),
+      Table.Column(vi ? "Mục tiêu" : "Target", alignment: .right), Table.Column(vi ? "Đánh giá" : "Finding"),
+      Table.Column(vi ? "Nhiệm vụ (Mục II)" : "Tasks (section II)"),
+    ]
+    if ownUnit != nil {
+      columns.removeFirst()
+      rows = rows.map { Array($0.dropFirst()) }
+    }
+    blocks.append(.table(Table(columns: columns, rows: rows, compact: true)))
     blocks += feedbackBlocks(language, labels: labels)
     return blocks
   }
@@ -529,20 +531,23 @@ public struct PlanDocument: Sendable {
       ])
     }
     guard !rows.isEmpty else { return [] }
+    var columns = [
+      Table.Column(vi ? "Chỉ số nội dung" : "Dimension"), Table.Column(vi ? "Số đơn vị" : "Units", alignment: .right),
+      Table.Column(vi ? "Số ý kiến" : "Items", alignment: .right),
+      Table.Column(vi ? "Từ khóa thường gặp" : "Frequent terms"),
+      Table.Column(vi ? "Nhiệm vụ (Mục II)" : "Tasks (section II)"),
+    ]
+    if ownUnit != nil {
+      // One unit: no count of units.
+      columns.remove(at: 1)
+      rows = rows.map { row in row.enumerated().filter { $0.offset != 1 }.map(\.element) }
+    }
     return [
       .paragraph(
         vi
           ? "Ý kiến, kiến nghị của người dân năm \(feedback.wave) về các nội dung có nhiệm vụ"
           : "Citizens' comments and petitions of \(feedback.wave) on the areas with tasks", .caption),
-      .table(
-        Table(
-          columns: (vi
-            ? ["Chỉ số nội dung", "Số đơn vị", "Số ý kiến", "Từ khóa thường gặp", "Nhiệm vụ (Mục II)"]
-            : ["Dimension", "Units", "Items", "Frequent terms", "Tasks (section II)"]).enumerated().map {
-              index, title in
-              Table.Column(title, alignment: index == 1 || index == 2 ? .right : .left)
-            },
-          rows: rows.map { $0.map { Table.Cell($0) } }, compact: true)),
+      .table(Table(columns: columns, rows: rows.map { $0.map { Table.Cell($0) } }, compact: true)),
     ]
   }
 
