@@ -89,10 +89,10 @@ enum StarterFiles {
       name: "UBND xã ………"                    # cách văn bản gọi cơ quan: "UBND xã … ban hành Kế hoạch"
       abbreviation: "UBND"                    # ký hiệu cơ quan trong số văn bản: …/KH-UBND
       place: "………"                           # địa danh: "………, ngày … tháng … năm …"
-      level: commune                          # commune (xã, phường) hoặc province (tỉnh): cơ quan nào nhận nhiệm vụ từ 01/7/2025
+      level: commune                          # commune (xã, phường) hoặc province (tỉnh): cơ quan nhận nhiệm vụ
       number: ""                              # số văn bản khi văn thư đã cấp; để "" thì để trống cho văn thư ghi
     signer:
-      authority: ["TM. ỦY BAN NHÂN DÂN"]      # TM., KT., Q., TL., TUQ. …; cấp phó ký: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+      authority: ["TM. ỦY BAN NHÂN DÂN"]      # cấp phó ký: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
       title: "CHỦ TỊCH"                       # chức vụ người ký
       name: "………"                            # họ và tên người ký
     basis:                                    # căn cứ, mỗi dòng một văn bản (có thể bỏ trống: basis: [])
