@@ -19,9 +19,25 @@ enum HTMLStyles {
          #3d4a57; font-style: italic; }
         """
     case .plan:
+      // The official form (Nghị định 30/2020): Times New Roman, the two-column head, the
+      // signature beside the recipients, the appendix on landscape pages.
       return """
-        h2 { margin-top: 18px; } h3 { font-size: 14px; margin: 12px 0 4px; }
-        td { text-align: left; vertical-align: top; } ul { padding-left: 18px; } li { margin: 3px 0; }
+        body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 15px;\
+         max-width: 760px; }
+        h2 { font-size: 15px; margin: 14px 0 4px; } h3 { font-size: 15px; margin: 10px 0 4px; }
+        h1 { font-size: 16px; text-align: center; margin: 18px 0 4px; }
+        p { text-align: justify; margin: 0 0 6px; text-indent: 1cm; } p.basis { font-style: italic; }
+        p.caption { text-align: center; font-style: italic; text-indent: 0; }
+        .letterhead { display: grid; grid-template-columns: 35% 65%; text-align: center; row-gap: 6px; }
+        .letterhead hr, hr.summary { width: 40%; margin: 2px auto 6px; border: 0; border-top: 1px solid #000; }
+        p.kind { text-align: center; font-weight: bold; margin: 18px 0 0; text-indent: 0; }
+        p.summary { text-align: center; font-weight: bold; margin: 0; text-indent: 0; }
+        .signature { display: grid; grid-template-columns: 50% 50%; margin-top: 12px; }
+        .recipients { font-size: 13px; } .signer { text-align: center; } .seal { height: 90px; }
+        td { text-align: left; vertical-align: top; } ul { padding-left: 1cm; list-style-type: "- "; }
+        li { margin: 3px 0; text-align: justify; } table.compact { font-size: 12px; } .table-scroll { overflow-x: auto; }
+        section.landscape { page-break-before: always; break-before: page; page: wide; }
+        @page wide { size: A4 landscape; }
         """
     case .actionList:
       return "td { text-align: left; vertical-align: top; }"
