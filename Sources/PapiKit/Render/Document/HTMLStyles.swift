@@ -35,7 +35,7 @@ enum HTMLStyles {
         .signature { display: grid; grid-template-columns: 50% 50%; margin-top: 12px; }
         .recipients { font-size: 13px; } .signer { text-align: center; } .seal { height: 90px; }
         td { text-align: left; vertical-align: top; } ul { padding-left: 1cm; list-style-type: "- "; }
-        li { margin: 3px 0; text-align: justify; } table.compact { font-size: 12px; } .table-scroll { overflow-x: auto; }
+        li { margin: 3px 0; text-align: justify; } table.compact { font-size: 12px; }
         section.landscape { page-break-before: always; break-before: page; page: wide; }
         @page wide { size: A4 landscape; }
         """
