@@ -219,20 +219,9 @@ struct DocxOutputTests {
 
   /// Each part of the package with one XML element per line, for golden files.
   static func parts(_ file: Data) throws -> String {
-    let path = try writeTemporary(Array(file), name: "document.docx")
-    let zip = try ZipParts(path: path)
-    var text = ""
-    for part in zip.paths {
-      var content = Data()
-      try zip.inflate(part) { chunk in
-        content.append(chunk)
-        return true
-      }
-      text +=
-        "== \(part)\n" + String(decoding: content, as: UTF8.self).replacingOccurrences(of: "><", with: ">\n<")
-        + "\n"
-    }
-    return text
+    try officeParts(file, name: "document.docx").map { part in
+      "== \(part.path)\n" + part.text.replacingOccurrences(of: "><", with: ">\n<") + "\n"
+    }.joined()
   }
 
   static func pythonDocx(_ path: String) throws -> OpenedDocument {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMLParts
 
 @testable import PapiKit
 
@@ -168,4 +169,17 @@ func assertReportGolden(_ output: String, _ name: String) throws {
     return
   }
   #expect(output == expected, "\(name) differs from its golden file")
+}
+
+/// The parts of a Word or Excel file papi wrote, in the archive's order, as text.
+func officeParts(_ file: Data, name: String) throws -> [(path: String, text: String)] {
+  let zip = try ZipParts(path: try writeTemporary(Array(file), name: name))
+  return try zip.paths.map { part in
+    var content = Data()
+    try zip.inflate(part) { chunk in
+      content.append(chunk)
+      return true
+    }
+    return (part, String(decoding: content, as: UTF8.self))
+  }
 }

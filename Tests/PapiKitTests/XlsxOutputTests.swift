@@ -56,18 +56,7 @@ struct XlsxOutputTests {
   /// element of the package and a line per cell (a line break added after `>` before `<`,
   /// which no text holds, so nothing else changes).
   static func parts(_ workbook: Data) throws -> String {
-    let path = try writeTemporary(Array(workbook), name: "book.xlsx")
-    let zip = try ZipParts(path: path)
-    var text = ""
-    for part in zip.paths {
-      var content = Data()
-      try zip.inflate(part) { chunk in
-        content.append(chunk)
-        return true
-      }
-      text += "== \(part)\n" + lines(String(decoding: content, as: UTF8.self)) + "\n"
-    }
-    return text
+    try officeParts(workbook, name: "book.xlsx").map { "== \($0.path)\n" + lines($0.text) + "\n" }.joined()
   }
 
   private static func lines(_ xml: String) -> String {

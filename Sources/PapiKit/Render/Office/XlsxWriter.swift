@@ -193,17 +193,8 @@ struct XlsxWriter: Renderer {
     return days < 61 ? days - 1 : days
   }
 
-  /// A column's letters: 1 is A, 27 is AA.
-  static func column(_ number: Int) -> String {
-    var number = number
-    var letters = ""
-    while number > 0 {
-      let remainder = (number - 1) % 26
-      letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-      number = (number - 1) / 26
-    }
-    return letters
-  }
+  /// A column's letters: 1 is A, 27 is AA (as messages name a workbook's cells).
+  static func column(_ number: Int) -> String { SourceLocation.columnLetters(number) }
 
   /// Each column as wide as its longest cell as shown (or its title), from 6 to 60
   /// characters; a longer text is cut off at the edge, and read in the cell.
