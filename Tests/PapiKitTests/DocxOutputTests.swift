@@ -198,6 +198,32 @@ struct DocxOutputTests {
     #expect(assigned.lead == "Sở Xây dựng" && assigned.support == ["Sở Công Thương", "UBND xã", "Sở Nội vụ"])
   }
 
+  @Test func aProvincesOwnCatalogueOverridesWhoHoldsAnOffice() throws {
+    // This province gave the one-stop shops' work to its Văn phòng UBND tỉnh.
+    let local = folder.appendingPathComponent("nhiem-vu.yaml").path
+    try """
+    extends: papi-tasks.yaml
+    offices:
+      - name: "Bộ phận Tiếp nhận và Trả kết quả"
+        en: "One-stop shop"
+        since_2025: {commune: ["Trung tâm Phục vụ hành chính công xã"], province: ["Văn phòng UBND tỉnh"]}
+    """.write(toFile: local, atomically: true, encoding: .utf8)
+    let catalogue = try TaskCatalogue.load(path: local)
+    let date = try #require(CivilDate("2026-01-05"))
+    let province = try #require(OfficeHolders(date: date, level: .province, ward: false, offices: catalogue.offices))
+    #expect(province.holders(of: "Bộ phận Tiếp nhận và Trả kết quả") == ["Văn phòng UBND tỉnh"])
+    #expect(province.holders(of: "Phòng Tư pháp") == ["Sở Tư pháp"])
+    // Holders for one level only, or a holder the catalogue does not know, are refused.
+    for since in [
+      "{commune: [\"Văn phòng HĐND và UBND xã\"]}", "{commune: [\"Phòng Tư pháp xã\"], province: [\"Sở Tư pháp\"]}",
+    ] {
+      try "extends: papi-tasks.yaml\noffices:\n  - name: \"Phòng Tư pháp\"\n    since_2025: \(since)\n".write(
+        toFile: local, atomically: true, encoding: .utf8)
+      let error = try #require(throws: PapiError.self) { try TaskCatalogue.load(path: local) }
+      #expect(error.text(.vi).contains("Phòng Tư pháp"))
+    }
+  }
+
   @Test func aBadIssuerProfileIsRefusedWithItsLineAndFix() throws {
     let path = folder.appendingPathComponent("issuer.yaml").path
     try "issuer:\n  body: [\"UBND\"]\n  place: \"X\"\n  abbreviation: UBND\n  level: district\n  nme: \"x\"\n".write(

@@ -277,6 +277,21 @@ public struct TaskCatalogue: Sendable {
         allOffices.append(office)
       }
     }
+    // The bodies that hold an abolished office's duties are offices of the catalogue.
+    let known = Set(allOffices.map(\.name))
+    for office in allOffices {
+      guard let successors = office.successors else { continue }
+      for holder in successors.commune + successors.province + (successors.ward ?? []) where !known.contains(holder) {
+        throw PapiError(
+          file: path, value: holder,
+          message: L(
+            "\(office.name): since_2025 nêu `\(holder)`, không có trong `offices:` của danh mục.",
+            "\(office.name): since_2025 names `\(holder)`, which is not in the catalogue's `offices:`."),
+          fix: L(
+            "Thêm `\(holder)` vào `offices:` (với `since_2025: same`), hoặc sửa tên cho đúng.",
+            "Add `\(holder)` to `offices:` (with `since_2025: same`), or correct the name."))
+      }
+    }
     return TaskCatalogue(
       id: reader.string(root, "id", context: "catalogue", required: false) ?? base?.id
         ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
