@@ -423,8 +423,8 @@ struct WordsNotCodesTests {
     text = text.replacingOccurrences(of: #"<style>[\s\S]*?</style>"#, with: "", options: .regularExpression)
     text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
     let codes =
-      #"\b(below|below_significant|insufficient|declined|weakest|met|in_progress|open|done|dropped|commune|district|"#
-      + #"province|total|rank|high|medium|low|closed|closed_significant|not_measured)\b"#
+      #"\b(below|below_significant|insufficient|no_target|declined|weakest|met|in_progress|open|done|dropped|"#
+      + #"commune|district|province|total|rank|high|medium|low|closed|closed_significant|not_measured)\b"#
     var found: [String] = []
     var searched = text.startIndex..<text.endIndex
     while let range = text.range(of: codes, options: .regularExpression, range: searched) {

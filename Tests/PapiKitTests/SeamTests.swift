@@ -133,7 +133,7 @@ struct SeamTests {
           Table(
             columns: [Table.Column("Name"), Table.Column("Score", alignment: .right)],
             rows: [[Table.Cell([.indent, .text(hostile)]), Table.Cell("1,5", highlight: .noTarget)]])),
-        .figure(.bars(BarChart(caption: "c", bars: []))),
+        .figure(.bars(BarChart(caption: "c", intervalLabel: "i", targetLabel: "t", bars: []))),
       ])
     let markdown = MarkdownWriter().text(document)
     #expect(markdown.hasPrefix("# T &lt;1&gt;\n\n**Bold** n = 3 < 5 A\\|B \\*c\\* &lt;script&gt;&amp;\"'\n\n"))

@@ -4,11 +4,18 @@ public enum FlagStatus: String, Sendable, CaseIterable {
   case declined
   case below
   case insufficient
+  /// A rule applies but could not set a target (no previous wave, no published score): the
+  /// data of the unit are enough, there is nothing to compare them with.
+  case noTarget = "no_target"
   case weakest
   case met
 
   /// Most serious first.
   var severity: Int { FlagStatus.allCases.firstIndex(of: self) ?? 0 }
+
+  /// Whether the status compares a score with a target (or says why it cannot), rather than
+  /// with the previous wave (`declined`) or the other sub-dimensions (`weakest`).
+  public var isAssessment: Bool { ![.declined, .weakest].contains(self) }
 
   public func label(_ language: Language) -> String {
     switch (self, language) {
@@ -20,6 +27,8 @@ public enum FlagStatus: String, Sendable, CaseIterable {
     case (.belowSignificant, .en): return "clearly below"
     case (.insufficient, .vi): return "không đủ dữ liệu"
     case (.insufficient, .en): return "insufficient data"
+    case (.noTarget, .vi): return "không có mục tiêu"
+    case (.noTarget, .en): return "no target"
     case (.declined, .vi): return "giảm rõ rệt"
     case (.declined, .en): return "declined"
     case (.weakest, .vi): return "yếu nhất"
@@ -69,9 +78,10 @@ public struct WeaknessReport: Sendable {
   /// Citizen feedback of the wave by unit and dimension, when the database has some.
   public var feedback: FeedbackSummary?
 
-  /// The target flag (met, below, below_significant, insufficient) of a metric, if it has one.
+  /// The target flag (met, below, below_significant, insufficient, no_target) of a metric,
+  /// if it has one.
   public func assessment(_ code: String, _ metric: String) -> UnitFlag? {
-    flags[code]?.first { $0.metric == metric && [.met, .below, .belowSignificant, .insufficient].contains($0.status) }
+    flags[code]?.first { $0.metric == metric && $0.status.isAssessment }
   }
 
   /// The previous wave's estimate of a metric of a unit.

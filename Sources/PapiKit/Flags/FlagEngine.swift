@@ -74,8 +74,11 @@ enum FlagEngine {
           } else {
             status = .below
           }
-        } else {
+        } else if score == nil || !enough(estimate) {
           status = .insufficient
+        } else {
+          // The data are enough; the rule found nothing to set the target from.
+          status = .noTarget
         }
         list.append(
           UnitFlag(

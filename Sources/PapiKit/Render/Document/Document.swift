@@ -210,23 +210,33 @@ public enum Figure: Sendable {
 
 /// Scores on the axes of a radar, against their targets.
 public struct RadarChart: Sendable {
+  /// A ring of the scale: its value and how it is written ("2,5").
+  public struct Ring: Sendable, Equatable {
+    public var value: Double
+    public var label: String
+  }
+
   public var axes: [String]
   /// The score on each axis (drawn at 0 when unknown).
   public var values: [Double?]
   /// The target on each axis, when there is one.
   public var targets: [Double?]
   public var maximum: Double
+  /// The rings drawn and labelled, the last at the maximum.
+  public var rings: [Ring]
   public var valueLabel: String
   public var targetLabel: String
 }
 
-/// Horizontal bars, each a score on its own scale with its CI and target.
+/// Horizontal bars, each a score on its own scale (0 to its maximum, across the whole
+/// plot) with its CI and target.
 public struct BarChart: Sendable {
   /// One bar: a score on its own scale, with its CI, target and status.
   public struct Bar: Sendable {
     public var label: String
     public var value: Double?
-    /// The value as written beside the bar.
+    /// The value as written beside the bar, with its maximum ("1,62 / 2,5"): the scale the
+    /// bar is drawn on.
     public var valueText: String
     public var low: Double?
     public var upp: Double?
@@ -234,10 +244,20 @@ public struct BarChart: Sendable {
     public var target: Double?
     /// The target status, which colours the bar.
     public var status: FlagStatus?
+    /// A dimension above its sub-dimensions: its label in bold.
+    public var strong = false
   }
 
+  /// What the bars and their numbers are ("điểm / tối đa").
   public var caption: String
+  /// What the whiskers are ("KTC 95%").
+  public var intervalLabel: String
+  /// What the red ticks are ("mục tiêu"); in the legend only when some bar has a target.
+  public var targetLabel: String
   public var bars: [Bar]
+
+  /// Whether any bar has a target mark.
+  public var hasTargets: Bool { bars.contains { $0.target != nil } }
 }
 
 /// One block of a document.

@@ -22,6 +22,7 @@ enum HTMLPage {
       th, td { border: 1px solid #d5dbe1; padding: 3px 6px; text-align: right; }
       th:first-child, td:first-child { text-align: left; }
       th { background: #eef2f5; font-weight: 600; }
+      .scroll { overflow-x: auto; max-width: 100%; } svg { max-width: 100%; height: auto; }
       \(css)
       @media print { body { margin: 0; } }
       </style>

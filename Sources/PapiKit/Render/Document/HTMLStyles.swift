@@ -7,6 +7,7 @@ enum HTMLStyles {
       return """
         .met { background: #d8f0dc; } .below { background: #fdf0c4; } .below_significant { background: #f7c9c5; }
         .insufficient { background: #e4e6e8; color: #6b7480; } .none { background: #ffffff; }
+        table.overview td:first-child, section.unit td + td, section.unit th { white-space: nowrap; }
         .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #d5dbe1; }
         section.unit { page-break-before: always; break-before: page; padding-top: 6px; }
         .charts { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
@@ -14,9 +15,19 @@ enum HTMLStyles {
         .flag-below_significant { color: #a8261b; font-weight: 600; } .flag-declined { color: #7a2a8c; font-weight:\
          600; }
         .flag-below { color: #8a6300; } .flag-weakest { color: #1f5f7a; } .flag-insufficient { color: #6b7480; }
+        .flag-no_target { color: #3d4a57; }
         svg text { font-family: inherit; }
         ul.feedback { padding-left: 18px; margin: 6px 0 10px; } ul.feedback li { margin: 2px 0; } li.quote { color:\
          #3d4a57; font-style: italic; }
+        @media print {
+          section.unit { font-size: 11px; } section.unit h3 { font-size: 12px; margin: 6px 0 2px; }
+          section.unit table { width: 100%; margin: 4px 0 0; font-size: 10px; line-height: 1.25; }
+          section.unit th, section.unit td { padding: 0 4px; }
+          .charts svg[aria-label="radar"] { width: 250px; } .charts svg[aria-label="bars"] { width: 360px; }
+          ul.flags, ul.feedback { margin: 2px 0 4px; } ul.flags li, ul.feedback li { margin: 0; }
+          .charts { flex-wrap: nowrap; gap: 8px; } .charts svg { flex: 0 1 auto; min-width: 0; }
+          tr { break-inside: avoid; }
+        }
         """
     case .plan:
       // The official form (Nghị định 30/2020): Times New Roman, the two-column head, the

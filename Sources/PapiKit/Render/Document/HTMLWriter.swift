@@ -88,9 +88,11 @@ public struct HTMLWriter: Renderer {
     return out + "</li>"
   }
 
+  /// A table inside a box that scrolls sideways when the table is wider than the screen (a
+  /// phone), so that no column is cut.
   private static func table(_ table: Table, attribute: String) -> String {
     let h = TextEscaping.html
-    var out = "<table\(attribute)>\n<tr>"
+    var out = "<div class=\"scroll\">\n<table\(attribute)>\n<tr>"
     for column in table.columns {
       out += "<th" + (column.explanation.map { " title=\"\(h($0))\"" } ?? "") + ">" + h(column.title) + "</th>"
     }
@@ -101,7 +103,7 @@ public struct HTMLWriter: Renderer {
         + row.map { cell in "<td" + highlightClass(cell.highlight) + ">" + inline(cell.content) + "</td>" }.joined()
         + "</tr>\n"
     }
-    return out + "</table>\n"
+    return out + "</table>\n</div>\n"
   }
 
   private static func figure(_ figure: Figure) -> String {

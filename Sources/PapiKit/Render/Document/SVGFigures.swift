@@ -20,9 +20,9 @@ enum SVGFigures {
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"300\" viewBox=\"0 0 300 300\" role=\"img\" "
       + "aria-label=\"radar\">\n"
-    for step in 1...5 {
-      let ring = (0..<count).map { coordinate(point($0, maximum * Double(step) / 5)) }.joined(separator: " ")
-      svg += "<polygon points=\"\(ring)\" fill=\"none\" stroke=\"#d5dbe1\"/>\n"
+    for ring in chart.rings {
+      let polygon = (0..<count).map { coordinate(point($0, ring.value)) }.joined(separator: " ")
+      svg += "<polygon points=\"\(polygon)\" fill=\"none\" stroke=\"#d5dbe1\"/>\n"
     }
     for (index, axis) in chart.axes.enumerated() {
       let end = point(index, maximum)
@@ -35,6 +35,13 @@ enum SVGFigures {
           format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" dominant-baseline=\"middle\">",
           label.0, label.1)
         + TextEscaping.html(axis) + "</text>\n"
+    }
+    // The scale: each ring's value beside the first axis (upwards), over the rings.
+    for ring in chart.rings {
+      let p = point(0, ring.value)
+      svg +=
+        String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" fill=\"#6b7480\" ", p.0 + 3, p.1 + 3)
+        + "class=\"scale\">\(TextEscaping.html(ring.label))</text>\n"
     }
     let scores = chart.values.enumerated().map { coordinate(point($0.offset, $0.element ?? 0)) }.joined(separator: " ")
     svg += "<polygon points=\"\(scores)\" fill=\"rgba(31,119,180,0.25)\" stroke=\"#1f77b4\" stroke-width=\"2\"/>\n"
@@ -58,29 +65,43 @@ enum SVGFigures {
     return svg
   }
 
-  /// Each bar on its own scale, with its 95% CI whiskers, its value and its target mark;
-  /// coloured by the target's status.
+  /// Each bar on its own scale, 0 to its maximum across the whole plot, with its 95% CI
+  /// whiskers, its value out of that maximum and a red tick at its target; coloured by the
+  /// target's status. The legend names the target only when some bar has one.
   static func bars(_ chart: BarChart) -> String {
-    let rowHeight = 16.0
-    let width = 380.0
+    let rowHeight = 12.0
+    let width = 400.0
     let left = 44.0
-    let plot = width - left - 50
-    let height = Double(chart.bars.count) * rowHeight + 24
+    let plot = width - left - 66
+    let top = 22.0
+    let height = Double(chart.bars.count) * rowHeight + top + 4
+    let h = TextEscaping.html
     var svg = String(
       format:
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
         + "role=\"img\" aria-label=\"bars\">\n",
       width, height, width, height)
-    svg += "<text x=\"\(left)\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(TextEscaping.html(chart.caption))</text>\n"
-    for (index, item) in chart.bars.enumerated() {
-      let y = 20 + Double(index) * rowHeight
-      func x(_ value: Double) -> Double { left + plot * max(0, min(1, value / item.maximum)) }
+    // The legend: what the bars and numbers are, a whisker, a target tick.
+    svg += "<text x=\"\(left)\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.caption))</text>\n"
+    svg +=
+      "<path d=\"M150 5v6M150 8h16M166 5v6\" stroke=\"#1d2733\" fill=\"none\"/>"
+      + "<text x=\"170\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.intervalLabel))</text>\n"
+    if chart.hasTargets {
       svg +=
-        String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">", left - 4, y + 11)
-        + TextEscaping.html(item.label) + "</text>\n"
+        "<line x1=\"250\" y1=\"3\" x2=\"250\" y2=\"13\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+        + "<text x=\"255\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.targetLabel))</text>\n"
+    }
+    for (index, item) in chart.bars.enumerated() {
+      let y = top + Double(index) * rowHeight
+      func x(_ value: Double) -> Double { left + plot * max(0, min(1, value / item.maximum)) }
+      let baseline = y + rowHeight - 2
+      let weight = item.strong ? " font-weight=\"700\"" : ""
+      svg +=
+        String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\"", left - 4, baseline)
+        + "\(weight)>\(h(item.label))</text>\n"
       svg += String(
         format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#eef2f5\"/>\n", left, y + 2, plot,
-        rowHeight - 5)
+        rowHeight - 3)
       let status = item.status
       let fill =
         status == .belowSignificant ? "#e57368" : status == .below ? "#f0c24b" : status == .met ? "#5fb872" : "#7aa6c8"
@@ -88,29 +109,23 @@ enum SVGFigures {
         svg +=
           String(
             format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" ", left, y + 2, x(value) - left,
-            rowHeight - 5) + "fill=\"\(fill)\"/>\n"
-        svg +=
-          String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">", left + plot + 4, y + 11)
-          + TextEscaping.html(item.valueText) + "</text>\n"
+            rowHeight - 3) + "fill=\"\(fill)\"/>\n"
       }
+      svg +=
+        String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\"", left + plot + 4, baseline)
+        + "\(weight)>\(h(item.valueText))</text>\n"
+      let middle = y + 2 + (rowHeight - 3) / 2
       if let low = item.low, let upp = item.upp {
-        let middle = y + rowHeight / 2 - 1.5
         svg += String(
-          format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#1d2733\"/>\n", x(low), middle,
-          x(upp), middle)
-        svg += String(
-          format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#1d2733\"/>\n", x(low), middle - 3,
-          x(low), middle + 3)
-        svg += String(
-          format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#1d2733\"/>\n", x(upp), middle - 3,
-          x(upp), middle + 3)
+          format: "<path d=\"M%.1f %.1fv6M%.1f %.1fH%.1fM%.1f %.1fv6\" stroke=\"#1d2733\" fill=\"none\"/>\n",
+          x(low), middle - 3, x(low), middle, x(upp), x(upp), middle - 3)
       }
       if let target = item.target {
-        let tx = x(target)
-        let middle = y + rowHeight / 2 - 1.5
         svg += String(
-          format: "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"#c0392b\"/>\n", tx, middle - 5,
-          tx + 4, middle, tx, middle + 5, tx - 4, middle)
+          format:
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"2\" "
+            + "class=\"target\"/>\n",
+          x(target), y, x(target), y + rowHeight)
       }
     }
     return svg + "</svg>\n"

@@ -286,7 +286,7 @@ struct WordBlocks {
     case .status(.declined): return "E9D5EF"
     case .status(.insufficient): return "E4E6E8"
     case .status(.weakest): return "D6E9F2"
-    case .noTarget: return "FFFFFF"
+    case .noTarget, .status(.noTarget): return "FFFFFF"
     }
   }
 
@@ -314,17 +314,20 @@ struct WordBlocks {
           ],
           rows: rows))
     case .bars(let chart):
-      paragraph([.strong(chart.caption)], style: "Note")
       let format = NumberFormatting(language: language)
       let rows = chart.bars.map { bar -> [Table.Cell] in
         [
-          Table.Cell(bar.label), Table.Cell(bar.valueText, highlight: bar.status.map { .status($0) }),
-          Table.Cell(format.fixed(bar.target, 2)),
+          Table.Cell(bar.strong ? [.strong(bar.label)] : [.text(bar.label)]),
+          Table.Cell(bar.valueText, highlight: bar.status.map { .status($0) }),
+          Table.Cell(bar.target.map { format.fixed($0, 2) } ?? ""),
         ]
       }
       table(
         Table(
-          columns: [Table.Column(""), Table.Column("", alignment: .right), Table.Column("", alignment: .right)],
+          columns: [
+            Table.Column(""), Table.Column(chart.caption, alignment: .right),
+            Table.Column(chart.targetLabel, alignment: .right),
+          ],
           rows: rows))
     }
   }

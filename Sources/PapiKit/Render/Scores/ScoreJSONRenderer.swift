@@ -15,7 +15,8 @@ public struct ScoreJSONRenderer: Renderer {
 enum ScoresJSON {
   static func write(
     _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, actions: [String: [ActionItem]] = [:],
-    remeasured: [String: Remeasurement] = [:], feedback: FeedbackSummary? = nil, into json: inout JSONWriter
+    remeasured: [String: Remeasurement] = [:], feedback: FeedbackSummary? = nil, summary: ReportSummary? = nil,
+    into json: inout JSONWriter
   ) {
     json.open("{")
     json.key("level", first: true)
@@ -28,6 +29,7 @@ enum ScoresJSON {
     json.string(report.kind.rawValue)
     json.close("}")
     if !report.reading.isEmpty { reading(report.reading, into: &json) }
+    summary?.write(into: &json)
     json.tool(name: report.tool, version: report.version)
     json.key("units")
     json.array(report.units) { json, unit in

@@ -95,12 +95,16 @@ enum ReportRows {
     case .insufficient:
       if flag.score == nil {
         text += vi ? " — không có điểm" : " — no score"
-      } else if flag.target == nil {
-        text +=
-          vi ? " — chưa có mục tiêu (thiếu số liệu để đặt mục tiêu)" : " — no target (the data to set it is missing)"
       } else {
         text += vi ? " — không đủ số người trả lời (n < \(report.minN))" : " — too few respondents (n < \(report.minN))"
       }
+    case .noTarget:
+      // Only `previous:` and `benchmark:` rules can leave a target empty.
+      text +=
+        " — \(format.fixed(flag.score, decimals)); "
+        + (vi
+          ? "quy tắc không đặt được mục tiêu (chưa có điểm đợt trước hoặc điểm công bố để so sánh)"
+          : "the rule could not set one (no earlier or published score to compare with)")
     case .weakest:
       text +=
         " — \(format.fixed(flag.score, decimals))"

@@ -63,7 +63,7 @@ struct ReportTableRenderer: Renderer {
       out +=
         fit(vi ? "Chỉ số" : "Measure", 20) + fit(vi ? "Điểm" : "Score", 7, right: true) + "  "
         + fit(vi ? "KTC 95%" : "95% CI", 13)
-        + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 16)
+        + fit(vi ? "Mục tiêu" : "Target", 8, right: true) + "  " + fit(vi ? "Trạng thái" : "Status", 17)
         + fit(vi ? "Thay đổi" : "Change", 9, right: true) + "\n"
       for row in ReportRows.rows(report, unit, language: language, subdimensions: false, short: true) {
         var line = fit(row.label, 20) + fit(format.fixed(row.estimate?.value, decimals), 7, right: true) + "  "
@@ -71,7 +71,7 @@ struct ReportTableRenderer: Renderer {
           row.estimate?.low.map { "\(format.fixed($0, decimals))–\(format.fixed(row.estimate?.upp, decimals))" } ?? "—"
         line += fit(interval, 13) + fit(row.target.map { format.fixed($0, decimals) } ?? "", 8, right: true) + "  "
         line +=
-          fit(row.status?.label(language) ?? "", 16)
+          fit(row.status?.label(language) ?? "", 17)
           + fit(ReportRows.signed(row.change, format, decimals), 9, right: true)
         out += (row.status.map { Self.paint(line, $0, color) } ?? line) + "\n"
       }
@@ -79,8 +79,11 @@ struct ReportTableRenderer: Renderer {
     }
   }
 
+  /// The title, the note and the summary, wrapped to 80 columns.
   static func header(_ report: WeaknessReport, _ language: Language) -> String {
-    ReportRows.title(report, language) + "\n" + ReportRows.note(report, language) + "\n"
+    let summary = ReportSummary(report).sentences(report, language).joined(separator: " ")
+    return ReportRows.title(report, language) + "\n" + ReportRows.note(report, language) + "\n"
+      + wrap(printable(summary), width: 80, indent: 0).joined(separator: "\n") + "\n"
   }
 
   static func marker(_ status: FlagStatus) -> String {
@@ -89,19 +92,21 @@ struct ReportTableRenderer: Renderer {
     case .declined: return "↓"
     case .below: return "▽"
     case .insufficient: return "?"
+    case .noTarget: return "–"
     case .weakest: return "·"
     case .met: return "✓"
     }
   }
 
   static func paint(_ text: String, _ status: FlagStatus, _ color: Bool) -> String {
-    guard color else { return text }
+    guard color, status != .noTarget else { return text }
     let code: String
     switch status {
     case .belowSignificant: code = "31"
     case .declined: code = "35"
     case .below: code = "33"
     case .insufficient: code = "2"
+    case .noTarget: return text
     case .weakest: code = "36"
     case .met: code = "32"
     }

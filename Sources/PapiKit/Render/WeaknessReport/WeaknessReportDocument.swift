@@ -1,3 +1,5 @@
+import Foundation
+
 /// The weakness report as a document, for Markdown (`DocumentMedium.text`) and for the
 /// printed page (`print`: HTML now, Word next): the overview heat map, then one section
 /// per unit with its facts, flags, actions, citizen feedback, charts and the table of
@@ -18,10 +20,28 @@ public struct WeaknessReportDocument: Sendable {
   var decimals: Int { report.questionnaire.scheme.decimals }
 
   public var document: Document {
-    var blocks: [Block] = [.paragraph(ReportRows.note(report, language), .note), .figure(overview)]
+    var blocks: [Block] = [
+      .paragraph(ReportRows.note(report, language), .note),
+      .paragraph(
+        [
+          .strong(vi ? "Tóm tắt." : "Summary."),
+          .text(
+            " "
+              + ReportSummary(report).sentences(report, language).joined(
+                separator: " ")),
+        ], .body),
+      .figure(overview),
+    ]
+    if medium == .print { blocks.append(.paragraph(dimensionNames, .note)) }
     for unit in report.scores.units { blocks.append(.section(section(unit))) }
     return Document(
       kind: .weaknessReport, language: language, title: ReportRows.title(report, language), blocks: blocks)
+  }
+
+  /// The dimensions' names under the heat map, whose columns say only "D1" … "D8".
+  private var dimensionNames: String {
+    report.questionnaire.dimensions.map { ReportRows.metricName($0.id, report.questionnaire, language) }.joined(
+      separator: " · ")
   }
 
   /// Units × dimensions, each cell coloured by its target status.
@@ -39,7 +59,7 @@ public struct WeaknessReportDocument: Sendable {
     }
     let legend =
       [FlagStatus.met, .below, .belowSignificant, .insufficient].map { ($0.label(language), Highlight.status($0)) }
-      + [(vi ? "không có mục tiêu" : "no target", Highlight.noTarget)]
+      + [(FlagStatus.noTarget.label(language), Highlight.noTarget)]
     return .heatMap(Table(columns: columns, rows: rows), legend: legend)
   }
 
@@ -48,7 +68,11 @@ public struct WeaknessReportDocument: Sendable {
       format.fixed(estimate.value, decimals), highlight: highlight(report.assessment(unit.code, metric)?.status))
   }
 
-  private func highlight(_ status: FlagStatus?) -> Highlight { status.map(Highlight.status) ?? .noTarget }
+  /// A status's colour; no status and `no_target` are both the white of "no target".
+  private func highlight(_ status: FlagStatus?) -> Highlight {
+    guard let status, status != .noTarget else { return .noTarget }
+    return .status(status)
+  }
 
   private func section(_ unit: UnitScore) -> [Block] {
     var blocks: [Block] = [.heading(2, ReportRows.unitTitle(unit))]
@@ -152,38 +176,50 @@ public struct WeaknessReportDocument: Sendable {
     return Table(columns: columns, rows: rows)
   }
 
-  /// The dimensions on a radar against their targets.
+  /// The dimensions on a radar against their targets, with rings at a quarter, half,
+  /// three quarters and the whole of the dimensions' scale.
   private func radar(_ unit: UnitScore) -> RadarChart {
     let dimensions = report.questionnaire.dimensions
+    let maximum = report.questionnaire.scheme.dimensionMaximum
     return RadarChart(
       axes: dimensions.map { $0.id.uppercased() }, values: unit.dimensions.map(\.score.value),
-      targets: dimensions.map { report.assessment(unit.code, $0.id)?.target },
-      maximum: report.questionnaire.scheme.dimensionMaximum, valueLabel: vi ? "■ điểm" : "■ score",
-      targetLabel: vi ? "- - mục tiêu" : "- - target")
+      targets: dimensions.map { report.assessment(unit.code, $0.id)?.target }, maximum: maximum,
+      rings: [0.25, 0.5, 0.75, 1].map { RadarChart.Ring(value: maximum * $0, label: scaleText(maximum * $0)) },
+      valueLabel: vi ? "■ điểm" : "■ score", targetLabel: vi ? "- - mục tiêu" : "- - target")
   }
 
-  /// Sub-dimension scores on their scale with CIs and targets; dimensions when there are
-  /// no sub-dimensions (published scores).
+  /// A number of a scale as short as it is exact: "10", "2,5", "3,33".
+  private func scaleText(_ value: Double) -> String {
+    for places in 0...1 where (value * pow(10, Double(places))).rounded() == value * pow(10, Double(places)) {
+      return format.fixed(value, places)
+    }
+    return format.fixed(value, 2)
+  }
+
+  /// Each dimension (bold, on its 0–10 scale, against its target) and under it its
+  /// sub-dimensions (each on its own scale, 10/k for PAPI), with CIs and targets; each
+  /// number written out of its maximum, the scale its bar is drawn on.
   private func bars(_ unit: UnitScore) -> BarChart {
     let scheme = report.questionnaire.scheme
     var bars: [BarChart.Bar] = []
     func bar(_ label: String, _ metric: String, _ estimate: Estimate, maximum: Double) -> BarChart.Bar {
       let assessment = report.assessment(unit.code, metric)
       return BarChart.Bar(
-        label: label, value: estimate.value, valueText: format.fixed(estimate.value, decimals), low: estimate.low,
+        label: label, value: estimate.value,
+        valueText: format.fixed(estimate.value, decimals) + " / " + scaleText(maximum), low: estimate.low,
         upp: estimate.upp, maximum: maximum, target: assessment?.target, status: assessment?.status)
     }
     for (dimension, scored) in zip(report.questionnaire.dimensions, unit.dimensions) {
-      if scored.subdimensions.isEmpty {
-        bars.append(bar(dimension.id.uppercased(), dimension.id, scored.score, maximum: scheme.dimensionMaximum))
-      } else {
-        let maximum = scheme.subdimensionMaximum(of: scored.subdimensions.count)
-        for (subdimension, sub) in zip(dimension.subdimensions, scored.subdimensions) {
-          bars.append(bar(String(subdimension.id.dropFirst()), subdimension.id, sub.score, maximum: maximum))
-        }
+      var head = bar(dimension.id.uppercased(), dimension.id, scored.score, maximum: scheme.dimensionMaximum)
+      head.strong = !scored.subdimensions.isEmpty
+      bars.append(head)
+      let maximum = scheme.subdimensionMaximum(of: scored.subdimensions.count)
+      for (subdimension, sub) in zip(dimension.subdimensions, scored.subdimensions) {
+        bars.append(bar(String(subdimension.id.dropFirst()), subdimension.id, sub.score, maximum: maximum))
       }
     }
     return BarChart(
-      caption: vi ? "điểm / tối đa, KTC 95%, mục tiêu ◆" : "score / maximum, 95% CI, target ◆", bars: bars)
+      caption: vi ? "điểm / tối đa" : "score / maximum", intervalLabel: vi ? "KTC 95%" : "95% CI",
+      targetLabel: vi ? "mục tiêu" : "target", bars: bars)
   }
 }
