@@ -459,6 +459,14 @@ struct PlanTests {
     ).joined(separator: " ")
     #expect(table.contains("Actions:"))
     #expect(table.contains("Re-measured in 2024: 3.70 (2.41–4.99); still open; +0.45, not a significant change."))
+    // Printed, a commune's actions are counted by wave, status and re-measurement (its two
+    // pages would not hold them all; the register does).
+    request.format = .html
+    request.options.language = .vi
+    let html = try ReportCommand.run(request, store: SQLiteStore(path: database, mode: .existing)).text
+    #expect(html.contains("<tr><th>Đợt</th><th>Nhiệm vụ</th><th>Chưa thực hiện</th>"))
+    #expect(html.contains("<tr><td>2023</td><td>4</td><td>4</td><td>0</td><td>0</td><td>0</td><td>4/4</td></tr>"))
+    #expect(html.contains("papi actions list --unit 10001"))
   }
 
   // MARK: Documents

@@ -95,6 +95,37 @@ struct ActionText {
 }
 
 extension WeaknessReport {
+  /// A unit's actions counted by wave, status and re-measurement, for the printed weakness
+  /// report: a commune's two pages hold the counts, the register (`papi actions list`, or
+  /// its workbook) every action.
+  func actionTable(_ code: String, _ language: Language) -> Table? {
+    let actions = self.actions[code] ?? []
+    guard !actions.isEmpty else { return nil }
+    let vi = language == .vi
+    var rows: [[Table.Cell]] = []
+    for wave in Set(actions.map(\.wave)).sorted(by: WaveOrder.before) {
+      let own = actions.filter { $0.wave == wave }
+      func count(_ included: (ActionItem) -> Bool) -> Table.Cell {
+        Table.Cell("\(own.filter(included).count)")
+      }
+      let outcomes = own.compactMap { remeasured[$0.id]?.outcome }
+      rows.append([
+        Table.Cell(wave), Table.Cell("\(own.count)"), count { $0.status == .open }, count { $0.status == .inProgress },
+        count { $0.status == .done }, count { $0.status == .dropped },
+        Table.Cell(
+          outcomes.isEmpty
+            ? "—"
+            : "\(outcomes.filter { $0 == .closed || $0 == .closedSignificant }.count)/\(outcomes.count)"),
+      ])
+    }
+    let titles =
+      vi
+      ? ["Đợt", "Nhiệm vụ", "Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành", "Đã hủy", "Đo lại: đã đạt"]
+      : ["Wave", "Actions", "Open", "In progress", "Done", "Dropped", "Re-measured: closed"]
+    return Table(
+      columns: titles.enumerated().map { Table.Column($1, alignment: $0 == 0 ? .left : .right) }, rows: rows)
+  }
+
   /// One line per action of a unit, for the weakness report: what, who, by when, where it
   /// stands and, for an earlier wave's action, how it was re-measured.
   func actionLines(_ code: String, _ language: Language) -> [String] {

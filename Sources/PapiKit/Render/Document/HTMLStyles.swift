@@ -8,6 +8,8 @@ enum HTMLStyles {
         .met { background: #d8f0dc; } .below { background: #fdf0c4; } .below_significant { background: #f7c9c5; }
         .insufficient { background: #e4e6e8; color: #6b7480; } .none { background: #ffffff; }
         table.overview td:first-child, section.unit td + td, section.unit th { white-space: nowrap; }
+        table.compact { font-size: 11px; } table.compact td, table.compact th { padding: 1px 4px; text-align: left; }
+        section.unit table.compact td { white-space: normal; }
         .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #d5dbe1; }
         section.unit { page-break-before: always; break-before: page; padding-top: 6px; }
         .charts { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }

@@ -102,8 +102,21 @@ public struct WeaknessReportDocument: Sendable {
     let actions = report.actionLines(unit.code, language)
     if !actions.isEmpty {
       let title = vi ? "Nhiệm vụ" : "Actions"
-      blocks.append(medium == .text ? .paragraph([.strong(title)], .body) : .heading(3, title))
-      blocks.append(.list(actions.map { ListItem($0) }, medium == .text ? .plain : .flags))
+      if medium == .text {
+        blocks.append(.paragraph([.strong(title)], .body))
+        blocks.append(.list(actions.map { ListItem($0) }, .plain))
+      } else if let table = report.actionTable(unit.code, language) {
+        // Printed, the counts: a commune's actions of two waves would not fit its two pages.
+        blocks.append(.heading(3, title))
+        blocks.append(.table(table))
+        blocks.append(
+          .paragraph(
+            vi
+              ? "Từng nhiệm vụ, cơ quan chủ trì, thời hạn và kết quả đo lại: sổ theo dõi nhiệm vụ (papi actions list "
+                + "--unit \(unit.code), hoặc --format xlsx)."
+              : "Each action, its lead, due date and re-measurement: the action register (papi actions list --unit "
+                + "\(unit.code), or --format xlsx).", .note))
+      }
     }
     let notes = report.feedbackNotes(unit.code, language)
     if !notes.isEmpty {
