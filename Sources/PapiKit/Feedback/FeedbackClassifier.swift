@@ -18,7 +18,7 @@ public struct FeedbackClass: Sendable, Equatable {
 }
 
 /// Finds the lexicon's terms in a text (whole words, the longest term at each place) and
-/// its polarity (``PolarityCues``).
+/// its polarity (`PolarityCues`).
 public struct FeedbackClassifier: Sendable {
   public let lexicon: FeedbackLexicon
 

@@ -34,7 +34,7 @@ enum VietnameseWords {
     return words(text, clauses: &clauses)
   }
 
-  /// Characters that end a clause, for the negation of ``PolarityCues``.
+  /// Characters that end a clause, for the negation of `PolarityCues`.
   private static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ".", "!", "?", ":", "\n", "\r", "(", ")", "…"]
 
   /// The words of `text`; `clauses` gets, for each clause end after the first word, the
