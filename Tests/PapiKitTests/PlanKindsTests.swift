@@ -104,7 +104,7 @@ struct PlanKindsTests {
     #expect(planned.contains { $0["unit"] as? String == "00880" && $0["metric"] as? String == "e5" })
     let document = try papi(plan + ["--format", "md"])
     #expect(document.stdout.contains("Kết quả khảo sát Chỉ số SIPAS đợt sipas-2024"))
-    #expect(document.stdout.contains("Với chỉ số nội dung “Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị”"))
+    #expect(document.stdout.contains("Với yếu tố “Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị”"))
   }
 
   @Test func aMergedCommunePlansFromTheOlderWaveOnItsNewUnits() throws {

@@ -118,7 +118,7 @@ public struct PlanDocument: Sendable {
         ? (vi ? " ở \(unitCount) \(unitNoun(.vi))" : " in \(unitCount) of them") : ""
       found =
         vi
-        ? "\(source) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở các chỉ số nội dung: "
+        ? "\(source) \(place) cho thấy còn \(counts)\(whereFound), tập trung ở các \(partName(.vi)): "
           + "\(dimensions.joined(separator: "; ")) (chi tiết tại Phụ lục kèm theo)."
         : "\(source) \(place) found \(counts)\(whereFound), mostly in: \(dimensions.joined(separator: "; ")) "
           + "(details in the appendix)."
@@ -148,6 +148,16 @@ public struct PlanDocument: Sendable {
     switch language {
     case .vi: return year ? "năm \(wave)" : "đợt \(wave)"
     case .en: return year ? "of \(wave)" : "of wave \(wave)"
+    }
+  }
+
+  /// What the survey's parts are called: PAPI's "chỉ số nội dung", SIPAS's "yếu tố".
+  private func partName(_ language: Language) -> String {
+    switch (questionnaire.kind, language) {
+    case (.papi, .vi): return "chỉ số nội dung"
+    case (.papi, .en): return "dimension"
+    case (.percent, .vi): return "yếu tố"
+    case (.percent, .en): return "element"
     }
   }
 
@@ -257,7 +267,7 @@ public struct PlanDocument: Sendable {
       let heading =
         id == "total"
         ? (vi ? "Về tổng điểm và thứ hạng" : "The total score and the rank")
-        : (vi ? "Với chỉ số nội dung “\(name.vi)”" : "Dimension “\(name.en)”")
+        : (vi ? "Với \(partName(.vi)) “\(name.vi)”" : "\(partName(.en).capitalized) “\(name.en)”")
       blocks.append(.heading(3, "\(number). \(heading)"))
       // A task that covers several dimensions is written once, under the first; the others
       // point to it.
@@ -447,8 +457,9 @@ public struct PlanDocument: Sendable {
       .heading(1, vi ? "PHỤ LỤC" : "APPENDIX"),
       .paragraph(
         vi
-          ? "Kết quả khảo sát \(waveName(.vi)) và các nhiệm vụ khắc phục"
-          : "Survey results \(waveName(.en)) and the tasks that remedy them", .caption),
+          ? "Kết quả \(published == nil ? "khảo sát" : "công bố") \(waveName(.vi)) và các nhiệm vụ khắc phục"
+          : "\(published == nil ? "Survey" : "Published") results \(waveName(.en)) and the tasks that remedy them",
+        .caption),
       .paragraph(
         vi
           ? "(Kèm theo Kế hoạch số \(issuer.number ?? "     ")/KH-\(issuer.abbreviation) ngày \(date.vietnamese) của "
