@@ -169,6 +169,96 @@ struct ParIndexTests {
     #expect(text.contains("criterion `9.9` is not a scored criterion of set par-test"))
   }
 
+  @Test func resultsAreReadWithVietnameseHeadersAndScoredFromTheFile() throws {
+    let header = [
+      "mã đơn vị", "tên đơn vị", "đơn vị cấp trên", "năm", "mã tiêu chí", "điểm thẩm định", "điểm tự chấm",
+      "trạng thái", "tử số", "mẫu số", "lý do", "trách nhiệm", "điểm công bố",
+    ].joined(separator: ",")
+    let csv =
+      header + "\n" + """
+        616,Kon Rẫy,62,2023,1.1,"39,21",40,,,,,Phòng Tư pháp=2; Văn phòng HĐND và UBND=1,
+        616,Kon Rẫy,62,2023,1.2,10,10,,,,,,
+        616,Kon Rẫy,62,2023,2.1,40,47,,"50","200",,,
+        616,Kon Rẫy,62,2023,2.2,,,không phát sinh,,,,,
+        616,Kon Rẫy,62,2023,total,,,,,,,,"89,21"
+        """
+    let path = try writeTemporary(csv, name: "ket-qua.csv")
+    let (results, stated) = try ParResultsReader.read(path)
+    #expect(results.count == 4 && stated.count == 1 && stated[0].value == 89.21)
+    #expect(results[3].scored == false && results[3].score == nil)
+    #expect(
+      results[0].offices == [
+        ParOffice(name: "Phòng Tư pháp", count: 2), ParOffice(name: "Văn phòng HĐND và UBND", count: 1),
+      ])
+    let set = try Self.set()
+    try ParResultsReader.check(results, against: set)
+    let unit = try #require(try ParIndex.score(set, results: results, stated: stated).first)
+    #expect(abs(unit.index - 89.21 / 97 * 100) < 1e-9 && unit.name == "Kon Rẫy" && unit.selfPoints == 97)
+    #expect(unit.checks.isEmpty)
+    // 0,79 lost on 1.1, shared 2 : 1.
+    let loss = try #require(unit.lost.first { $0.criterion == "1.1" })
+    #expect(abs(loss.offices[0].lost - 0.79 * 2 / 3) < 1e-9)
+  }
+
+  @Test func badResultsNameTheirLineColumnAndValue() throws {
+    let csv = """
+      unit_code,year,criterion,score,status,numerator,denominator,offices
+      616,2023,1.1,abc,,,,
+      616,2023,1.2,11,,,,
+      616,2023,2.1,40,,900,835,
+      616,2023,2.2,,maybe,,,
+      616,2023,1.1,1,,,,Phòng X=ba
+      """
+    let path = try writeTemporary(csv, name: "bad.csv")
+    let error = try #require(throws: PapiError.self) { try ParResultsReader.read(path) }
+    let text = error.text(.en)
+    #expect(text.contains("bad.csv, line 2, column 4 (score): error: `abc` is not a non-negative number."))
+    #expect(text.contains("line 4, column 6 (numerator): error: the numerator is larger than the denominator."))
+    #expect(text.contains("line 5, column 5 (status): error: status `maybe` is not known."))
+    #expect(text.contains("line 6, column 8 (offices): error: the list of offices cannot be read."))
+    // A score above its criterion's maximum, once the set is known.
+    let fine = try writeTemporary("unit_code,year,criterion,score\n616,2023,1.2,11\n", name: "above.csv")
+    let above = try #require(throws: PapiError.self) {
+      try ParResultsReader.check(try ParResultsReader.read(fine).results, against: try Self.set())
+    }
+    #expect(above.text(.en).contains("criterion 1.2: score 11 is above its maximum 10."))
+  }
+
+  @Test func theSeedDistrictsOf2023AreReproducedAndTheirMismatchesFound() throws {
+    // questionnaires/par-kontum-huyen-2023.yaml and samples/par-kontum-2023.csv, transcribed
+    // from seeds 000 (Đắk Glei, 610) and 004 (Kon Rẫy, 614); samples/par-kontum-2023.md says how.
+    let set = try ParCriteriaLoader.load(path: repoPath("questionnaires/par-kontum-huyen-2023.yaml"))
+    #expect(set.fields.count == 8 && abs(set.fields.reduce(0) { $0 + $1.maximum } - 100) < 1e-9)
+    let (results, stated) = try ParResultsReader.read(repoPath("samples/par-kontum-2023.csv"))
+    try ParResultsReader.check(results, against: set)
+    let units = try ParIndex.score(set, results: results, stated: stated)
+    let konRay = try #require(units.first { $0.code == "614" })
+    // 004: "89,21/97 điểm … Chỉ số 91,969 … Xuất sắc".
+    #expect(abs(konRay.points - 89.21) < 1e-9 && abs(konRay.maximum - 97) < 1e-9)
+    #expect(abs(konRay.index - 91.969) < 0.0005 && konRay.band?.name.vi == "Xuất sắc")
+    // 004 states field 6 as 10/13 while its itemised losses leave 11,09.
+    #expect(
+      konRay.checks.contains { check in
+        if case .statedMismatch(criterion: "6", stated: 10, let computed) = check {
+          abs(computed - 11.09) < 1e-9
+        } else {
+          false
+        }
+      })
+    // 004: "1/32 … 8,68%" is 3,125%.
+    #expect(
+      konRay.checks.contains { check in
+        if case .percentMismatch(criterion: "6.3.1", written: 8.68, _) = check { true } else { false }
+      })
+    // 000: Đắk Glei's points add up to the 81,22 it states (it calls that figure its index).
+    let dakGlei = try #require(units.first { $0.code == "610" })
+    #expect(abs(dakGlei.points - 81.22) < 1e-9)
+    #expect(
+      !dakGlei.checks.contains { check in
+        if case .statedMismatch(criterion: "total", _, _) = check { true } else { false }
+      })
+  }
+
   @Test func percentagesAreReadAsWritten() {
     #expect(ParIndex.percentages(in: "1/32 hồ sơ (8,68%), còn lại 82.9 %") == [8.68, 82.9])
     #expect(ParIndex.codeOrder("1.10").lexicographicallyPrecedes(ParIndex.codeOrder("1.9")) == false)
