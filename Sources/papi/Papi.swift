@@ -33,7 +33,7 @@ struct Papi: ParsableCommand {
       Init.self, Validate.self, Score.self, Import.self, Waves.self, Imports.self, Units.self, Report.self,
       Benchmarks.self,
       Plan.self, Actions.self,
-      Feedback.self,
+      Feedback.self, Par.self,
     ]
   )
 

@@ -11,7 +11,7 @@ struct CommandLineTests {
   static let commands = [
     "validate", "score", "import", "waves", "imports", "units", "units load", "units crosswalk", "units list", "report",
     "benchmarks", "benchmarks load", "plan", "actions", "actions list", "actions show", "actions update",
-    "actions history", "feedback", "feedback classify", "feedback import", "feedback report",
+    "actions history", "feedback", "feedback classify", "feedback import", "feedback report", "par", "par validate",
   ]
 
   func papi(_ arguments: [String], environment: [String: String] = [:]) throws -> PapiRun {
@@ -64,7 +64,7 @@ struct CommandLineTests {
       let run = try papi(command.split(separator: " ").map(String.init) + ["--help"])
       #expect(run.status == 0, "\(command)")
       #expect(run.stdout.contains("CÁCH DÙNG: papi \(command)"), "\(command)")
-      let isGroup = ["units", "benchmarks", "actions", "feedback"].contains(command)
+      let isGroup = ["units", "benchmarks", "actions", "feedback", "par"].contains(command)
       if !isGroup { #expect(run.stdout.contains("Ví dụ:\n  papi \(command)"), "\(command) has no example") }
       if let examples = run.stdout.components(separatedBy: "Ví dụ:\n").dropFirst().first {
         for line in examples.split(separator: "\n", omittingEmptySubsequences: false).prefix(while: { !$0.isEmpty }) {

@@ -259,6 +259,25 @@ struct ParIndexTests {
       })
   }
 
+  @Test func parValidateShowsTheUnitsAndWarnsAboutWhatDoesNotAddUp() throws {
+    let run = try runPapi([
+      "par", "validate", "samples/par-kontum-2023.csv", "-c", "questionnaires/par-kontum-huyen-2023.yaml",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("614    Huyện Kon Rẫy      2023    89,21/97,0  91,969 Xuất sắc      1/2"))
+    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    #expect(
+      run.stderr.contains(
+        "samples/par-kontum-2023.csv, dòng 33: cảnh báo: 614 lĩnh vực 6 ghi 10,00 điểm nhưng các tiêu chí cộng lại "
+          + "được 11,09."))
+    #expect(run.stderr.contains("614 tiêu chí 6.3.1: lý do ghi 8,68% nhưng tử số/mẫu số là 3,12%."))
+    // A bad set is refused with its line, and nothing is shown.
+    let set = try writeTemporary(Self.yaml.replacingOccurrences(of: "max: 10", with: "max: 0"), name: "bo.yaml")
+    let refused = try runPapi(["par", "validate", "samples/par-kontum-2023.csv", "-c", set])
+    #expect(refused.status == 1 && refused.stdout.isEmpty)
+    #expect(refused.stderr.contains("bo.yaml, dòng 23, cột 14: lỗi: tiêu chí 1.2: điểm tối đa phải lớn hơn 0."))
+  }
+
   @Test func percentagesAreReadAsWritten() {
     #expect(ParIndex.percentages(in: "1/32 hồ sơ (8,68%), còn lại 82.9 %") == [8.68, 82.9])
     #expect(ParIndex.codeOrder("1.10").lexicographicallyPrecedes(ParIndex.codeOrder("1.9")) == false)
