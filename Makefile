@@ -117,6 +117,10 @@ demo: build
 	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 28/02/2025
 	$(PAPI) actions list --wave 2024 --overdue --today 28/02/2025
 	@echo
+	@echo "== papi par validate: the PAR INDEX 2023 of two Kon Tum districts, as the seed reports state it"
+	@echo "   (Kon Rẫy: 89,21 / 97 → 91,969, Xuất sắc; the warnings are the reports' own figures that do not add up)"
+	$(PAPI) par validate samples/par-kontum-2023.csv -c questionnaires/par-kontum-huyen-2023.yaml
+	@echo
 	@echo "== papi init: a working folder for an office (.build/demo-office), and its report of one commune"
 	@rm -rf .build/demo-office
 	$(PAPI) init .build/demo-office
