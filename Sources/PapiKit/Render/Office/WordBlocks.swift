@@ -162,39 +162,31 @@ struct WordBlocks {
       paragraph([], style: "Normal")
     }
     let (widths, size) = Self.widths(table, total: textWidth)
-    xml.start("w:tbl")
-    xml.start("w:tblPr")
-    xml.empty("w:tblStyle", ["w:val": "PapiTable"])
-    xml.empty("w:tblW", ["w:w": "\(widths.reduce(0, +))", "w:type": "dxa"])
-    xml.empty("w:tblLayout", ["w:type": "fixed"])
-    xml.end()
-    xml.start("w:tblGrid")
-    for width in widths { xml.empty("w:gridCol", ["w:w": "\(width)"]) }
-    xml.end()
-    // The header row, repeated on every page.
-    xml.start("w:tr")
-    xml.start("w:trPr")
-    xml.empty("w:tblHeader")
-    xml.empty("w:cantSplit")
-    xml.end()
-    for (index, column) in table.columns.enumerated() {
-      cell([.text(column.title)], width: widths[index], style: "TableHeading", size: size, fill: "E7E9EC")
-    }
-    xml.end()
-    for row in table.rows {
-      xml.start("w:tr")
-      xml.start("w:trPr")
-      xml.empty("w:cantSplit")
-      xml.end()
-      for (index, cell) in row.enumerated() where index < widths.count {
-        self.cell(
-          cell.content, width: widths[index], style: table.compact ? "TableTextCompact" : "TableText", size: size,
-          alignment: table.columns[index].alignment == .right ? "right" : nil,
-          fill: cell.highlight.map(Self.fill))
+    frame(widths, bordered: true) { word in
+      // The header row, repeated on every page.
+      word.xml.start("w:tr")
+      word.xml.start("w:trPr")
+      word.xml.empty("w:tblHeader")
+      word.xml.empty("w:cantSplit")
+      word.xml.end()
+      for (index, column) in table.columns.enumerated() {
+        word.cell([.text(column.title)], width: widths[index], style: "TableHeading", size: size, fill: "E7E9EC")
       }
-      xml.end()
+      word.xml.end()
+      for row in table.rows {
+        word.xml.start("w:tr")
+        word.xml.start("w:trPr")
+        word.xml.empty("w:cantSplit")
+        word.xml.end()
+        for (index, cell) in row.enumerated() where index < widths.count {
+          word.cell(
+            cell.content, width: widths[index], style: table.compact ? "TableTextCompact" : "TableText", size: size,
+            alignment: table.columns[index].alignment == .right ? "right" : nil,
+            fill: cell.highlight.map(Self.fill))
+        }
+        word.xml.end()
+      }
     }
-    xml.end()
     // Word needs a paragraph between two tables, and after the last one.
     paragraph([], style: "TableAfter")
   }
@@ -202,15 +194,11 @@ struct WordBlocks {
   private mutating func cell(
     _ content: [Inline], width: Int, style: String, size: Int, alignment: String? = nil, fill: String? = nil
   ) {
-    xml.start("w:tc")
-    xml.start("w:tcPr")
-    xml.empty("w:tcW", ["w:w": "\(width)", "w:type": "dxa"])
-    if let fill { xml.empty("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill]) }
-    xml.end()
-    // The table's size only where it is not the style's own.
-    let own = style == "TableTextCompact" ? 20 : 24
-    paragraph(content, style: style, alignment: alignment, size: size == own ? nil : size)
-    xml.end()
+    column(width: width, fill: fill) { word in
+      // The table's size only where it is not the style's own.
+      let own = style == "TableTextCompact" ? 20 : 24
+      word.paragraph(content, style: style, alignment: alignment, size: size == own ? nil : size)
+    }
   }
 
   /// Column widths that fill `total`, and the text size (half-points) that lets each
@@ -338,7 +326,7 @@ struct WordBlocks {
   private mutating func letterhead(_ head: Letterhead) {
     let left = DocxWriter.textWidth * 7 / 20
     let right = DocxWriter.textWidth - left
-    borderless([left, right]) { word in
+    frame([left, right], bordered: false) { word in
       word.xml.start("w:tr")
       word.column(width: left) { word in
         if let parent = head.parent { word.paragraph([.text(parent)], style: "Head", size: 26) }
@@ -381,7 +369,7 @@ struct WordBlocks {
   private mutating func signature(_ signature: SignatureBlock) {
     let left = DocxWriter.textWidth / 2
     let right = DocxWriter.textWidth - left
-    borderless([left, right]) { word in
+    frame([left, right], bordered: false) { word in
       word.xml.start("w:tr")
       word.column(width: left) { word in
         word.paragraph([.text(signature.recipientsLabel)], style: "Recipients", size: 24, bold: true, italic: true)
@@ -397,15 +385,20 @@ struct WordBlocks {
     }
   }
 
-  private mutating func borderless(_ widths: [Int], _ rows: (inout WordBlocks) -> Void) {
+  /// A table of columns `widths` wide: the table style's borders, or none (the letterhead,
+  /// the signature); `rows` writes its rows.
+  private mutating func frame(_ widths: [Int], bordered: Bool, _ rows: (inout WordBlocks) -> Void) {
     xml.start("w:tbl")
     xml.start("w:tblPr")
+    if bordered { xml.empty("w:tblStyle", ["w:val": "PapiTable"]) }
     xml.empty("w:tblW", ["w:w": "\(widths.reduce(0, +))", "w:type": "dxa"])
-    xml.start("w:tblBorders")
-    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-      xml.empty(side, ["w:val": "nil"])
+    if !bordered {
+      xml.start("w:tblBorders")
+      for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+        xml.empty(side, ["w:val": "nil"])
+      }
+      xml.end()
     }
-    xml.end()
     xml.empty("w:tblLayout", ["w:type": "fixed"])
     xml.end()
     xml.start("w:tblGrid")
@@ -415,10 +408,12 @@ struct WordBlocks {
     xml.end()
   }
 
-  private mutating func column(width: Int, _ content: (inout WordBlocks) -> Void) {
+  /// One cell of a row, `width` wide, shaded with `fill`.
+  private mutating func column(width: Int, fill: String? = nil, _ content: (inout WordBlocks) -> Void) {
     xml.start("w:tc")
     xml.start("w:tcPr")
     xml.empty("w:tcW", ["w:w": "\(width)", "w:type": "dxa"])
+    if let fill { xml.empty("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill]) }
     xml.end()
     content(&self)
     xml.end()
