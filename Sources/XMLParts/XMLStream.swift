@@ -130,6 +130,13 @@ public enum XMLPullParser {
     }
   }
 
+  /// Parses a part held in memory as chunks.
+  public static func parse(_ events: XMLEvents, chunks: [Data]) -> XMLFailure? {
+    var pieces = chunks.makeIterator()
+    var bytes = ChunkReader { pieces.next() }
+    return parse(events) { bytes.read(into: $0) }
+  }
+
   private struct Source {
     unowned(unsafe) let events: XMLEvents
     let read: (UnsafeMutableRawBufferPointer) -> Int

@@ -80,9 +80,7 @@ struct SheetBlocks {
         let sink = first.emptyCopy()
         sink.continueAfter(first)
         let blockReader = SheetReader(continuing: firstReader, sink: sink)
-        var pieces = [opening, block, closing].makeIterator()
-        var bytes = ChunkReader { pieces.next() }
-        let failure = XMLPullParser.parse(blockReader) { bytes.read(into: $0) }
+        let failure = XMLPullParser.parse(blockReader, chunks: [opening, block, closing])
         if failure != nil || !blockReader.canContinueElsewhere || sink.stop || sink.hasErrors {
           broken.set(true)
         }

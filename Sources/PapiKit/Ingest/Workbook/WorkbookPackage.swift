@@ -123,9 +123,7 @@ final class WorkbookPackage {
           return inflated <= 4 << 20
         }
         if inflated > 4 << 20 { throw ZipParts.Failure(detail: "\(part) holds more than its stated size") }
-        var pieces = chunks.makeIterator()
-        var bytes = ChunkReader { pieces.next() }
-        failure = XMLPullParser.parse(events) { bytes.read(into: $0) }
+        failure = XMLPullParser.parse(events, chunks: chunks)
       }
     } catch {
       throw Self.broken(path, detail: error.detail)
