@@ -67,8 +67,7 @@ public enum PlanCommand {
     // own (a merged commune may keep an old commune's code): their level names the set.
     if let set = request.asOfUnits { report.scores.level = "\(unitLevel)@\(set)" }
     let holders = OfficeHolders(
-      date: start, level: issuer.level, ward: issuer.body.joined(separator: " ").uppercased().contains("PHƯỜNG"),
-      offices: catalogue.offices)
+      date: start, level: issuer.level, ward: issuer.isWard, offices: catalogue.offices)
     // A commune's own plan leaves the register's other actions of the wave as they are.
     let planned: Set<String>? = unit.map { [$0.code] }
     let proposal = try PlanBuilder.propose(

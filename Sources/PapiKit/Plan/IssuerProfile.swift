@@ -41,10 +41,17 @@ public struct IssuerProfile: Sendable, Equatable {
     basis: [], recipients: ["Lưu: VT."], goal: nil, reportTo: nil)
 
   /// A draft's issuer for a plan of many units: a province's People's Committee.
-  public static let blankProvince = IssuerProfile(
-    parent: nil, body: ["ỦY BAN NHÂN DÂN", "TỈNH ………"], name: "UBND tỉnh", abbreviation: "UBND", place: "………",
-    level: .province, number: nil, authority: ["TM. ỦY BAN NHÂN DÂN"], title: "CHỦ TỊCH", signer: "………",
-    basis: [], recipients: ["Lưu: VT."], goal: nil, reportTo: nil)
+  public static let blankProvince: IssuerProfile = {
+    var province = blank
+    province.body = ["ỦY BAN NHÂN DÂN", "TỈNH ………"]
+    province.name = "UBND tỉnh"
+    province.level = .province
+    return province
+  }()
+
+  /// Whether the issuer is a ward's People's Committee (whose economic office has another
+  /// name since 1 July 2025).
+  public var isWard: Bool { body.joined(separator: " ").uppercased().contains("PHƯỜNG") }
 
   /// "Số: 05/KH-UBND", or "Số:      /KH-UBND" for the records office to number.
   func numberLine(kind: String) -> String {
