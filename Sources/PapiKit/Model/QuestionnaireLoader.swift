@@ -10,12 +10,7 @@ public enum QuestionnaireLoader {
 
   /// Parses questionnaire YAML; `source` names it in messages.
   public static func parse(yaml: String, source: String) throws(PapiError) -> Questionnaire {
-    let root = try ConfigReader.root(yaml, source: source, format: "questionnaires/README.md")
-    var reader = ConfigReader(source: source)
-    let questionnaire = reader.questionnaire(root)
-    if !reader.problems.isEmpty { throw PapiError(reader.problems) }
-    guard let questionnaire else { throw PapiError(reader.problems) }
-    return questionnaire
+    try ConfigReader.parse(yaml, source: source, format: "questionnaires/README.md") { $0.questionnaire($1) }
   }
 }
 

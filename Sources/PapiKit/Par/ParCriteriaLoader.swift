@@ -12,12 +12,7 @@ public enum ParCriteriaLoader {
   }
 
   public static func parse(yaml: String, source: String) throws(PapiError) -> ParCriteriaSet {
-    let root = try ConfigReader.root(yaml, source: source, format: "PRODUCT.md §8.1")
-    var reader = ConfigReader(source: source)
-    let set = reader.parCriteria(root)
-    if !reader.problems.isEmpty { throw PapiError(reader.problems) }
-    guard let set else { throw PapiError(reader.problems) }
-    return set
+    try ConfigReader.parse(yaml, source: source, format: "PRODUCT.md §8.1") { $0.parCriteria($1) }
   }
 }
 

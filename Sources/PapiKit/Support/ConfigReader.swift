@@ -56,6 +56,17 @@ struct ConfigReader {
     }
   }
 
+  /// The value `read` makes of a file's YAML, refused with every problem found on the way.
+  static func parse<Value>(
+    _ yaml: String, source: String, format: String, _ read: (inout ConfigReader, Node) -> Value?
+  ) throws(PapiError) -> Value {
+    let root = try Self.root(yaml, source: source, format: format)
+    var reader = ConfigReader(source: source)
+    let value = read(&reader, root)
+    guard reader.problems.isEmpty, let value else { throw PapiError(reader.problems) }
+    return value
+  }
+
   /// The root node of a YAML text. Empty or malformed text, and a key written twice in one
   /// mapping, are errors naming the line and column (never the whole text).
   static func root(_ yaml: String, source: String, format: String) throws(PapiError) -> Node {
