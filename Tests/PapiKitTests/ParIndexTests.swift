@@ -123,8 +123,8 @@ struct ParIndexTests {
     #expect(d.band?.name.vi == "Tốt" && d.nextBand?.band.name.vi == "Xuất sắc")
     #expect(abs((d.nextBand?.pointsNeeded ?? 0) - 7.3) < 1e-9)
     // To reach the first-ranked unit's index (95 / 97): 15 points.
-    #expect(abs((ParIndex.pointsToRank(1, of: d, among: units) ?? 0) - 15) < 1e-9)
-    #expect(ParIndex.pointsToRank(4, of: d, among: units) == nil)
+    #expect(abs((ParIndex.pointsToRank(1, of: d, among: units, in: set) ?? 0) - 15) < 1e-9)
+    #expect(ParIndex.pointsToRank(4, of: d, among: units, in: set) == nil)
   }
 
   @Test func lostPointsAreSharedByCountsElseEqually() throws {

@@ -199,10 +199,12 @@ public enum ParIndex {
 
   /// The points needed to reach the index of the unit ranked `rank` among those of the
   /// same year and parent (nil when there is no such unit, or the unit is already there).
-  public static func pointsToRank(_ rank: Int, of unit: ParUnitScore, among units: [ParUnitScore]) -> Double? {
+  public static func pointsToRank(
+    _ rank: Int, of unit: ParUnitScore, among units: [ParUnitScore], in set: ParCriteriaSet
+  ) -> Double? {
     let peers = units.filter { $0.year == unit.year && $0.parent == unit.parent }.sorted { $0.index > $1.index }
     guard rank >= 1, rank <= peers.count, unit.index < peers[rank - 1].index else { return nil }
-    return peers[rank - 1].index / 100 * unit.maximum - unit.points
+    return peers[rank - 1].index / set.scale * unit.maximum - unit.points
   }
 
   /// The percentages a text writes ("8,68%", "82.9 %"), as numbers.
