@@ -7,5 +7,6 @@
 #undef LIBXML_ICU_ENABLED
 #undef LIBXML_ICONV_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>

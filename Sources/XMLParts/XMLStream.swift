@@ -130,6 +130,22 @@ public enum XMLPullParser {
     }
   }
 
+  /// Parses a part held whole in memory, in place: libxml2 reads it without copying it, a
+  /// good tenth faster than the same bytes pulled through `read`.
+  public static func parse(_ events: XMLEvents, bytes: UnsafeRawBufferPointer) -> XMLFailure? {
+    guard let base = bytes.baseAddress, bytes.count < Int(Int32.max),
+      let context = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+    else { return XMLFailure(message: "libxml2 could not make a parser", line: 0) }
+    defer { xmlFreeParserCtxt(context) }
+    // The context's own handler (allocated with it, freed with it) takes the events'.
+    context.pointee.sax.pointee = xmlSAXHandler.forEvents()
+    context.pointee.userData = Unmanaged.passUnretained(events).toOpaque()
+    xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
+    let code = xmlParseDocument(context)
+    guard !events.stop, code != 0 || context.pointee.wellFormed == 0 else { return nil }
+    return XMLFailure(context, code: code)
+  }
+
   /// Parses a part held in memory as chunks.
   public static func parse(_ events: XMLEvents, chunks: [Data]) -> XMLFailure? {
     var pieces = chunks.makeIterator()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMLParts
 
 @testable import PapiKit
 
@@ -73,6 +74,28 @@ struct WorkbookTests {
           $0.text(.en)
         })
     #expect(try scoreJSON([path(name)], q, options: blocks) == scoreJSON([path("survey.csv")], q))
+  }
+
+  @Test func aSheetWhoseRootDeclaresMoreThanABlocksRoomIsStillReadInBlocks() throws {
+    // A later block is parsed where it lies, inside the root's namespaces written into the
+    // room before its rows; declarations longer than that room are parsed from pieces.
+    let original = try Data(contentsOf: URL(fileURLWithPath: path("survey.xlsxwriter.xlsx")))
+    let zip = try ZipWriter()
+    for (part, text) in try officeParts(original, name: "survey.xlsx") {
+      var content = text
+      if part == "xl/worksheets/sheet1.xml" {
+        let long = " xmlns:long=\"urn:" + String(repeating: "x", count: RowBlockCutter.headroom) + "\""
+        content = text.replacingOccurrences(of: "<worksheet ", with: "<worksheet" + long + " ")
+        #expect(content != text)
+      }
+      try zip.add(part, Data(content.utf8))
+    }
+    let file = try writeTemporary(Array(zip.finish()), name: "long-namespaces.xlsx")
+    var blocks = ReadOptions(parts: 2)
+    blocks.minimumPartBytes = 128
+    let q = try survey()
+    #expect(ExportReader.read([file], questionnaire: q, options: blocks).files[0].parts > 2)
+    #expect(try scoreJSON([file], q, options: blocks) == scoreJSON([path("survey.csv")], q))
   }
 
   @Test func aSheetWithProblemsIsReadWholeToReportThemExactly() throws {

@@ -70,17 +70,19 @@ struct SheetBlocks {
     let broken = Locked(false)
     let work = {
       while !broken.get() {
-        let (index, taken) = next.update { count -> (Int, Data?) in
+        var (index, taken) = next.update { count -> (Int, Data?) in
           count += 1
           // Under the lock: the progress display is not made for two threads at once.
           progress?(count * size, count * firstRows)
           return (count, pipe.take())
         }
-        guard let block = taken else { return }
+        // The block's only reference, so that it is parsed where it lies.
+        guard var block = taken else { return }
+        taken = nil
         let sink = first.emptyCopy()
         sink.continueAfter(first)
         let blockReader = SheetReader(continuing: firstReader, sink: sink)
-        let failure = XMLPullParser.parse(blockReader, chunks: [opening, block, closing])
+        let failure = Self.parse(later: &block, opening: opening, closing: closing, with: blockReader)
         if failure != nil || !blockReader.canContinueElsewhere || sink.stop || sink.hasErrors {
           broken.set(true)
         }
@@ -130,6 +132,24 @@ struct SheetBlocks {
     }
   }
 
+  /// Parses a later block in place: its opening written over the end of the blank room
+  /// the cutter left before its rows, its closing appended (the room is reserved).
+  private static func parse(
+    later block: inout Data, opening: Data, closing: Data, with reader: SheetReader
+  )
+    -> XMLFailure?
+  {
+    let room = RowBlockCutter.headroom
+    guard opening.count <= room else {
+      return XMLPullParser.parse(reader, chunks: [opening, block.suffix(from: block.startIndex + room), closing])
+    }
+    block.withUnsafeMutableBytes { bytes in
+      _ = opening.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: bytes[(room - opening.count)..<room]))
+    }
+    block.append(closing)
+    return block.withUnsafeBytes { XMLPullParser.parse(reader, bytes: $0) }
+  }
+
   /// The element a later block is parsed in, declaring the root's namespaces.
   private func blockOpening(_ namespaces: [(prefix: String?, uri: String)]) -> String {
     let declarations = namespaces.map { name in
@@ -142,37 +162,57 @@ struct SheetBlocks {
 
 /// Cuts a sheet's XML, chunk by chunk, into blocks of at least `size` bytes that end just
 /// after a row's end tag. What follows the last row (`</sheetData>` and the rest) is not
-/// read.
+/// read. Every block but the first starts with `headroom` spaces.
 struct RowBlockCutter {
+  /// The blank room before a later block's rows, where the element it is parsed in is
+  /// written (white space may come before a document's root), and room kept after them
+  /// for its end tag: the block is then parsed where it lies, without another copy.
+  static let headroom = 4096
+  static let tailroom = 64
+
   let size: Int
-  private var pending = Data()
+  /// The block being filled: its room (none in the first block) and the rows so far.
+  private var current = Data()
   private var blocks = 0
 
   init(size: Int) {
     self.size = size
   }
 
+  /// Where the rows begin in the block being filled.
+  private var rowsStart: Int { blocks == 0 ? 0 : Self.headroom }
+
   /// The blocks complete once `chunk` is added: each ends at the first row end past
-  /// `size` bytes.
+  /// `size` bytes. Each byte is copied once, into its block; what follows a cut starts the
+  /// next one.
   mutating func add(_ chunk: Data) -> [Data] {
-    pending.append(chunk)
+    current.append(chunk)
     var blocks: [Data] = []
-    var start = 0
-    while pending.count - start >= size, let end = rowEnd(in: pending, from: start + size - 1) {
-      blocks.append(pending.subdata(in: start..<end))
-      start = end
+    while current.count - rowsStart >= size, let end = rowEnd(in: current, from: rowsStart + size - 1) {
+      var next = Self.emptyBlock(size: size)
+      current.withUnsafeBytes { next.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[end...])) }
+      current.count = end
+      blocks.append(current)
+      current = next
+      self.blocks += 1
     }
-    if start > 0 { pending = pending.subdata(in: start..<pending.count) }
-    self.blocks += blocks.count
     return blocks
+  }
+
+  /// A later block before its rows: its room, and the capacity for a block's worth.
+  private static func emptyBlock(size: Int) -> Data {
+    var block = Data(capacity: headroom + size + size / 4 + tailroom)
+    block.append(contentsOf: repeatElement(UInt8(ascii: " "), count: headroom))
+    return block
   }
 
   /// The last block: the rows after the last block cut, without what follows them
   /// (`</sheetData>` and the rest, which hold no row); the whole part when no block was cut.
   mutating func finish() -> Data? {
-    guard blocks > 0 else { return pending }
-    guard let end = lastRowEnd(pending) else { return nil }
-    return Data(pending.prefix(end))
+    guard blocks > 0 else { return current }
+    guard let end = lastRowEnd(current), end > rowsStart else { return nil }
+    current.count = end
+    return current
   }
 
   /// The index just after the last `</row>` (or `</prefix:row>`), nil when there is none.
