@@ -104,9 +104,10 @@ struct ParIndexTests {
     #expect(unit.band?.name.vi == "Xuất sắc" && unit.nextBand == nil)
     #expect(unit.fields.map(\.maximum) == [50, 47] && unit.fields[1].notScored == ["2.2"])
     // Lost: 7 on 2.1, 0,79 on 1.1 (the set's office), most first.
-    #expect(unit.lost.map(\.criterion) == ["2.1", "1.1"])
-    #expect(abs(unit.lost[1].lost - 0.79) < 1e-9)
-    #expect(unit.lost[1].offices.map(\.office.name) == ["Văn phòng HĐND và UBND"])
+    #expect(unit.recoveryOrder.map(\.criterion) == ["2.1", "1.1"])
+    #expect(unit.lost.map(\.criterion) == ["1.1", "2.1"], "in code order")
+    #expect(abs(unit.recoveryOrder[1].lost - 0.79) < 1e-9)
+    #expect(unit.recoveryOrder[1].offices.map(\.office.name) == ["Văn phòng HĐND và UBND"])
   }
 
   @Test func ranksShareTiesAndCountTheUnitsOfTheirParent() throws {
@@ -152,11 +153,15 @@ struct ParIndexTests {
       ParStated(unitCode: "616", year: "2023", criterion: "total", value: 50.5, origin: SourceLocation(file: "x")),
     ]
     let unit = try #require(try ParIndex.score(try Self.set(), results: results, stated: stated).first)
-    #expect(unit.checks.contains(.statedMismatch(criterion: "1", stated: 10, computed: 10.5)))
-    #expect(!unit.checks.contains { if case .statedMismatch(criterion: "total", _, _) = $0 { true } else { false } })
-    #expect(unit.checks.contains(.ruleMismatch(criterion: "1.1", given: 0.5, computed: 40 * 692 / 835)))
-    #expect(unit.checks.contains(.ruleMismatch(criterion: "2.1", given: 40, computed: 0)))
-    #expect(unit.checks.contains(.percentMismatch(criterion: "1.1", written: 8.68, computed: 692 / 835 * 100)))
+    func found(_ kind: ParCheck.Kind, _ criterion: String) -> [(Double, Double)] {
+      unit.checks.filter { $0.kind == kind && $0.criterion == criterion }.map { ($0.stated, $0.computed) }
+    }
+    #expect(found(.statedMismatch, "1").map(\.0) == [10] && found(.statedMismatch, "1").map(\.1) == [10.5])
+    #expect(found(.statedMismatch, "total").isEmpty)
+    #expect(found(.ruleMismatch, "1.1").map(\.0) == [0.5] && found(.ruleMismatch, "1.1").map(\.1) == [40 * 692 / 835])
+    #expect(found(.ruleMismatch, "2.1").map(\.0) == [40] && found(.ruleMismatch, "2.1").map(\.1) == [0])
+    #expect(found(.percentMismatch, "1.1").map(\.0) == [8.68])
+    #expect(unit.checks.first { $0.kind == .percentMismatch }?.text == "8,68%")
   }
 
   @Test func aMissingCriterionOrAnUnknownOneIsAnError() throws {
@@ -239,24 +244,15 @@ struct ParIndexTests {
     // 004 states field 6 as 10/13 while its itemised losses leave 11,09.
     #expect(
       konRay.checks.contains { check in
-        if case .statedMismatch(criterion: "6", stated: 10, let computed) = check {
-          abs(computed - 11.09) < 1e-9
-        } else {
-          false
-        }
+        check.kind == .statedMismatch && check.criterion == "6" && check.stated == 10
+          && abs(check.computed - 11.09) < 1e-9
       })
     // 004: "1/32 … 8,68%" is 3,125%.
-    #expect(
-      konRay.checks.contains { check in
-        if case .percentMismatch(criterion: "6.3.1", written: 8.68, _) = check { true } else { false }
-      })
+    #expect(konRay.checks.contains { $0.kind == .percentMismatch && $0.criterion == "6.3.1" && $0.stated == 8.68 })
     // 000: Đắk Glei's points add up to the 81,22 it states (it calls that figure its index).
     let dakGlei = try #require(units.first { $0.code == "610" })
     #expect(abs(dakGlei.points - 81.22) < 1e-9)
-    #expect(
-      !dakGlei.checks.contains { check in
-        if case .statedMismatch(criterion: "total", _, _) = check { true } else { false }
-      })
+    #expect(!dakGlei.checks.contains { $0.kind == .statedMismatch && $0.criterion == "total" })
   }
 
   @Test func parValidateShowsTheUnitsAndWarnsAboutWhatDoesNotAddUp() throws {
@@ -278,8 +274,23 @@ struct ParIndexTests {
     #expect(refused.stderr.contains("bo.yaml, dòng 23, cột 14: lỗi: tiêu chí 1.2: điểm tối đa phải lớn hơn 0."))
   }
 
-  @Test func percentagesAreReadAsWritten() {
-    #expect(ParIndex.percentages(in: "1/32 hồ sơ (8,68%), còn lại 82.9 %") == [8.68, 82.9])
-    #expect(ParIndex.codeOrder("1.10").lexicographicallyPrecedes(ParIndex.codeOrder("1.9")) == false)
+  @Test func percentagesAreReadAsWrittenAndOnlyTheRowsOwnRateIsChecked() {
+    func written(_ text: String, _ numerator: Double, _ denominator: Double) -> [String] {
+      ParPercentages.checked(in: text, numerator: numerator, denominator: denominator).map {
+        "\($0.value)±\($0.tolerance)"
+      }
+    }
+    // Its rate, to the rounding of the digits written: "92%" stands for 91,5–92,5.
+    #expect(written("1/32 hồ sơ (8,68%), còn lại 82.9 %", 1, 32) == ["8.68±0.05", "82.9±0.05"])
+    #expect(written("Có 24/26 nhiệm vụ hoàn thành, đạt 92% kế hoạch", 24, 26) == ["92.0±0.5"])
+    // A bound or a target is not the rate; nor is the rate of another fraction; dates are not fractions.
+    #expect(
+      written("Đến ngày 30/11/2025 có 19/20 hồ sơ đúng hạn, đạt 95,2%; chỉ tiêu là trên 98%.", 19, 20) == ["95.2±0.05"])
+    #expect(written("chưa đạt 100% kế hoạch", 5, 48).isEmpty)
+    #expect(written("giải ngân 51.740 triệu đồng/94.561 triệu đồng, đạt 54,7%", 1, 2).isEmpty)
+    #expect(written("giải ngân 51.740 triệu đồng/94.561 triệu đồng, đạt 54,7%", 51_740, 94_561) == ["54.7±0.05"])
+    #expect(ParPercentages.count("1.224") == 1224 && ParPercentages.count("3,5") == 3.5)
+    #expect(ParPercentages.count("1.234,5") == 1234.5 && ParPercentages.count("2.5") == 2.5)
+    #expect(!ParIndex.codeBefore("1.10", "1.9") && ParIndex.codeBefore("1.9", "1.10"))
   }
 }

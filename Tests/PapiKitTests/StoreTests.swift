@@ -249,6 +249,7 @@ struct StoreTests {
         "v1: waves, respondents, import log, unit register", "v2: published scores",
         "v3: action register with append-only history",
         "v4: respondents kept in key order only", "v5: citizen feedback",
+        "v6: PAR INDEX results; actions from PAR INDEX criteria",
       ])
     #expect(try queue.read { try SQLiteSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.
@@ -266,7 +267,7 @@ struct StoreTests {
     }
     try queue.close()
     _ = try SQLiteStore.open(path: database)
-    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == 5)
+    #expect(try count("SELECT COUNT(*) FROM grdb_migrations") == SQLiteSchema.version)
     #expect(try count("SELECT COUNT(*) FROM benchmark_set") == 1)
     #expect(try count("SELECT COUNT(*) FROM action") == 0)
   }

@@ -21,66 +21,61 @@ public enum ParValidateCommand {
       }
     }
     if !problems.isEmpty { throw PapiError(problems) }
-    try ParResultsReader.check(results, against: set)
+    try ParResultsReader.check(results, stated: stated, against: set)
     let units = try ParIndex.score(set, results: results, stated: stated)
     ParValidateTable(set: set, language: language).render(units, to: &sink)
-    return warnings(units, results: results, stated: stated)
+    return warnings(units)
   }
 
   /// Each check as a warning at the row it is about.
-  static func warnings(_ units: [ParUnitScore], results: [ParResult], stated: [ParStated]) -> [Diagnostic] {
+  static func warnings(_ units: [ParUnitScore]) -> [Diagnostic] {
+    units.flatMap { unit in
+      unit.checks.map { check in
+        Diagnostic(
+          .warning, check.origin, value: "\(unit.code) \(check.criterion)", message: check.message(unit: unit.code),
+          fix: check.fix)
+      }
+    }
+  }
+}
+
+extension ParCheck {
+  /// What the check found, in a sentence naming the unit and both figures.
+  public func message(unit: String) -> LocalizedText {
     let vi = NumberFormatting(language: .vi)
     let en = NumberFormatting(language: .en)
-    /// A figure as each language writes it, to `decimals` places.
-    func shown(_ value: Double, _ decimals: Int = 2) -> (vi: String, en: String) {
-      (vi.fixed(value, decimals), en.fixed(value, decimals))
+    let decimals = kind == .ruleMismatch ? 3 : 2
+    let (given, found) = (
+      (vi.fixed(stated, 2), en.fixed(stated, 2)), (vi.fixed(computed, decimals), en.fixed(computed, decimals))
+    )
+    switch kind {
+    case .statedMismatch where criterion == "index":
+      return L(
+        "\(unit): chỉ số ghi \(given.0) nhưng điểm các tiêu chí cho chỉ số \(found.0).",
+        "\(unit): the index is stated as \(given.1) but the criteria's points give \(found.1).")
+    case .statedMismatch:
+      return L(
+        "\(unit) \(criterion == "total" ? "tổng điểm" : "lĩnh vực \(criterion)") ghi \(given.0) điểm nhưng các "
+          + "tiêu chí cộng lại được \(found.0).",
+        "\(unit) \(criterion == "total" ? "total" : "field \(criterion)") is stated as \(given.1) but its criteria "
+          + "add up to \(found.1).")
+    case .ruleMismatch:
+      return L(
+        "\(unit) tiêu chí \(criterion): điểm \(given.0), nhưng quy tắc cho \(found.0) với các số đếm đã ghi.",
+        "\(unit) criterion \(criterion): scored \(given.1), but its rule gives \(found.1) for the counts given.")
+    case .percentMismatch:
+      let written = text ?? "\(given.0)%"
+      return L(
+        "\(unit) tiêu chí \(criterion): lý do ghi \(written) nhưng tử số/mẫu số là \(found.0)%.",
+        "\(unit) criterion \(criterion): the reason writes \(written) but numerator/denominator is \(found.1)%.")
     }
-    var warnings: [Diagnostic] = []
-    for unit in units {
-      func row(_ criterion: String) -> SourceLocation {
-        results.first { $0.unitCode == unit.code && $0.year == unit.year && $0.criterion == criterion }?.origin
-          ?? SourceLocation(file: "")
-      }
-      for check in unit.checks {
-        switch check {
-        case .statedMismatch(let criterion, let figure, let computed):
-          let (figure, computed) = (shown(figure), shown(computed))
-          let origin =
-            stated.first { $0.unitCode == unit.code && $0.year == unit.year && $0.criterion == criterion }?.origin
-          warnings.append(
-            Diagnostic(
-              .warning, origin ?? SourceLocation(file: ""), value: "\(unit.code) \(criterion)",
-              message: L(
-                "\(unit.code) \(criterion == "total" ? "tổng điểm" : "lĩnh vực \(criterion)") ghi \(figure.vi) "
-                  + "điểm nhưng các tiêu chí cộng lại được \(computed.vi).",
-                "\(unit.code) \(criterion == "total" ? "total" : "field \(criterion)") is stated as "
-                  + "\(figure.en) but its criteria add up to \(computed.en)."),
-              fix: L("Đối chiếu với văn bản gốc.", "Check it against the original document.")))
-        case .ruleMismatch(let criterion, let given, let computed):
-          let (given, computed) = (shown(given), shown(computed, 3))
-          warnings.append(
-            Diagnostic(
-              .warning, row(criterion), value: "\(unit.code) \(criterion)",
-              message: L(
-                "\(unit.code) tiêu chí \(criterion): điểm \(given.vi), nhưng quy tắc cho \(computed.vi) với các số "
-                  + "đếm đã ghi.",
-                "\(unit.code) criterion \(criterion): scored \(given.en), but its rule gives \(computed.en) for the "
-                  + "counts given."),
-              fix: L("Kiểm tra điểm và các số đếm.", "Check the score and the counts.")))
-        case .percentMismatch(let criterion, let written, let computed):
-          let (written, computed) = (shown(written), shown(computed))
-          warnings.append(
-            Diagnostic(
-              .warning, row(criterion), value: "\(unit.code) \(criterion)",
-              message: L(
-                "\(unit.code) tiêu chí \(criterion): lý do ghi \(written.vi)% nhưng tử số/mẫu số là "
-                  + "\(computed.vi)%.",
-                "\(unit.code) criterion \(criterion): the reason writes \(written.en)% but numerator/denominator is "
-                  + "\(computed.en)%."),
-              fix: L("Kiểm tra tỷ lệ trong lý do.", "Check the percentage in the reason.")))
-        }
-      }
+  }
+
+  public var fix: LocalizedText {
+    switch kind {
+    case .statedMismatch: L("Đối chiếu với văn bản gốc.", "Check it against the original document.")
+    case .ruleMismatch: L("Kiểm tra điểm và các số đếm.", "Check the score and the counts.")
+    case .percentMismatch: L("Kiểm tra tỷ lệ trong lý do.", "Check the percentage in the reason.")
     }
-    return warnings
   }
 }

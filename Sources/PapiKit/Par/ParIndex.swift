@@ -20,9 +20,18 @@ public struct ParUnitScore: Sendable {
   /// Σ of the unit's own scores, nil when it gave none.
   public var selfPoints: Double?
   public var fields: [ParFieldScore]
-  /// Lost criteria, most points lost first (then by code).
+  /// Lost criteria, in code order (1.10 after 1.9).
   public var lost: [ParLoss]
   public var checks: [ParCheck]
+  /// The lost criteria to recover first: most points lost first, then by code.
+  public var recoveryOrder: [ParLoss] {
+    lost.sorted { one, other in
+      abs(one.lost - other.lost) > 1e-9
+        ? one.lost > other.lost : ParIndex.codeBefore(one.criterion, other.criterion)
+    }
+  }
+  /// The unit's own score minus the appraised one, when it gave its own.
+  public var selfGap: Double? { selfPoints.map { $0 - points } }
   /// The points still needed to reach the next band up, and which band.
   public var nextBand: (band: ParBand, pointsNeeded: Double)?
 }
@@ -34,6 +43,8 @@ public struct ParFieldScore: Sendable {
   public var maximum: Double
   public var lost: Double { maximum - points }
   public var notScored: [String]
+  /// Σ of the unit's own scores of the field's scored criteria, nil when it gave none.
+  public var selfPoints: Double?
 }
 
 /// A criterion that lost points, why, and whose they are.
@@ -45,17 +56,43 @@ public struct ParLoss: Sendable {
   public var reason: String?
   /// Each office and its share of the lost points.
   public var offices: [(office: ParOffice, lost: Double)]
+  /// The unit's own score, when it gave one.
+  public var selfScore: Double?
 }
 
-/// A figure that does not add up (warnings; the JSON's `checks`).
-public enum ParCheck: Sendable, Equatable {
-  /// A stated field or total differs from the sum of its criteria by more than 0.01.
-  case statedMismatch(criterion: String, stated: Double, computed: Double)
-  /// A given score differs from what its rule gives for its counts by more than 0.01.
-  case ruleMismatch(criterion: String, given: Double, computed: Double)
-  /// A percentage written in the reason differs from numerator ÷ denominator by more than
-  /// 0.05 points.
-  case percentMismatch(criterion: String, written: Double, computed: Double)
+/// A figure that does not add up (warnings; the JSON's `checks`), with the row it is on.
+public struct ParCheck: Sendable, Equatable {
+  /// What does not add up.
+  public enum Kind: String, Sendable {
+    /// A stated field, total or index differs from what its criteria give by more than 0.01.
+    case statedMismatch = "stated_mismatch"
+    /// A given score differs from what its rule gives for its counts by more than 0.01.
+    case ruleMismatch = "rule_mismatch"
+    /// A percentage written in the reason differs from numerator ÷ denominator by more
+    /// than 0.05 points, or than the rounding of the digits written ("92%" for 92,3%).
+    case percentMismatch = "percent_mismatch"
+  }
+
+  public var kind: Kind
+  /// A criterion's or field's code, `total` or `index`.
+  public var criterion: String
+  /// The figure given (stated, scored, or written in the reason).
+  public var stated: Double
+  public var computed: Double
+  /// The percentage as the reason writes it ("8,68%").
+  public var text: String?
+  public var origin: SourceLocation
+
+  public init(
+    _ kind: Kind, criterion: String, stated: Double, computed: Double, text: String? = nil, origin: SourceLocation
+  ) {
+    self.kind = kind
+    self.criterion = criterion
+    self.stated = stated
+    self.computed = computed
+    self.text = text
+    self.origin = origin
+  }
 }
 
 /// The computations of PRODUCT.md §8.3 over a year's results: scores, ranks, shares of
@@ -119,28 +156,34 @@ public enum ParIndex {
     for field in set.fields {
       let leaves = field.withDescendants.filter(\.children.isEmpty)
       let scored = leaves.filter { rows[$0.code]?.scored == true }
+      let selfScores = scored.compactMap { rows[$0.code]?.selfScore }
       fields.append(
         ParFieldScore(
           code: field.code, points: scored.reduce(0) { $0 + (rows[$1.code]?.score ?? 0) },
           maximum: scored.reduce(0) { $0 + $1.maximum },
-          notScored: leaves.filter { rows[$0.code]?.scored != true }.map(\.code)))
+          notScored: leaves.filter { rows[$0.code]?.scored != true }.map(\.code),
+          selfPoints: selfScores.isEmpty ? nil : selfScores.reduce(0, +)))
     }
     let points = fields.reduce(0) { $0 + $1.points }
     let maximum = fields.reduce(0) { $0 + $1.maximum }
-    let index = maximum > 0 ? points / maximum * set.scale : 0
     var lost: [ParLoss] = []
     for leaf in set.leaves {
       guard let row = rows[leaf.code], row.scored, let score = row.score else { continue }
       if let rule = leaf.rule, let numerator = row.numerator, let denominator = row.denominator,
         let computed = rule.points(numerator: numerator, denominator: denominator, maximum: leaf.maximum),
-        abs(computed - score) > 0.01
+        abs(computed - score) > 0.01 + 1e-9
       {
-        checks.append(.ruleMismatch(criterion: leaf.code, given: score, computed: computed))
+        checks.append(
+          ParCheck(.ruleMismatch, criterion: leaf.code, stated: score, computed: computed, origin: row.origin))
       }
       if let numerator = row.numerator, let denominator = row.denominator, denominator > 0, let reason = row.reason {
         let computed = numerator / denominator * 100
-        for written in percentages(in: reason) where abs(written - computed) > 0.05 {
-          checks.append(.percentMismatch(criterion: leaf.code, written: written, computed: computed))
+        for written in ParPercentages.checked(in: reason, numerator: numerator, denominator: denominator)
+        where abs(written.value - computed) > written.tolerance + 1e-9 {
+          checks.append(
+            ParCheck(
+              .percentMismatch, criterion: leaf.code, stated: written.value, computed: computed, text: written.text,
+              origin: row.origin))
         }
       }
       guard leaf.maximum - score > 1e-9 else { continue }
@@ -148,18 +191,26 @@ public enum ParIndex {
       lost.append(
         ParLoss(
           criterion: leaf.code, score: score, maximum: leaf.maximum, reason: row.reason,
-          offices: shares(of: leaf.maximum - score, among: offices)))
+          offices: shares(of: leaf.maximum - score, among: offices), selfScore: row.selfScore))
     }
-    lost.sort { one, other in
-      abs(one.lost - other.lost) > 1e-9
-        ? one.lost > other.lost : codeOrder(one.criterion).lexicographicallyPrecedes(codeOrder(other.criterion))
-    }
+    let index = maximum > 0 ? points / maximum * set.scale : 0
     for figure in stated where figure.unitCode == first.unitCode && figure.year == first.year {
-      let computed =
-        figure.criterion == "total" ? points : fields.first { $0.code == figure.criterion }?.points
-      if let computed, abs(computed - figure.value) > 0.01 {
-        checks.append(.statedMismatch(criterion: figure.criterion, stated: figure.value, computed: computed))
+      let computed: Double? =
+        switch figure.criterion {
+        case "total": points
+        case "index": index
+        default: fields.first { $0.code == figure.criterion }?.points
+        }
+      if let computed, abs(computed - figure.value) > 0.01 + 1e-9 {
+        checks.append(
+          ParCheck(
+            .statedMismatch, criterion: figure.criterion, stated: figure.value, computed: computed,
+            origin: figure.origin))
       }
+    }
+    checks.sort { one, other in
+      if one.criterion != other.criterion { return codeBefore(one.criterion, other.criterion) }
+      return (one.kind.rawValue, one.origin.line ?? 0) < (other.kind.rawValue, other.origin.line ?? 0)
     }
     let selfScores = rows.values.compactMap { $0.scored ? $0.selfScore : nil }
     let band = set.band(of: index)
@@ -207,21 +258,14 @@ public enum ParIndex {
     return peers[rank - 1].index / set.scale * unit.maximum - unit.points
   }
 
-  /// The percentages a text writes ("8,68%", "82.9 %"), as numbers.
-  static func percentages(in text: String) -> [Double] {
-    var found: [Double] = []
-    let pattern = #"(\d+(?:[.,]\d+)?)\s*%"#
-    guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
-    let range = NSRange(text.startIndex..., in: text)
-    for match in expression.matches(in: text, range: range) {
-      guard let number = Range(match.range(at: 1), in: text) else { continue }
-      if let value = Double(text[number].replacingOccurrences(of: ",", with: ".")) { found.append(value) }
-    }
-    return found
-  }
-
-  /// Criterion codes in numeric order by segment: 1.10 after 1.9.
+  /// Criterion codes in numeric order by segment: 1.10 after 1.9 (`total` and `index`, which
+  /// are not numbers, after every code).
   static func codeOrder(_ code: String) -> [Int] {
     code.split(separator: ".").map { Int($0) ?? Int.max }
+  }
+
+  /// Whether `one` comes before `other` in code order.
+  public static func codeBefore(_ one: String, _ other: String) -> Bool {
+    codeOrder(one).lexicographicallyPrecedes(codeOrder(other))
   }
 }

@@ -20,15 +20,29 @@ public struct ParResult: Sendable {
   public var reason: String?
   /// The offices answerable for the lost points, when the result names them (else the set's).
   public var offices: [ParOffice]?
+  /// The date of the counts, as written (`as_of`, tính đến ngày).
+  public var asOf: String?
   /// Where the row is.
   public var origin: SourceLocation
+
+  /// The same result, wherever each was read from.
+  public func sameContent(as other: ParResult) -> Bool {
+    var mine = self
+    mine.origin = other.origin
+    return mine.unitCode == other.unitCode && mine.unitName == other.unitName && mine.parent == other.parent
+      && mine.year == other.year && mine.criterion == other.criterion && mine.score == other.score
+      && mine.selfScore == other.selfScore && mine.scored == other.scored && mine.numerator == other.numerator
+      && mine.denominator == other.denominator && mine.reason == other.reason && mine.offices == other.offices
+      && mine.asOf == other.asOf
+  }
 
   public init(
     unitCode: String, unitName: String? = nil, parent: String? = nil, year: String, criterion: String,
     score: Double?, selfScore: Double? = nil, scored: Bool = true, numerator: Double? = nil,
-    denominator: Double? = nil, reason: String? = nil, offices: [ParOffice]? = nil,
+    denominator: Double? = nil, reason: String? = nil, offices: [ParOffice]? = nil, asOf: String? = nil,
     origin: SourceLocation = SourceLocation(file: "")
   ) {
+    self.asOf = asOf
     self.unitCode = unitCode
     self.unitName = unitName
     self.parent = parent
@@ -83,20 +97,44 @@ public struct ParOffice: Sendable, Equatable {
   }
 }
 
-/// A figure a document states for a unit's field or total, to check against the sum.
-public struct ParStated: Sendable {
+/// A figure a document states for a unit: a field's points or the total, checked against
+/// the sum of the criteria; or the published index and rank (`index`, `rank` as "1/10"),
+/// which stand for a year whose criterion-by-criterion results are not known (a previous
+/// year a report quotes in a footnote).
+public struct ParStated: Sendable, Equatable {
   public var unitCode: String
+  /// The unit's name and parent, when the row gives them.
+  public var unitName: String?
+  public var parent: String?
   public var year: String
-  /// A field's code, or `total`.
+  /// A field's code, `total`, `index` or `rank`.
   public var criterion: String
   public var value: Double
+  /// For `rank`: among how many units ("1/10").
+  public var of: Int?
   public var origin: SourceLocation
 
-  public init(unitCode: String, year: String, criterion: String, value: Double, origin: SourceLocation) {
+  public init(
+    unitCode: String, unitName: String? = nil, parent: String? = nil, year: String, criterion: String,
+    value: Double, of: Int? = nil, origin: SourceLocation
+  ) {
     self.unitCode = unitCode
+    self.unitName = unitName
+    self.parent = parent
     self.year = year
     self.criterion = criterion
     self.value = value
+    self.of = of
     self.origin = origin
+  }
+
+  /// The codes that are figures of a unit as a whole rather than of a field.
+  public static let wholeUnit: Set<String> = ["total", "index", "rank"]
+
+  /// The same figure, wherever each was read from.
+  public func sameContent(as other: ParStated) -> Bool {
+    var mine = self
+    mine.origin = other.origin
+    return mine == other
   }
 }

@@ -51,11 +51,20 @@ public enum ActionStatus: String, Sendable, CaseIterable {
   }
 }
 
+/// Where an action comes from: a flag of a survey wave (PAPI, SIPAS), or a criterion that
+/// lost points in a year of PAR INDEX results.
+public enum ActionSource: String, Sendable, Equatable {
+  case survey, par
+}
+
 /// One action item: a task of the catalogue applied to one flagged metric of one unit in
-/// one wave, with what the flag said when it was planned (the baseline the next wave is
-/// compared with).
+/// one wave (or one lost PAR INDEX criterion of one unit in one year), with what the flag
+/// said when it was planned (the baseline the next wave or year is compared with).
 public struct ActionItem: Sendable, Equatable {
   public var id: String
+  /// For a PAR INDEX action, `wave` is the year, `level` is `par` and `metric` is the
+  /// criterion's code.
+  public var source: ActionSource = .survey
   public var wave: String
   public var level: String
   public var unitCode: String

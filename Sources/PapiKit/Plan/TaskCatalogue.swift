@@ -107,6 +107,8 @@ public struct Office: Sendable, Equatable {
   /// The bodies that hold its duties since 1 July 2025, by the level of the plan; nil when
   /// the office still exists (or the catalogue does not say).
   public var successors: Successors?
+  /// Other spellings documents use for it ("Văn phòng HĐND-UBND huyện"), `also:`.
+  public var also: [String] = []
 
   /// The bodies that took over an office abolished on 1 July 2025: in a commune's (or a
   /// ward's) own plan, and in a province's. Each names offices of the catalogue.
@@ -145,11 +147,15 @@ public struct RemediationTask: Sendable, Equatable {
 
   /// Which survey's flags the task answers (`survey: sipas`; PAPI when not said).
   public var survey: Survey = .papi
+  /// For a PAR INDEX task (`survey: par`): the criteria set whose codes `applies_to` names;
+  /// nil when the codes mean the same in every set (the national fields 1–8).
+  public var criteriaSet: String?
 
-  /// The surveys a catalogue's tasks are for: PAPI's dimensions, or the five elements of
-  /// a satisfaction survey (SIPAS, a `kind: percent` questionnaire).
+  /// The surveys a catalogue's tasks are for: PAPI's dimensions, the five elements of a
+  /// satisfaction survey (SIPAS, a `kind: percent` questionnaire), or the criteria of a PAR
+  /// INDEX set (`par`, lost criteria rather than flags).
   public enum Survey: String, Sendable, Equatable {
-    case papi, sipas
+    case papi, sipas, par
 
     public init(_ questionnaire: Questionnaire) {
       self = questionnaire.kind == .papi ? .papi : .sipas
@@ -177,7 +183,26 @@ public struct TaskCatalogue: Sendable {
   public var tasks: [RemediationTask]
   public var calendar: WorkingCalendar?
 
-  public func office(_ name: String) -> Office? { offices.first { $0.name == name } }
+  /// The office of that name, or that the catalogue also knows it by (`also:`).
+  public func office(_ name: String) -> Office? {
+    offices.first { $0.name == name } ?? offices.first { $0.also.contains(name) }
+  }
+
+  /// The tasks for a lost criterion of `set`: those of the most specific level that has
+  /// any (the criterion, its parent, its field), the set's own before the ones for every
+  /// set at the same level, high priority first, then in catalogue order.
+  public func parTasks(for criterion: String, set: String) -> [RemediationTask] {
+    let par = tasks.filter { $0.survey == .par && ($0.criteriaSet == nil || $0.criteriaSet == set) }
+    for level in Self.coverage(of: criterion) {
+      let found = par.filter { $0.appliesTo.contains(level) }
+      let own = found.filter { $0.criteriaSet == set }
+      let chosen = own.isEmpty ? found : own
+      if !chosen.isEmpty {
+        return chosen.enumerated().sorted { ($0.1.priority, $0.0) < ($1.1.priority, $1.0) }.map(\.1)
+      }
+    }
+    return []
+  }
 
   /// The office's name in `language`.
   public func officeName(_ name: String, _ language: Language) -> String { office(name)?.text(language) ?? name }
@@ -334,7 +359,7 @@ public struct TaskCatalogue: Sendable {
 
 extension ConfigReader {
   static let taskKeys = [
-    "id", "applies_to", "title", "lead", "support", "due", "priority", "source", "since_2025", "survey",
+    "id", "applies_to", "title", "lead", "support", "due", "priority", "source", "since_2025", "survey", "criteria",
   ]
 
   fileprivate mutating func catalogueTasks(_ root: Node) -> [RemediationTask] {
@@ -391,7 +416,7 @@ extension ConfigReader {
           problem(
             Self.value(item, "survey"),
             L("nhiệm vụ \(id): khảo sát `\(text)` không hợp lệ.", "task \(id): survey `\(text)` is not valid."),
-            L("Dùng papi hoặc sipas.", "Use papi or sipas."), value: text)
+            L("Dùng papi, sipas hoặc par.", "Use papi, sipas or par."), value: text)
         }
       }
       guard let title, let lead, let due else { continue }
@@ -402,6 +427,15 @@ extension ConfigReader {
         source: string(item, "source", context: Context(id), required: false),
         since2025: since2025(item, id: id), origin: SourceLocation(file: source, line: line))
       task.survey = survey
+      task.criteriaSet = string(item, "criteria", context: Context(id), required: false)
+      if task.criteriaSet != nil && survey != .par {
+        problem(
+          Self.value(item, "criteria"),
+          L(
+            "nhiệm vụ \(id): `criteria` chỉ dùng cho nhiệm vụ Chỉ số CCHC (`survey: par`).",
+            "task \(id): `criteria` is for PAR INDEX tasks only (`survey: par`)."),
+          L("Thêm `survey: par`, hoặc bỏ `criteria`.", "Add `survey: par`, or remove `criteria`."))
+      }
       tasks.append(task)
     }
     return tasks
@@ -410,7 +444,7 @@ extension ConfigReader {
   fileprivate mutating func offices(_ node: Node?) -> [Office] {
     var offices: [Office] = []
     for item in sequence(node, "offices") {
-      guard mapping(item, "offices", allowed: ["name", "en", "after_2025", "since_2025"]),
+      guard mapping(item, "offices", allowed: ["name", "also", "en", "after_2025", "since_2025"]),
         let name = string(item, "name", context: "offices")
       else { continue }
       var successors: Office.Successors?
@@ -436,10 +470,11 @@ extension ConfigReader {
           successors = Office.Successors(commune: commune, ward: ward, province: province)
         }
       }
-      offices.append(
-        Office(
-          name: name, en: string(item, "en", context: Context(name), required: false) ?? "",
-          after2025: localized(Self.value(item, "after_2025"), context: Context(name)), successors: successors))
+      var office = Office(
+        name: name, en: string(item, "en", context: Context(name), required: false) ?? "",
+        after2025: localized(Self.value(item, "after_2025"), context: Context(name)), successors: successors)
+      office.also = names(Self.value(item, "also"), context: Context(name))
+      offices.append(office)
     }
     return offices
   }

@@ -3,10 +3,11 @@
 public protocol ActionRepository: Repository {
   /// Stores a plan run's proposed actions in one transaction: new ones are created (with a
   /// `created` history entry), existing ones are left as they are, and actions of the same
-  /// wave and level that the run no longer proposes are marked as no longer flagged (only
-  /// those of `units`, when a run planned some units only).
+  /// wave (or PAR INDEX year), level and source that the run no longer proposes are marked
+  /// as no longer flagged (only those of `units`, when a run planned some units only).
   func applyPlan(
-    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?,
+    source: ActionSource
   ) throws(PapiError) -> PlanOutcome
   /// The actions that pass `filter`, what is due first first (then by unit, metric, task).
   func actions(_ filter: ActionFilter) throws(PapiError) -> [ActionItem]
@@ -26,6 +27,14 @@ extension ActionRepository {
     wave: String, level: String, actions: [ActionItem], offices: [Office], author: String
   ) throws(PapiError) -> PlanOutcome {
     try applyPlan(wave: wave, level: level, actions: actions, offices: offices, author: author, units: nil)
+  }
+
+  /// Stores a survey wave's plan run (of `units` only, when not nil).
+  public func applyPlan(
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?
+  ) throws(PapiError) -> PlanOutcome {
+    try applyPlan(
+      wave: wave, level: level, actions: actions, offices: offices, author: author, units: units, source: .survey)
   }
 
   /// Every action.

@@ -69,9 +69,30 @@ public enum ParResultsReader {
             fix: L("Điền đủ ba cột này.", "Fill in these three columns.")))
         continue
       }
-      let origin = SourceLocation(file: path, line: row.line)
+      let origin = SourceLocation(file: path, line: row.line, sheet: table.sheet)
+      if criterion == "rank", let text = row.value(index["stated"]) {
+        // A published rank: "1/10", "01/10" (first of ten).
+        let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let rank = Int(parts[0]), let of = Int(parts[1]), rank >= 1, rank <= of {
+          stated.append(
+            ParStated(
+              unitCode: unit, unitName: row.value(index["unit_name"]), parent: row.value(index["parent"]), year: year,
+              criterion: criterion, value: Double(rank), of: of, origin: origin))
+        } else {
+          problems.append(
+            Diagnostic(
+              .error, place(row, "stated"), value: text,
+              message: L("thứ hạng `\(text)` không đọc được.", "rank `\(text)` cannot be read."),
+              fix: L("Ghi thứ hạng trên tổng số đơn vị, ví dụ 1/10.", "Write the rank over the number of units: 1/10."))
+          )
+        }
+        continue
+      }
       if let figure = number(row, "stated") {
-        stated.append(ParStated(unitCode: unit, year: year, criterion: criterion, value: figure, origin: origin))
+        stated.append(
+          ParStated(
+            unitCode: unit, unitName: row.value(index["unit_name"]), parent: row.value(index["parent"]), year: year,
+            criterion: criterion, value: figure, origin: origin))
         continue
       }
       let status = row.value(index["status"]).map { $0.lowercased() } ?? "scored"
@@ -121,7 +142,7 @@ public enum ParResultsReader {
           unitCode: unit, unitName: row.value(index["unit_name"]), parent: row.value(index["parent"]), year: year,
           criterion: criterion, score: scored ? score : nil, selfScore: number(row, "self_score"), scored: scored,
           numerator: numerator, denominator: denominator, reason: row.value(index["reason"]), offices: offices,
-          origin: origin))
+          asOf: row.value(index["as_of"]), origin: origin))
     }
     if !problems.isEmpty { throw PapiError(problems).inSheet(table.sheet, of: path) }
     return (results, stated)
@@ -129,8 +150,24 @@ public enum ParResultsReader {
 
   /// Checks each result against the set: a score above its criterion's maximum is an error
   /// (the unknown criteria and missing ones are `ParIndex.score`'s).
-  public static func check(_ results: [ParResult], against set: ParCriteriaSet) throws(PapiError) {
+  public static func check(
+    _ results: [ParResult], stated: [ParStated] = [], against set: ParCriteriaSet
+  ) throws(PapiError) {
     var problems: [Diagnostic] = []
+    let fields = Set(set.fields.map(\.code))
+    for figure in stated where !ParStated.wholeUnit.contains(figure.criterion) && !fields.contains(figure.criterion) {
+      problems.append(
+        Diagnostic(
+          .error, figure.origin, value: figure.criterion,
+          message: L(
+            "điểm công bố chỉ ghi cho một lĩnh vực (\(set.fields.map(\.code).joined(separator: ", "))), total, index "
+              + "hoặc rank; `\(figure.criterion)` không phải.",
+            "a stated figure is for a field (\(set.fields.map(\.code).joined(separator: ", "))), total, index or "
+              + "rank; `\(figure.criterion)` is none of them."),
+          fix: L(
+            "Ghi điểm của tiêu chí vào cột score; cột stated dành cho số liệu văn bản công bố.",
+            "Put a criterion's points in the score column; stated is for figures a document publishes.")))
+    }
     for result in results {
       guard let criterion = set.criterion(result.criterion), let score = result.score else { continue }
       if score > criterion.maximum + 1e-9 {

@@ -3,7 +3,8 @@ import GRDB
 
 extension SQLiteStore {
   public func applyPlan(
-    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?
+    wave: String, level: String, actions: [ActionItem], offices: [Office], author: String, units: Set<String>?,
+    source: ActionSource
   ) throws(PapiError) -> PlanOutcome {
     let time = timestampNow()
     return try run(L("không lưu được kế hoạch", "cannot store the plan")) {
@@ -11,7 +12,8 @@ extension SQLiteStore {
         var outcome = PlanOutcome()
         var existing: [String: Bool] = [:]
         for row in try Row.fetchAll(
-          db, sql: "SELECT id, flagged, unit_code FROM action WHERE wave = ? AND level = ?", arguments: [wave, level])
+          db, sql: "SELECT id, flagged, unit_code FROM action WHERE wave = ? AND level = ? AND source = ?",
+          arguments: [wave, level, source.rawValue])
         {
           // A run that planned some units only leaves the others' actions as they are.
           if let units, !units.contains(row[2]) { continue }
@@ -158,27 +160,36 @@ extension SQLiteStore {
   }
 
   private static let actionColumns = """
-    id, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en, flag, score, se, low, upp, n,\
-     complete,
+    source, id, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en, flag, score, se, low,\
+     upp, n, complete,
     target, gap, rule, task, title_vi, title_en, lead, support, due, priority, status, flagged, catalogue, created_at
     """
 
   private static func action(_ row: Row) -> ActionItem {
-    let support: String = row[23]
-    let due: String = row[24]
+    let source = ActionSource(rawValue: row[0]) ?? .survey
+    // The columns after `source`, from 0.
+    func column<Value: DatabaseValueConvertible>(_ index: Int) -> Value { row[index + 1] }
+    func optional<Value: DatabaseValueConvertible>(_ index: Int) -> Value? { row[index + 1] }
+    let support: String = column(23)
+    let due: String = column(24)
     return ActionItem(
-      id: row[0], wave: row[1], level: row[2], unitCode: row[3], unitName: row[4], parent: row[5], metric: row[6],
-      metricName: L(row[7], row[8]), flag: FlagStatus(rawValue: row[9]) ?? .below,
-      baseline: Estimate(value: row[10], se: row[11], low: row[12], upp: row[13], n: row[14], complete: row[15]),
-      target: row[16], gap: row[17], rule: row[18], task: row[19], title: L(row[20], row[21]), lead: row[22],
-      support: support.isEmpty ? [] : support.split(separator: "\u{1F}").map(String.init),
-      due: CivilDate(due) ?? CivilDate(dayNumber: 0), priority: TaskPriority(rawValue: row[25]) ?? .medium,
-      status: ActionStatus(rawValue: row[26]) ?? .open, flagged: row[27], catalogue: row[28], created: row[29])
+      id: column(0), source: source, wave: column(1), level: column(2), unitCode: column(3), unitName: optional(4),
+      parent: optional(5), metric: column(6), metricName: L(column(7), column(8)),
+      flag: FlagStatus(rawValue: column(9)) ?? .below,
+      baseline: Estimate(
+        value: optional(10), se: optional(11), low: optional(12), upp: optional(13), n: column(14),
+        complete: column(15)),
+      target: optional(16), gap: optional(17), rule: optional(18), task: column(19), title: L(column(20), column(21)),
+      lead: column(22), support: support.isEmpty ? [] : support.split(separator: "\u{1F}").map(String.init),
+      due: CivilDate(due) ?? CivilDate(dayNumber: 0), priority: TaskPriority(rawValue: column(25)) ?? .medium,
+      status: ActionStatus(rawValue: column(26)) ?? .open, flagged: column(27), catalogue: column(28),
+      created: column(29))
   }
 
   private func insert(_ db: Database, _ action: ActionItem, seq: Int) throws {
     let values: [(any DatabaseValueConvertible)?] = [
-      action.id, seq, action.wave, action.level, action.unitCode, action.unitName, action.parent, action.metric,
+      action.source.rawValue, action.id, seq, action.wave, action.level, action.unitCode, action.unitName,
+      action.parent, action.metric,
       action.metricName.vi,
       action.metricName.en, action.flag.rawValue, action.baseline.value, action.baseline.se, action.baseline.low,
       action.baseline.upp,
@@ -190,8 +201,8 @@ extension SQLiteStore {
     ]
     try db.execute(
       sql: """
-        INSERT INTO action (id, seq, wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en,\
-         flag, score, se, low,
+        INSERT INTO action (source, id, seq, wave, level, unit_code, unit_name, parent_code, metric, metric_vi,\
+         metric_en, flag, score, se, low,
           upp, n, complete, target, gap, rule, task, title_vi, title_en, lead, support, due, priority, status,\
          flagged, catalogue, created_at)
         VALUES (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))

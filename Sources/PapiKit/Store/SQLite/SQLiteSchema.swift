@@ -5,7 +5,7 @@ import GRDB
 enum SQLiteSchema {
   /// The number of migrations, kept in the file's `user_version`: a file with a larger one
   /// was made by a newer papi.
-  static let version = 5
+  static let version = 6
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -225,6 +225,112 @@ enum SQLiteSchema {
             text TEXT NOT NULL,
             PRIMARY KEY (wave, id)
           ) WITHOUT ROWID;
+          """)
+    }
+    migrator.registerMigration("v6: PAR INDEX results; actions from PAR INDEX criteria") { db in
+      // A year of PAR INDEX results keeps the criteria set it was checked against, as a wave
+      // keeps its questionnaire. Offices are kept as `name U+001F role U+001F count`, one
+      // per office, separated by U+001E.
+      try db.execute(
+        sql: """
+          CREATE TABLE par_criteria (
+            hash TEXT PRIMARY KEY,          -- SHA-256 of the YAML text
+            id TEXT NOT NULL,
+            yaml TEXT NOT NULL,
+            source TEXT NOT NULL,
+            stored_at TEXT NOT NULL
+          );
+          CREATE TABLE par_year (
+            year TEXT PRIMARY KEY,
+            criteria_hash TEXT NOT NULL REFERENCES par_criteria(hash),
+            updated_at TEXT NOT NULL
+          );
+          CREATE TABLE par_import (
+            id INTEGER PRIMARY KEY,
+            year TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            criteria_id TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_imported INTEGER NOT NULL,
+            rows_replaced INTEGER NOT NULL,
+            rows_unchanged INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            tool_version TEXT NOT NULL
+          );
+          CREATE TABLE par_result (
+            year TEXT NOT NULL REFERENCES par_year(year),
+            unit_code TEXT NOT NULL,
+            criterion TEXT NOT NULL,
+            unit_name TEXT,
+            parent_code TEXT,
+            score REAL,
+            self_score REAL,
+            scored INTEGER NOT NULL,
+            numerator REAL,
+            denominator REAL,
+            as_of TEXT,
+            reason TEXT,
+            offices TEXT,                   -- NULL: the set's default offices
+            file TEXT NOT NULL,
+            sheet TEXT,
+            line INTEGER NOT NULL,
+            PRIMARY KEY (year, unit_code, criterion)
+          ) WITHOUT ROWID;
+          CREATE TABLE par_stated (
+            year TEXT NOT NULL REFERENCES par_year(year),
+            unit_code TEXT NOT NULL,
+            criterion TEXT NOT NULL,        -- a field's code, total, index or rank
+            unit_name TEXT,
+            parent_code TEXT,
+            value REAL NOT NULL,
+            of INTEGER,
+            file TEXT NOT NULL,
+            sheet TEXT,
+            line INTEGER NOT NULL,
+            PRIMARY KEY (year, unit_code, criterion)
+          ) WITHOUT ROWID;
+          """)
+      // An action now comes from a survey wave or from a PAR INDEX year, which is not a
+      // wave: the table is rebuilt with its source and without the reference to `wave`
+      // (SQLite cannot drop a constraint in place; GRDB checks foreign keys afterwards).
+      try db.execute(
+        sql: """
+          CREATE TABLE action_new (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            source TEXT NOT NULL CHECK (source IN ('survey', 'par')),
+            wave TEXT NOT NULL,             -- the survey wave, or the PAR INDEX year
+            level TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            unit_name TEXT,
+            parent_code TEXT,
+            metric TEXT NOT NULL,
+            metric_vi TEXT NOT NULL,
+            metric_en TEXT NOT NULL,
+            flag TEXT NOT NULL,
+            score REAL, se REAL, low REAL, upp REAL, n INTEGER NOT NULL, complete INTEGER NOT NULL,
+            target REAL, gap REAL, rule TEXT,
+            task TEXT NOT NULL,
+            title_vi TEXT NOT NULL,
+            title_en TEXT NOT NULL,
+            lead TEXT NOT NULL,
+            support TEXT NOT NULL,
+            due TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+            flagged INTEGER NOT NULL,
+            catalogue TEXT NOT NULL,
+            created_at TEXT NOT NULL
+          );
+          INSERT INTO action_new
+            SELECT id, seq, 'survey', wave, level, unit_code, unit_name, parent_code, metric, metric_vi, metric_en,
+              flag, score, se, low, upp, n, complete, target, gap, rule, task, title_vi, title_en, lead, support, due,
+              priority, status, flagged, catalogue, created_at
+            FROM action;
+          DROP TABLE action;
+          ALTER TABLE action_new RENAME TO action;
+          CREATE INDEX action_by_wave ON action(wave, level, unit_code);
           """)
     }
     return migrator
