@@ -445,6 +445,7 @@ def build_year(cset, rows, year, report_checks):
             u.parent = None
             u.leaves = {}
             u.stated = []
+            u.published = {}
             units[u.code] = u
         # CHOICE: name and parent are the first non-empty values met in file order
         if u.name is None and r.unit_name:
@@ -454,6 +455,20 @@ def build_year(cset, rows, year, report_checks):
         where = f"{r.file}:{r.line}"
         crit = r.criterion
         node = cset.nodes.get(crit)
+        if crit.casefold() in ("index", "rank"):
+            # A published figure (the issue's extension of §8.2): the index a document
+            # states, checked against the computed one; the rank as "1/10".
+            if r.stated:
+                if crit.casefold() == "rank":
+                    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", r.stated)
+                    if not m:
+                        die(f"{where}: rank {r.stated!r} is not 'rank/of'")
+                    u.published["rank"] = (int(m.group(1)), int(m.group(2)))
+                else:
+                    v = parse_number(r.stated)
+                    u.published["index"] = v
+                    u.stated.append(("index", v, r))
+            continue
         if crit.casefold() == "total" or (node is not None and node.parent is None):
             # a field or total row: only `stated` (and `reason`) mean something
             if r.score:
@@ -465,6 +480,8 @@ def build_year(cset, rows, year, report_checks):
                 except ValueError:
                     die(f"{where}: stated {r.stated!r} is not a number")
                 u.stated.append(("total" if crit.casefold() == "total" else crit, v, r))
+                if crit.casefold() == "total":
+                    u.published["total"] = v
             continue
         if node is None:
             die(f"{where}: criterion {crit!r} is not in {cset.id}")
@@ -553,7 +570,7 @@ def compute_unit(cset, u, report_checks):
     # stated field / total
     field_points = {f["code"]: f["points"] for f in u.fields}
     for code, stated, r in u.stated:
-        computed = u.points if code == "total" else field_points[code]
+        computed = u.points if code == "total" else u.index if code == "index" else field_points[code]
         if abs(stated - computed) > TOL_SCORE + EPS:
             u.checks.append(check("stated_mismatch", code, stated, computed, r,
                                   f"unit {u.code}: {code} stated {stated:g}, leaves add up to {computed:g}"))
@@ -578,7 +595,10 @@ def compute_unit(cset, u, report_checks):
                                       f"{computed:g} ({lf.row.numerator}/{lf.row.denominator})"))
         rate = 100.0 * lf.num / lf.den
         for text, value in percents_to_check(lf.row.reason, lf.num, lf.den):
-            if abs(value - rate) > TOL_PERCENT + EPS:
+            # CHOICE: a percentage stands for the rounding of the digits written ("92%"
+            # for 91.5-92.5): the tolerance is that half unit when it is above 0.05.
+            decimals = len(re.split(r"[.,]", text.rstrip("% "))[1]) if re.search(r"[.,]", text) else 0
+            if abs(value - rate) > max(TOL_PERCENT, 0.5 * 10 ** -decimals) + EPS:
                 c = check("percent_mismatch", node.code, value, rate, lf.row,
                           f"unit {u.code}: {node.code} reason says {text}, "
                           f"{lf.row.numerator}/{lf.row.denominator} is {rate:.3f}%")
@@ -628,7 +648,31 @@ def previous_leaf(node, year0, prev_unit, cset0):
     return lf0.score
 
 
-def report(cset, units, year, year0, units0, cset0, only_unit, target_rank):
+def published_figures(rows, cset0):
+    """CHOICE: a unit known in the compared year only from a document (rows `index`,
+    `rank` "1/10", `total` with `stated`) has those figures as its previous ones, with
+    `published: true`; its band is the compared set's band of that index."""
+    out = {}
+    for r in rows:
+        crit = r.criterion.casefold()
+        if not r.stated or crit not in ("index", "rank", "total"):
+            continue
+        p = out.setdefault(r.unit_code, {"published": True, "points": None, "max": None, "index": None,
+                                         "band": None, "rank": None, "of": None})
+        if crit == "rank":
+            m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", r.stated)
+            if not m:
+                die(f"{r.file}:{r.line}: rank {r.stated!r} is not 'rank/of'")
+            p["rank"], p["of"] = int(m.group(1)), int(m.group(2))
+        elif crit == "index":
+            p["index"] = parse_number(r.stated)
+            p["band"] = cset0.band(p["index"])
+        else:
+            p["points"] = parse_number(r.stated)
+    return out
+
+
+def report(cset, units, year, year0, units0, cset0, only_unit, target_rank, published0):
     out_units = []
     table = {}
     codes = sorted(units, key=code_key)
@@ -639,9 +683,9 @@ def report(cset, units, year, year0, units0, cset0, only_unit, target_rank):
     for code in codes:
         u = units[code]
         u0 = units0.get(code) if units0 is not None else None
-        prev = None
+        prev = published0.get(code)
         if u0 is not None:
-            prev = {"points": u0.points, "max": u0.max, "index": u0.index, "band": u0.band,
+            prev = {"published": False, "points": u0.points, "max": u0.max, "index": u0.index, "band": u0.band,
                     "rank": u0.rank, "of": u0.of}
         fields = []
         for f in u.fields:
@@ -735,6 +779,11 @@ def main():
     years = {r.year for r in rows} - {a.year, a.compare}
     if years:
         warn(f"rows of year(s) {', '.join(sorted(years))} ignored")
+    # Units of the report's year known only from published figures are not scored.
+    rows_y = [r for r in rows if r.year == a.year]
+    scored_y = {r.unit_code for r in rows_y if cset.nodes.get(r.criterion) is not None
+                and cset.nodes[r.criterion].parent is not None}
+    rows = [r for r in rows if r.year != a.year or r.unit_code in scored_y]
     units = build_year(cset, rows, a.year, True)
     if not units:
         die(f"no results for year {a.year}")
@@ -749,9 +798,11 @@ def main():
                                                   and cset0.nodes[r.criterion].parent is not None}
         for c in sorted(leafless):
             warn(f"year {a.compare}: unit {c} has no criterion rows; its previous figures are null")
+        published0 = published_figures([r for r in rows0 if r.unit_code in leafless], cset0)
         rows0 = [r for r in rows0 if r.unit_code not in leafless]
         units0 = build_year(cset0, rows0, a.compare, False)
-    out = report(cset, units, a.year, a.compare, units0, cset0, a.unit, a.target_rank)
+    out = report(cset, units, a.year, a.compare, units0, cset0, a.unit, a.target_rank,
+                 published0 if a.compare else {})
     sys.stdout.write(json.dumps(out, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False))
     sys.stdout.write("\n")
 

@@ -6,7 +6,7 @@
 public struct Document: Sendable {
   /// Which document it is: an HTML page takes its style sheet from it.
   public enum Kind: Sendable {
-    case weaknessReport, plan, actionList, feedbackReport
+    case weaknessReport, plan, actionList, feedbackReport, parReport
   }
 
   public var kind: Kind

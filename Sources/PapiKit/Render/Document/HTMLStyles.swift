@@ -31,6 +31,14 @@ enum HTMLStyles {
           tr { break-inside: avoid; }
         }
         """
+    case .parReport:
+      // The official form of a report, with each unit's fields drawn as bars.
+      return css(.plan) + """
+
+        h4 { font-size: 15px; margin: 8px 0 2px; font-style: italic; }
+        ul ul { list-style-type: "+ "; } p.note { font-size: 13px; text-indent: 0; }
+        section { page-break-before: always; break-before: page; } svg text { font-family: inherit; }
+        """
     case .plan:
       // The official form (Nghị định 30/2020): Times New Roman, the two-column head, the
       // signature beside the recipients, the appendix on landscape pages.

@@ -156,3 +156,30 @@ public enum UnitListText {
     return text
   }
 }
+
+/// What `papi par import` stored, per file and in all.
+public enum ParImportText {
+  public static func text(_ entries: [ParImportEntry], year: String, database: String, language: Language) -> String {
+    let vi = language == .vi
+    let format = NumberFormatting(language: language)
+    var out = ""
+    for file in entries {
+      out +=
+        vi
+        ? "\(file.file): \(format.integer(file.rowsRead)) dòng; mới \(format.integer(file.imported)), thay "
+          + "\(format.integer(file.replaced)), đã có \(format.integer(file.unchanged))\n"
+        : "\(file.file): \(format.integer(file.rowsRead)) rows; new \(format.integer(file.imported)), replaced "
+          + "\(format.integer(file.replaced)), already stored \(format.integer(file.unchanged))\n"
+    }
+    let stored = entries.reduce(0) { $0 + $1.imported + $1.replaced }
+    out +=
+      stored == 0
+      ? (vi
+        ? "Không có gì thay đổi: mọi dòng đã có trong năm \(year) (\(database)).\n"
+        : "Nothing changed: every row is already stored for \(year) (\(database)).\n")
+      : (vi
+        ? "Đã lưu \(format.integer(stored)) dòng kết quả Chỉ số CCHC năm \(year) (\(database)).\n"
+        : "Stored \(format.integer(stored)) rows of PAR INDEX results for \(year) (\(database)).\n")
+    return out
+  }
+}

@@ -11,6 +11,18 @@ struct NumberFormatting {
     return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
   }
 
+  /// At most `decimals` places, without trailing zeros ("12,89", "13", "0,5"), as
+  /// documents write points.
+  func trimmed(_ value: Double, _ decimals: Int) -> String {
+    var text = String(format: "%.\(decimals)f", value)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    if text == "-0" { text = "0" }
+    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+  }
+
   func integer(_ value: Int) -> String {
     let digits = String(value)
     var grouped = ""
