@@ -83,9 +83,11 @@ enum SVGFigures {
       width, height, width, height)
     // The legend: what the bars and numbers are, a whisker, a target tick.
     svg += "<text x=\"\(left)\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.caption))</text>\n"
-    svg +=
-      "<path d=\"M150 5v6M150 8h16M166 5v6\" stroke=\"#1d2733\" fill=\"none\"/>"
-      + "<text x=\"170\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.intervalLabel))</text>\n"
+    if !chart.intervalLabel.isEmpty {
+      svg +=
+        "<path d=\"M150 5v6M150 8h16M166 5v6\" stroke=\"#1d2733\" fill=\"none\"/>"
+        + "<text x=\"170\" y=\"12\" font-size=\"10\" fill=\"#5a6570\">\(h(chart.intervalLabel))</text>\n"
+    }
     if chart.hasTargets {
       svg +=
         "<line x1=\"250\" y1=\"3\" x2=\"250\" y2=\"13\" stroke=\"#c0392b\" stroke-width=\"2\"/>"

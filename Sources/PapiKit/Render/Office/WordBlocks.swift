@@ -303,19 +303,18 @@ struct WordBlocks {
           rows: rows))
     case .bars(let chart):
       let format = NumberFormatting(language: language)
+      // Without any target, no column for them.
+      let targets = chart.hasTargets
       let rows = chart.bars.map { bar -> [Table.Cell] in
         [
           Table.Cell(bar.strong ? [.strong(bar.label)] : [.text(bar.label)]),
           Table.Cell(bar.valueText, highlight: bar.status.map { .status($0) }),
-          Table.Cell(bar.target.map { format.fixed($0, 2) } ?? ""),
-        ]
+        ] + (targets ? [Table.Cell(bar.target.map { format.fixed($0, 2) } ?? "")] : [])
       }
       table(
         Table(
-          columns: [
-            Table.Column(""), Table.Column(chart.caption, alignment: .right),
-            Table.Column(chart.targetLabel, alignment: .right),
-          ],
+          columns: [Table.Column(""), Table.Column(chart.caption, alignment: .right)]
+            + (targets ? [Table.Column(chart.targetLabel, alignment: .right)] : []),
           rows: rows))
     }
   }

@@ -31,7 +31,7 @@ struct ParReportCSV: Renderer {
           case .text(let text)?: return column.kind == .code ? cells.code(text) : cells.text(text)
           case .number(let value)?:
             if case .number(let decimals) = column.kind { return cells.number(value, decimals: decimals) }
-            return cells.number(value, decimals: 0)
+            return String(Int(value))
           case nil: return ""
           }
         })

@@ -12,6 +12,9 @@ struct ParReportDocument {
   var issuer: IssuerProfile = .blank
   var date: CivilDate = CivilDate.today()
 
+  /// The labels a reason may already start with.
+  static let reasonLabels = ["lý do:", "nguyên nhân:", "reason:"]
+
   /// More offices than this go to a footnote.
   static let officesInline = 3
 
@@ -197,7 +200,13 @@ struct ParReportDocument {
     }
     var children: [ListItem] = []
     if let reason = loss.reason, !reason.isEmpty {
-      children.append(ListItem([.strong(vi ? "Lý do:" : "Reason:"), .text(" " + reason)]))
+      // A reason transcribed with its own label ("Lý do: …", "Nguyên nhân: …") keeps it.
+      if let label = Self.reasonLabels.first(where: { reason.lowercased().hasPrefix($0) }) {
+        let rest = reason.dropFirst(label.count).drop { $0 == " " }
+        children.append(ListItem([.strong(String(reason.prefix(label.count))), .text(" " + rest)]))
+      } else {
+        children.append(ListItem([.strong(vi ? "Lý do:" : "Reason:"), .text(" " + reason)]))
+      }
     }
     if !loss.offices.isEmpty {
       let listed = loss.offices.map { share -> String in
@@ -268,7 +277,7 @@ struct ParReportDocument {
     let bars = unit.score.fields.filter { $0.maximum > 0 }.map { field in
       let previous = unit.previousFields[field.code]
       return BarChart.Bar(
-        label: "\(field.code). " + text.name(field.code, in: report.set), value: field.points,
+        label: (vi ? "LV " : "F") + field.code, value: field.points,
         valueText: text.fraction(field.points, field.maximum), low: nil, upp: nil, maximum: field.maximum,
         target: previous.map { $0.points / max($0.maximum, 1e-9) * field.maximum },
         status: field.lost > 1e-9 ? .below : .met)
@@ -276,8 +285,9 @@ struct ParReportDocument {
     guard !bars.isEmpty else { return nil }
     return .bars(
       BarChart(
-        caption: vi ? "điểm / tối đa theo lĩnh vực" : "points / maximum by field", intervalLabel: "",
-        targetLabel: report.compare.map { vi ? "năm \($0)" : "\($0)" } ?? "", bars: bars))
+        caption: vi ? "điểm / tối đa theo lĩnh vực (LV)" : "points / maximum by field (F)", intervalLabel: "",
+        targetLabel: unit.previousFields.isEmpty ? "" : report.compare.map { vi ? "năm \($0)" : "\($0)" } ?? "",
+        bars: bars))
   }
 
   // MARK: Tables
@@ -290,7 +300,7 @@ struct ParReportDocument {
         .table(
           Table(
             columns: [
-              .init(vi ? "Cơ quan, đơn vị" : "Office"), .init(vi ? "Điểm mất" : "Points lost", alignment: .right),
+              .init(vi ? "Cơ quan, đơn vị" : "Office"), .init(vi ? "Mất (điểm)" : "Points lost", alignment: .right),
               .init(vi ? "Tiêu chí" : "Criteria"),
             ],
             rows: report.offices.map { office in

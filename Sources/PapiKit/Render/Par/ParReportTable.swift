@@ -68,7 +68,11 @@ struct ParReportTable: Renderer {
       }
       if !score.checks.isEmpty {
         out += "  " + (vi ? "Số liệu không khớp:" : "Figures that do not add up:") + "\n"
-        for check in score.checks { out += "  - " + check.message(unit: score.code).text(language) + "\n" }
+        for check in score.checks {
+          out +=
+            "  - " + wrap(check.message(unit: score.code).text(language), width: 76, indent: 4).joined(separator: "\n")
+            + "\n"
+        }
       }
     }
     if !report.offices.isEmpty {
