@@ -6,7 +6,7 @@ struct Par: ParsableCommand {
   static let configuration = commandConfiguration(
     vi: "Chỉ số cải cách hành chính (PAR INDEX): điểm mất theo tiêu chí, lý do và cơ quan chịu trách nhiệm.",
     en: "The PAR INDEX: lost points by criterion, their reasons and the offices responsible.",
-    subcommands: [Validate.self, Import.self, Report.self])
+    subcommands: [Validate.self, Import.self, Report.self, Plan.self])
 
   struct Validate: ParsableCommand, Localized {
     static let configuration = commandConfiguration(
@@ -128,6 +128,69 @@ struct Par: ParsableCommand {
       request.date = date
       var sink = output.sink()
       let warnings = try ParReportCommand.run(request, store: database.existing, to: &sink)
+      Console.report(warnings, language)
+      try output.finish(sink, language)
+    }
+  }
+
+  struct Plan: ParsableCommand, Localized {
+    static let configuration = commandConfiguration(
+      vi: "Lập nhiệm vụ khắc phục cho mọi tiêu chí mất điểm của một năm, vào cùng sổ theo dõi nhiệm vụ với PAPI: cơ "
+        + "quan chịu trách nhiệm chủ trì; kết quả năm sau đo lại (papi actions list).",
+      en: "Plan remedial actions for every lost criterion of a year, in the same register as the PAPI actions: the "
+        + "responsible office leads; next year's results re-measure them (papi actions list).",
+      examples: [
+        "papi par plan --year 2023 --start 06/01/2026",
+        "papi par plan --year 2023 --unit 614 --format xlsx --out nhiem-vu-cchc.xlsx",
+      ])
+    @Option(help: helpText("Năm của kết quả.", "The results' year.", valueName: tr("năm", "year"))) var year: String
+    @Option(
+      help: helpText(
+        "Danh mục nhiệm vụ (mặc định: papi-tasks.yaml đi kèm).", "The task catalogue (default: the bundled one).",
+        valueName: tr("tệp", "tasks")))
+    var tasks: String?
+    @Option(
+      help: helpText(
+        "Ngày bắt đầu tính hạn, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay).",
+        "The day deadlines are counted from, DD/MM/YYYY or YYYY-MM-DD (default: today).", valueName: tr("ngày", "start")
+      ))
+    var start: CivilDate?
+    @Option(help: todayHelp) var today: CivilDate?
+    @Option(help: unitHelp) var unit: String?
+    @Option(
+      help: helpText(
+        "Hồ sơ cơ quan ban hành: cấp xã hay tỉnh quyết định cơ quan nào nay đảm nhận việc của phòng cấp huyện.",
+        "Issuer profile: a commune's or a province's decides which body now holds a district office's duties.",
+        valueName: tr("tệp", "issuer")))
+    var issuer: String?
+    @Option(
+      help: helpText(
+        "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
+        "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
+    var by: String?
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var excel: ExcelOption
+    @OptionGroup var lang: LanguageOption
+    @OptionGroup var database: DatabaseOption
+    var language: Language { lang.value }
+
+    func validate() throws {
+      try output.check(
+        OutputFormat.allCases, command: "par plan", excel: excel.excel, keeping: [tasks, issuer, database.path])
+    }
+
+    func run() throws {
+      var request = ParPlanRequest(year: year)
+      request.tasksPath = tasks
+      request.start = start
+      request.today = today
+      request.unit = unit
+      request.issuerPath = issuer
+      request.format = output.format
+      request.options = RenderOptions(language: language, excel: excel.excel)
+      if let by { request.author = by }
+      var sink = output.sink()
+      let warnings = try ParPlanCommand.run(request, store: database.existing, to: &sink)
       Console.report(warnings, language)
       try output.finish(sink, language)
     }

@@ -14,21 +14,22 @@ public struct ActionListRequest: Sendable {
 public enum ActionsCommand {
   /// The actions that pass the request's filter, each re-measured in the latest later wave.
   public static func list(
-    _ request: ActionListRequest, store: any ActionRepository & WaveRepository, to sink: inout some OutputSink
+    _ request: ActionListRequest, store: any ActionRepository & WaveRepository & ParRepository,
+    to sink: inout some OutputSink
   ) throws(PapiError) {
     let today = try CivilDate.checked(request.today, option: "--today") ?? CivilDate.today()
     var filter = request.filter
     if request.overdue { filter.overdueOn = today }
     let actions = try store.actions(filter)
-    let listing = ActionListing(
-      actions: actions, remeasured: try Remeasurement.remeasure(actions, waves: store), offices: try store.offices(),
-      today: today)
+    let remeasured = try Remeasurement.remeasure(actions, waves: store)
+      .merging(try Remeasurement.remeasurePar(actions, years: store)) { survey, _ in survey }
+    let listing = ActionListing(actions: actions, remeasured: remeasured, offices: try store.offices(), today: today)
     ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)
   }
 
   /// The list as text.
   public static func list(
-    _ request: ActionListRequest, store: any ActionRepository & WaveRepository
+    _ request: ActionListRequest, store: any ActionRepository & WaveRepository & ParRepository
   ) throws(PapiError) -> String {
     var buffer = ByteBuffer()
     try list(request, store: store, to: &buffer)
@@ -68,11 +69,14 @@ public enum ActionsCommand {
   /// target, the whole task, the lead and support offices, the deadline, the status, the
   /// re-measurement and the history.
   public static func show(
-    id: String, store: any ActionRepository & WaveRepository, today: CivilDate?, language: Language
+    id: String, store: any ActionRepository & WaveRepository & ParRepository, today: CivilDate?, language: Language
   ) throws(PapiError) -> String {
     let action = try store.action(id: id)
     let today = try CivilDate.checked(today, option: "--today") ?? CivilDate.today()
-    let remeasured = try Remeasurement.remeasure([action], waves: store)[action.id]
+    let remeasured =
+      action.source == .par
+      ? try Remeasurement.remeasurePar([action], years: store)[action.id]
+      : try Remeasurement.remeasure([action], waves: store)[action.id]
     return ActionDetailText(language: language, offices: try store.offices()).text(
       action, history: try store.history(id: id), remeasured: remeasured, today: today)
   }

@@ -16,12 +16,19 @@ public struct OfficeHolders: Sendable {
     guard date >= Self.reorganisation else { return nil }
     self.level = level
     self.ward = ward
-    self.offices = Dictionary(offices.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    // An office is found by its name, or by another spelling the catalogue knows (`also:`).
+    var byName = Dictionary(offices.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    for office in offices {
+      for other in office.also where byName[other] == nil { byName[other] = office }
+    }
+    self.offices = byName
   }
 
   /// The bodies that hold `office`'s duties now (itself when it still exists).
   public func holders(of office: String) -> [String] {
-    guard let successors = offices[office]?.successors else { return [office] }
+    guard let found = offices[office] else { return [office] }
+    // Another spelling of a catalogue office is named as the catalogue names it.
+    guard let successors = found.successors else { return [found.name] }
     switch level {
     case .commune: return (ward ? successors.ward : nil) ?? successors.commune
     case .province: return successors.province

@@ -64,6 +64,8 @@ struct ActionListJSON: Renderer {
     }
     json.key("rule")
     json.string(action.rule)
+    json.key("source")
+    json.string(action.source.rawValue)
     json.key("status")
     json.string(action.status.rawValue)
     json.key("support")
