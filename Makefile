@@ -117,9 +117,16 @@ demo: build
 	$(PAPI) actions list --wave 2024 --agency "tư pháp" --today 28/02/2025
 	$(PAPI) actions list --wave 2024 --overdue --today 28/02/2025
 	@echo
-	@echo "== papi par validate: the PAR INDEX 2023 of two Kon Tum districts, as the seed reports state it"
-	@echo "   (Kon Rẫy: 89,21 / 97 → 91,969, Xuất sắc; the warnings are the reports' own figures that do not add up)"
-	$(PAPI) par validate samples/par-kontum-2023.csv -c questionnaires/par-kontum-huyen-2023.yaml
+	@echo "== papi par: the PAR INDEX 2023 of two Kon Tum districts as the seed reports state it, and Kon Rẫy's 2022"
+	@echo "   from its footnote; the warnings are the reports' own figures that do not add up (field 6, 8,68%, 81,22)"
+	$(PAPI) par import samples/par-kontum-2022.csv -c questionnaires/par-kontum-huyen-2023.yaml --year 2022
+	$(PAPI) par import samples/par-kontum-2023.csv -c questionnaires/par-kontum-huyen-2023.yaml --year 2023
+	@echo "== Kon Rẫy's report (seed 004: 89,21/97 → 91,969, Xuất sắc, field 3: 16/18; 2022: 86,471)"
+	$(PAPI) par report --year 2023 --unit 614 --target-rank 1
+	@echo "== Đắk Glei's report in the seed's words, for Word; the plan of every lost criterion, from 6 January 2026"
+	$(PAPI) par report --year 2023 --unit 610 --format docx --out par-dakglei-2023.docx
+	$(PAPI) par plan --year 2023 --start 06/01/2026 --today 06/01/2026 | head -12
+	$(PAPI) actions list --wave 2023 --agency "tư pháp" --today 06/01/2026 | head -8
 	@echo
 	@echo "== papi init: a working folder for an office (.build/demo-office), and its report of one commune"
 	@rm -rf .build/demo-office

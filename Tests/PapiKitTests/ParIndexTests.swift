@@ -264,7 +264,7 @@ struct ParIndexTests {
     #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     #expect(
       run.stderr.contains(
-        "samples/par-kontum-2023.csv, dòng 33: cảnh báo: 614 lĩnh vực 6 ghi 10,00 điểm nhưng các tiêu chí cộng lại "
+        "samples/par-kontum-2023.csv, dòng 33: cảnh báo: 614 lĩnh vực 6 ghi 10 điểm nhưng các tiêu chí cộng lại "
           + "được 11,09."))
     #expect(run.stderr.contains("614 tiêu chí 6.3.1: lý do ghi 8,68% nhưng tử số/mẫu số là 3,12%."))
     // A bad set is refused with its line, and nothing is shown.

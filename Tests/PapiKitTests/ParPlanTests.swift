@@ -96,4 +96,18 @@ struct ParPlanTests {
     let better = outcome("10001", "1.3")
     #expect(better.0 == "open" && abs((better.2 ?? 0) - 0.4) < 1e-9)
   }
+
+  @Test func initCopiesTheCommuneSetOf2026ForAProvinceToEdit() throws {
+    let folder = try temporaryDirectory().appendingPathComponent("ho-so").path
+    let run = try runPapi(["init", folder, "--par", "par-xa-2026"])
+    #expect(run.status == 0 && run.stdout.contains("bo-tieu-chi-par-xa-2026.yaml"), "\(run.stdout)")
+    let set = try ParCriteriaLoader.load(path: folder + "/bo-tieu-chi-par-xa-2026.yaml")
+    #expect(set.id == "par-xa-2026" && set.fields.count == 8)
+    #expect(abs(set.fields.reduce(0) { $0 + $1.maximum } - 100) < 1e-9)
+    // Its default offices are the commune's bodies since 1 July 2025, not abolished district offices.
+    let offices = Set(set.leaves.flatMap(\.offices))
+    #expect(offices.contains("Văn phòng HĐND và UBND xã") && !offices.contains { $0.hasSuffix("huyện") })
+    let unknown = try runPapi(["init", folder, "--par", "par-2030"])
+    #expect(unknown.status == 1 && unknown.stderr.contains("Chọn một trong: par-xa-2026, par-kontum-huyen-2023"))
+  }
 }

@@ -9,13 +9,17 @@ public struct InitOutcome: Sendable, Equatable {
 
 /// `papi init [FOLDER]`: a starter folder an office edits — a copy of the questionnaire,
 /// targets with a comment for each kind of rule, a local task catalogue that extends
-/// papi's, the issuer of its documents and a README.txt saying what to do next. A file
+/// papi's, the issuer of its documents and a README.txt saying what to do next; with
+/// `--par SET`, a copy of a shipped PAR INDEX criteria set for the province to adapt. A file
 /// that is already there is never overwritten.
 public enum InitCommand {
   /// The questionnaire copied into the folder.
   public static let questionnaireName = "bang-hoi-papi-2024.yaml"
 
-  public static func run(folder: String) throws(PapiError) -> InitOutcome {
+  /// The PAR INDEX criteria sets papi ships, which `--par` copies for a province to edit.
+  public static let parSets = ["par-xa-2026", "par-kontum-huyen-2023"]
+
+  public static func run(folder: String, parSet: String? = nil) throws(PapiError) -> InitOutcome {
     guard let shipped = DefaultFiles.builtIn("papi-2024.yaml") ?? DefaultFiles.find("papi-2024.yaml")?.path,
       let questionnaire = try? String(contentsOfFile: shipped, encoding: .utf8)
     else {
@@ -24,13 +28,30 @@ public enum InitCommand {
         message: L("không tìm thấy bảng hỏi có sẵn của papi.", "papi's own questionnaire is missing."),
         fix: L("Cài lại papi (make install).", "Install papi again (make install)."))
     }
-    let files: [(String, String)] = [
+    var files: [(String, String)] = [
       (questionnaireName, questionnaire),
       ("chi-tieu.yaml", StarterFiles.targets),
       ("nhiem-vu.yaml", StarterFiles.tasks),
       ("co-quan-ban-hanh.yaml", StarterFiles.issuer),
       ("README.txt", StarterFiles.readme(questionnaire: questionnaireName)),
     ]
+    if let parSet {
+      let id = parSet.hasSuffix(".yaml") ? String(parSet.dropLast(5)) : parSet
+      guard parSets.contains(id),
+        let path = DefaultFiles.builtIn(id + ".yaml") ?? DefaultFiles.find(id + ".yaml")?.path,
+        let text = try? String(contentsOfFile: path, encoding: .utf8)
+      else {
+        throw PapiError(
+          .notFound, file: parSet, value: parSet,
+          message: L(
+            "papi không có bộ tiêu chí Chỉ số CCHC tên \(parSet).",
+            "papi ships no PAR INDEX criteria set named \(parSet)."),
+          fix: L(
+            "Chọn một trong: \(parSets.joined(separator: ", ")).", "Choose one of: \(parSets.joined(separator: ", ")).")
+        )
+      }
+      files.insert(("bo-tieu-chi-\(id).yaml", text), at: 1)
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {

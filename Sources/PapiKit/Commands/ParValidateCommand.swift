@@ -46,7 +46,7 @@ extension ParCheck {
     let en = NumberFormatting(language: .en)
     let decimals = kind == .ruleMismatch ? 3 : 2
     let (given, found) = (
-      (vi.fixed(stated, 2), en.fixed(stated, 2)), (vi.fixed(computed, decimals), en.fixed(computed, decimals))
+      (vi.trimmed(stated, 3), en.trimmed(stated, 3)), (vi.fixed(computed, decimals), en.fixed(computed, decimals))
     )
     switch kind {
     case .statedMismatch where criterion == "index":

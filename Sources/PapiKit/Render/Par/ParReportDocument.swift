@@ -255,7 +255,9 @@ struct ParReportDocument {
     } else if score.band != nil {
       parts.append(vi ? "Đơn vị đã ở mức xếp loại cao nhất." : "The unit is in the top band.")
     }
-    if let rank = report.targetRank, let target = unit.target, let index = target.index,
+    if let rank = report.targetRank, score.rank <= rank {
+      parts.append(vi ? "Đơn vị đã ở hạng \(rank) trở lên." : "The unit is at rank \(rank) or above.")
+    } else if let rank = report.targetRank, let target = unit.target, let index = target.index,
       let needed = target.pointsNeeded
     {
       parts.append(

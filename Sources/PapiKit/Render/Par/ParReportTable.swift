@@ -58,7 +58,9 @@ struct ParReportTable: Renderer {
             : "\(text.points(next.pointsNeeded)) more points reach \(next.band.name.en).") + "\n"
       }
       if let rank = report.targetRank, let target = unit.target {
-        if let index = target.index, let needed = target.pointsNeeded {
+        if unit.score.rank <= rank {
+          out += "  " + (vi ? "Đơn vị đã ở hạng \(rank) trở lên." : "The unit is at rank \(rank) or above.") + "\n"
+        } else if let index = target.index, let needed = target.pointsNeeded {
           out +=
             "  "
             + (vi
