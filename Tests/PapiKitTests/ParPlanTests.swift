@@ -110,4 +110,29 @@ struct ParPlanTests {
     let unknown = try runPapi(["init", folder, "--par", "par-2030"])
     #expect(unknown.status == 1 && unknown.stderr.contains("Chọn một trong: par-xa-2026, par-kontum-huyen-2023"))
   }
+
+  @Test func aCommunesLostCriteriaLinkedToPapiShowBesideItsPapiFlags() throws {
+    // Xã 23491's PAR INDEX 2024 on the commune set: every criterion full but 3.2.1 (papi: [d5, d8]).
+    let set = try ParCriteriaLoader.load(path: repoPath("questionnaires/par-xa-2026.yaml"))
+    var csv = "unit_code,unit_name,year,criterion,score,reason,offices\n"
+    for leaf in set.leaves {
+      let lost = leaf.code == "3.2.1"
+      csv +=
+        "23491,Xã Đắk Pnê,2024,\(leaf.code),\(lost ? 1 : leaf.maximum),\(lost ? "Chưa đủ hồ sơ qua hệ thống" : ""),"
+        + "\(lost ? "Trung tâm Phục vụ hành chính công xã" : "")\n"
+    }
+    let results = try writeTemporary(csv, name: "cchc-xa-2024.csv")
+    _ = try papi(["import", "samples/kobo-kontum-2024.csv", "-q", "questionnaires/papi-2024.yaml", "--wave", "2024"])
+    _ = try papi(["par", "import", results, "-c", "questionnaires/par-xa-2026.yaml", "--year", "2024"])
+    let report = try papi(["report", "--wave", "2024", "--unit", "23491"])
+    #expect(report.stdout.contains("Tiêu chí Chỉ số CCHC mất điểm liên quan đến các chỉ số PAPI:"), "\(report.stdout)")
+    #expect(report.stdout.contains("Chỉ số CCHC 2024, tiêu chí 3.2.1"))
+    #expect(report.stdout.contains("Trung tâm Phục vụ hành chính công xã"))
+    let json = try papi(["report", "--wave", "2024", "--unit", "23491", "--format", "json"])
+    let compact = json.stdout.filter { !$0.isWhitespace }
+    #expect(compact.contains(#""par_links""#) && compact.contains(#""dimensions":["d5","d8"]"#))
+    // Another commune has no PAR results: nothing is said.
+    let other = try papi(["report", "--wave", "2024", "--unit", "23494"])
+    #expect(!other.stdout.contains("Chỉ số CCHC"))
+  }
 }

@@ -189,7 +189,7 @@ public enum PlanCommand {
         wave: request.wave, compare: compare, lexicons: request.lexicons, store: store, warnings: &warnings)
       : nil
     try WeaknessReportPipeline.addRegister(
-      &report, wave: request.wave, actions: store, waves: store, feedback: feedback)
+      &report, wave: request.wave, actions: store, waves: store, feedback: feedback, par: store)
     return (report, compare, warnings)
   }
 

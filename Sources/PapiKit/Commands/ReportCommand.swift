@@ -99,7 +99,8 @@ public enum ReportCommand {
         ? try FeedbackStage.besideFlags(
           wave: wave, compare: request.compareWave, lexicons: request.lexicons, store: store, warnings: &warnings)
         : nil
-      try WeaknessReportPipeline.addRegister(&report, wave: wave, actions: store, waves: store, feedback: feedback)
+      try WeaknessReportPipeline.addRegister(
+        &report, wave: wave, actions: store, waves: store, feedback: feedback, par: store)
     }
     if let unit = request.unit, !report.scores.units.contains(where: { $0.code == unit }) {
       throw PapiError(

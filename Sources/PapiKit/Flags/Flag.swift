@@ -77,6 +77,9 @@ public struct WeaknessReport: Sendable {
   public var offices: [String: Office] = [:]
   /// Citizen feedback of the wave by unit and dimension, when the database has some.
   public var feedback: FeedbackSummary?
+  /// The unit's lost PAR INDEX criteria that bear on PAPI dimensions, by unit code, when the
+  /// database has PAR INDEX results for the same units.
+  public var parLinks: [String: [ParPapiLink]] = [:]
 
   /// The target flag (met, below, below_significant, insufficient, no_target) of a metric,
   /// if it has one.

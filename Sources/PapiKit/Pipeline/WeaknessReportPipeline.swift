@@ -75,10 +75,11 @@ public struct WeaknessReportPipeline {
 
   /// The store's side of a report of a stored wave: the actions planned for these units up
   /// to this wave, how the earlier ones fared in it, the offices they name, and the
-  /// wave's citizen feedback (kept by commune, so only at level 0).
+  /// wave's citizen feedback (kept by commune, so only at level 0), and the units' lost PAR
+  /// INDEX criteria that bear on PAPI dimensions.
   public static func addRegister(
     _ report: inout WeaknessReport, wave: String, actions: any ActionRepository, waves: any WaveRepository,
-    feedback: FeedbackSummary?
+    feedback: FeedbackSummary?, par: (any ParRepository)? = nil
   ) throws(PapiError) {
     let codes = Set(report.scores.units.map(\.code))
     let level = report.scores.level
@@ -89,5 +90,6 @@ public struct WeaknessReportPipeline {
     report.remeasured = try Remeasurement.remeasure(planned, waves: waves, upTo: wave, known: report.scores)
     report.offices = try actions.offices()
     report.feedback = feedback
+    if let par { report.parLinks = try ParPapiLink.links(for: codes, wave: wave, years: par) }
   }
 }

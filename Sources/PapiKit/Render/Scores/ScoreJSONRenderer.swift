@@ -16,7 +16,7 @@ enum ScoresJSON {
   static func write(
     _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, actions: [String: [ActionItem]] = [:],
     remeasured: [String: Remeasurement] = [:], feedback: FeedbackSummary? = nil, summary: ReportSummary? = nil,
-    into json: inout JSONWriter
+    parLinks: [String: [ParPapiLink]] = [:], into json: inout JSONWriter
   ) {
     json.open("{")
     json.key("level", first: true)
@@ -36,7 +36,7 @@ enum ScoresJSON {
       unitObject(
         &json, unit, derived: report.unitsAsOf != nil, flags: flags[unit.code] ?? [], published: published,
         actions: actions[unit.code] ?? [],
-        remeasured: remeasured, feedback: feedback.map { $0.unit(unit.code) })
+        remeasured: remeasured, feedback: feedback.map { $0.unit(unit.code) }, parLinks: parLinks[unit.code] ?? [])
     }
     if let set = report.unitsAsOf {
       json.key("units_as_of")
@@ -67,7 +67,7 @@ enum ScoresJSON {
   private static func unitObject(
     _ json: inout JSONWriter, _ unit: UnitScore, derived: Bool, flags: [UnitFlag], published: Bool,
     actions: [ActionItem],
-    remeasured: [String: Remeasurement], feedback: FeedbackSummary.Unit?? = nil
+    remeasured: [String: Remeasurement], feedback: FeedbackSummary.Unit?? = nil, parLinks: [ParPapiLink] = []
   ) {
     json.open("{")
     // Flags need targets and actions need a stored plan; `papi score` has neither.
@@ -140,6 +140,26 @@ enum ScoresJSON {
     }
     json.key("name")
     json.string(unit.name)
+    if !parLinks.isEmpty {
+      // Lost PAR INDEX criteria bearing on PAPI dimensions (the database has PAR results for the unit).
+      json.key("par_links")
+      json.array(parLinks) { json, link in
+        json.open("{")
+        json.key("criterion", first: true)
+        json.string(link.criterion)
+        json.key("dimensions")
+        json.array(link.dimensions) { $0.string($1) }
+        json.key("max")
+        json.number(link.maximum)
+        json.key("offices")
+        json.array(link.offices) { $0.string($1) }
+        json.key("score")
+        json.number(link.score)
+        json.key("year")
+        json.string(link.year)
+        json.close("}")
+      }
+    }
     json.key("parent")
     json.string(unit.parent)
     json.key("respondents")

@@ -49,3 +49,30 @@ extension WeaknessReport {
     }
   }
 }
+
+extension WeaknessReport {
+  /// The unit's lost PAR INDEX criteria that bear on PAPI dimensions, one sentence each,
+  /// those on a flagged dimension first.
+  func parNotes(_ code: String, _ language: Language) -> [String] {
+    guard let links = parLinks[code], !links.isEmpty else { return [] }
+    let flagged = Set(flaggedDimensions(code))
+    var names: [String: String] = [:]
+    for dimension in questionnaire.dimensions {
+      names[dimension.id] = FeedbackText.dimensionName(dimension.id, questionnaire, language)
+    }
+    return links.enumerated()
+      .sorted {
+        ($0.element.dimensions.contains(where: flagged.contains) ? 0 : 1, $0.offset) < (
+          $1.element.dimensions.contains(where: flagged.contains) ? 0 : 1, $1.offset
+        )
+      }
+      .map { $0.element.sentence(language, dimensionNames: names) }
+  }
+
+  /// The heading of those sentences.
+  static func parHeading(_ language: Language) -> String {
+    language == .vi
+      ? "Tiêu chí Chỉ số CCHC mất điểm liên quan đến các chỉ số PAPI:"
+      : "Lost PAR INDEX criteria bearing on the PAPI dimensions:"
+  }
+}

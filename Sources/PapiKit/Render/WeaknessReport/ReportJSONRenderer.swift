@@ -6,7 +6,7 @@ struct ReportJSONRenderer: Renderer {
       ScoresJSON.write(
         report.scores, flags: report.flags, published: report.published, actions: report.actions,
         remeasured: report.remeasured, feedback: report.feedback,
-        summary: ReportSummary(report), into: &json)
+        summary: ReportSummary(report), parLinks: report.parLinks, into: &json)
     }
   }
 }

@@ -45,6 +45,13 @@ struct ReportTableRenderer: Renderer {
           out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
       }
+      let parNotes = report.parNotes(unit.code, language)
+      if !parNotes.isEmpty {
+        out += WeaknessReport.parHeading(language) + "\n"
+        for line in parNotes {
+          out += wrap("• " + printable(line), width: 78, indent: 2).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+      }
       let notes = report.feedbackNotes(unit.code, language, quotes: 2)
       if !notes.isEmpty {
         out += vi ? "Ý kiến người dân về các chỉ số bị cảnh báo:\n" : "Citizen feedback on the flagged dimensions:\n"

@@ -118,6 +118,11 @@ public struct WeaknessReportDocument: Sendable {
                 + "\(unit.code), or --format xlsx).", .note))
       }
     }
+    let parNotes = report.parNotes(unit.code, language)
+    if !parNotes.isEmpty {
+      blocks.append(.paragraph([.strong(WeaknessReport.parHeading(language))], .body))
+      blocks.append(.list(parNotes.map { ListItem($0) }, .plain))
+    }
     let notes = report.feedbackNotes(unit.code, language)
     if !notes.isEmpty {
       if medium == .text {
