@@ -142,6 +142,7 @@ demo: build
 	  --start 05/01/2026 --issuer co-quan-ban-hanh.yaml --format docx --out $(CURDIR)/ke-hoach-xa-2026.docx
 
 test: deps lint screenshot docs install-check test-venv
+	$(TEST_VENV)/bin/python Scripts/check-par-data.py
 	swift test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 

@@ -120,9 +120,11 @@ def check_catalogue(path, data, sets):
                 problem(path, f"{task_id}: criteria set {criteria} not found")
             elif str(code) not in sets[criteria]["codes"]:
                 problem(path, f"{task_id}: {code} is not a code of {criteria}")
+    # Other spellings of an office (`also:`) are that office.
+    also = {other for office in data.get("offices", []) for other in office.get("also", []) or []}
     for set_id, info in sets.items():
         for code, office in info["offices"]:
-            if office not in known:
+            if office not in known and office not in also:
                 notes.append(f"note: {set_id} {code}: default office {office!r} is not an office of the catalogue")
 
 

@@ -192,4 +192,21 @@ struct ParReportTests {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     try assertReportGolden(try XlsxOutputTests.parts(bytes), "par-report.xlsx.txt")
   }
+
+  @Test func countsAndStatusesAreReadAsOfficesWriteThem() throws {
+    let file = try writeTemporary(
+      "Mã đơn vị;Năm;Tiêu chí;Điểm thẩm định;Trạng thái;Tử số;Mẫu số\n614;2023;7.3.3;0,17;đã chấm;1.224;3.626\n"
+        + "614;2023;1.6.2;;không phát sinh;;\n614;2023;7.3.2;0,06;;6;4x8\n", name: "ket-qua.csv")
+    #expect(throws: PapiError.self) { try ParResultsReader.read(file) }
+    do {
+      _ = try ParResultsReader.read(file)
+    } catch {
+      #expect(error.text(.vi).contains("ket-qua.csv, dòng 4, cột 7 (Mẫu số): lỗi: `4x8` không phải một số đếm."))
+    }
+    let fixed = try writeTemporary(
+      try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "4x8", with: "48"), name: "ket-qua-2.csv")
+    let (results, _) = try ParResultsReader.read(fixed)
+    #expect(results.map(\.numerator) == [1224, nil, 6] && results.map(\.denominator) == [3626, nil, 48])
+    #expect(results.map(\.scored) == [true, false, true])
+  }
 }

@@ -18,7 +18,10 @@ public enum ParResultsReader {
   ]
 
   /// The words of `status` for a criterion that was not scored.
-  static let notScored: Set<String> = ["not_scored", "không chấm điểm", "không phát sinh", "khong cham diem"]
+  static let notScored: Set<String> = [
+    "not_scored", "not scored", "không chấm điểm", "không phát sinh", "khong cham diem", "khong phat sinh",
+  ]
+  static let scoredStatuses: Set<String> = ["scored", "đã chấm điểm", "đã chấm", "chấm điểm", "da cham diem"]
 
   public static func read(
     _ path: String, options: ReadOptions = ReadOptions()
@@ -55,6 +58,18 @@ public enum ParResultsReader {
           .error, place(row, key), value: text,
           message: L("`\(text)` không phải một số không âm.", "`\(text)` is not a non-negative number."),
           fix: L("Ghi một số, ví dụ 0,75 hoặc 0.75.", "Write a number, for example 0.75.")))
+      return nil
+    }
+    /// A count as documents write it: "1.224" is 1224 (a dot before groups of three digits
+    /// separates thousands), "3,5" is 3.5.
+    func count(_ row: RecordTable.Row, _ key: String) -> Double? {
+      guard let text = row.value(index[key]) else { return nil }
+      if let value = ParPercentages.count(text), value.isFinite { return value }
+      problems.append(
+        Diagnostic(
+          .error, place(row, key), value: text,
+          message: L("`\(text)` không phải một số đếm.", "`\(text)` is not a count."),
+          fix: L("Ghi số, ví dụ 692 hoặc 1.224.", "Write a number, for example 692 or 1,224.")))
       return nil
     }
     for row in table.rows {
@@ -97,7 +112,7 @@ public enum ParResultsReader {
       }
       let status = row.value(index["status"]).map { $0.lowercased() } ?? "scored"
       let scored = !notScored.contains(status)
-      if scored && status != "scored" && status != "đã chấm điểm" {
+      if scored && !scoredStatuses.contains(status) {
         problems.append(
           Diagnostic(
             .error, place(row, "status"), value: status,
@@ -115,8 +130,8 @@ public enum ParResultsReader {
               "Ghi điểm vào cột score (điểm thẩm định), hoặc trạng thái not_scored.",
               "Write the score, or the status not_scored.")))
       }
-      let numerator = number(row, "numerator")
-      let denominator = number(row, "denominator")
+      let numerator = count(row, "numerator")
+      let denominator = count(row, "denominator")
       if let numerator, let denominator, numerator > denominator {
         problems.append(
           Diagnostic(
