@@ -204,7 +204,8 @@ struct ParReportTests {
       #expect(error.text(.vi).contains("ket-qua.csv, dòng 4, cột 7 (Mẫu số): lỗi: `4x8` không phải một số đếm."))
     }
     let fixed = try writeTemporary(
-      try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "4x8", with: "48"), name: "ket-qua-2.csv")
+      try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "4x8", with: "48"),
+      name: "ket-qua-2.csv")
     let (results, _) = try ParResultsReader.read(fixed)
     #expect(results.map(\.numerator) == [1224, nil, 6] && results.map(\.denominator) == [3626, nil, 48])
     #expect(results.map(\.scored) == [true, false, true])
