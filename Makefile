@@ -123,10 +123,11 @@ demo: build
 	$(PAPI) par import samples/par-kontum-2023.csv -c questionnaires/par-kontum-huyen-2023.yaml --year 2023
 	@echo "== Kon Rẫy's report (seed 004: 89,21/97 → 91,969, Xuất sắc, field 3: 16/18; 2022: 86,471)"
 	$(PAPI) par report --year 2023 --unit 614 --target-rank 1
-	@echo "== Đắk Glei's report in the seed's words, for Word; the plan of every lost criterion, from 6 January 2026"
+	@echo "== Đắk Glei's report in the seed's words, for Word; the plan of every lost criterion, dated as the seeds'"
+	@echo "   (15 February 2024, so the district offices lead; a plan dated after 1 July 2025 names their successors)"
 	$(PAPI) par report --year 2023 --unit 610 --format docx --out par-dakglei-2023.docx
-	$(PAPI) par plan --year 2023 --start 06/01/2026 --today 06/01/2026 | head -12
-	$(PAPI) actions list --wave 2023 --agency "tư pháp" --today 06/01/2026 | head -8
+	$(PAPI) par plan --year 2023 --start 15/02/2024 --today 15/02/2024 | head -12
+	$(PAPI) actions list --wave 2023 --agency "tư pháp" --today 15/02/2024 | head -8
 	@echo
 	@echo "== papi init: a working folder for an office (.build/demo-office), and its report of one commune"
 	@rm -rf .build/demo-office

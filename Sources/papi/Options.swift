@@ -262,3 +262,33 @@ private func parsedDelimiter(_ text: String) -> UInt8? {
   default: return nil
   }
 }
+
+/// `--issuer`: who issues a document in the official form (plans, reports).
+struct IssuerOption: ParsableArguments {
+  @Option(
+    name: .customLong("issuer"),
+    help: helpText(
+      "Hồ sơ cơ quan ban hành (co-quan-ban-hanh.yaml do papi init viết): tên cơ quan, số, địa danh, người ký, căn "
+        + "cứ, nơi nhận. Không có: phần đầu và chữ ký để trống.",
+      "Issuer profile (the co-quan-ban-hanh.yaml papi init writes): body, number, place, signer, basis, "
+        + "recipients. Without it the head and signature are left blank.", valueName: tr("tệp", "issuer")))
+  var path: String?
+}
+
+/// `--by`: who makes a plan, for the actions' history.
+struct AuthorOption: ParsableArguments {
+  @Option(
+    help: helpText(
+      "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
+      "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
+  var by: String?
+}
+
+/// `-c SET`: a PAR INDEX criteria set.
+struct CriteriaOption: ParsableArguments {
+  @Option(
+    name: [.customShort("c"), .customLong("criteria")],
+    help: helpText(
+      "Bộ tiêu chí (YAML, kind: par).", "The criteria set (YAML, kind: par).", valueName: tr("bộ-tiêu-chí", "set")))
+  var path: String
+}

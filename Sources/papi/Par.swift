@@ -20,11 +20,8 @@ struct Par: ParsableCommand {
     @Argument(
       help: helpText("Tệp kết quả (CSV hoặc .xlsx).", "Results files (CSV or .xlsx).", valueName: tr("tệp", "file")))
     var files: [String]
-    @Option(
-      name: [.customShort("c"), .customLong("criteria")],
-      help: helpText(
-        "Bộ tiêu chí (YAML, kind: par).", "The criteria set (YAML, kind: par).", valueName: tr("bộ-tiêu-chí", "set")))
-    var criteria: String
+    @OptionGroup var criteriaOption: CriteriaOption
+    var criteria: String { criteriaOption.path }
     @OptionGroup var lang: LanguageOption
     var language: Language { lang.value }
 
@@ -49,11 +46,8 @@ struct Par: ParsableCommand {
     @Argument(
       help: helpText("Tệp kết quả (CSV hoặc .xlsx).", "Results files (CSV or .xlsx).", valueName: tr("tệp", "file")))
     var files: [String]
-    @Option(
-      name: [.customShort("c"), .customLong("criteria")],
-      help: helpText(
-        "Bộ tiêu chí (YAML, kind: par).", "The criteria set (YAML, kind: par).", valueName: tr("bộ-tiêu-chí", "set")))
-    var criteria: String
+    @OptionGroup var criteriaOption: CriteriaOption
+    var criteria: String { criteriaOption.path }
     @Option(help: helpText("Năm của kết quả.", "The results' year.", valueName: tr("năm", "year"))) var year: String
     @Flag(
       help: helpText(
@@ -97,11 +91,8 @@ struct Par: ParsableCommand {
         "Số điểm cần để đạt thứ hạng này trong các đơn vị cùng cấp trên.",
         "The points needed to reach this rank among the units of the same parent.", valueName: tr("hạng", "rank")))
     var targetRank: Int?
-    @Option(
-      help: helpText(
-        "Hồ sơ cơ quan ban hành (co-quan-ban-hanh.yaml) cho phần đầu và chữ ký của báo cáo.",
-        "Issuer profile (co-quan-ban-hanh.yaml) for the report's head and signature.", valueName: tr("tệp", "issuer")))
-    var issuer: String?
+    @OptionGroup var issuerOption: IssuerOption
+    var issuer: String? { issuerOption.path }
     @Option(
       help: helpText(
         "Ngày của báo cáo (mặc định: hôm nay).", "The report's date (default: today).", valueName: tr("ngày", "date")))
@@ -157,17 +148,10 @@ struct Par: ParsableCommand {
     var start: CivilDate?
     @Option(help: todayHelp) var today: CivilDate?
     @Option(help: unitHelp) var unit: String?
-    @Option(
-      help: helpText(
-        "Hồ sơ cơ quan ban hành: cấp xã hay tỉnh quyết định cơ quan nào nay đảm nhận việc của phòng cấp huyện.",
-        "Issuer profile: a commune's or a province's decides which body now holds a district office's duties.",
-        valueName: tr("tệp", "issuer")))
-    var issuer: String?
-    @Option(
-      help: helpText(
-        "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
-        "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
-    var by: String?
+    @OptionGroup var issuerOption: IssuerOption
+    @OptionGroup var author: AuthorOption
+    var issuer: String? { issuerOption.path }
+    var by: String? { author.by }
     @OptionGroup var output: OutputOptions
     @OptionGroup var excel: ExcelOption
     @OptionGroup var lang: LanguageOption

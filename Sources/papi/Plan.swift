@@ -77,18 +77,10 @@ struct Plan: ParsableCommand, Localized {
       "significant: chỉ các nội dung thấp hơn rõ rệt so với mục tiêu hoặc giảm điểm rõ rệt.",
       "significant: only areas clearly below target or clearly declined.", valueName: tr("cảnh-báo", "only")))
   var only: OnlyFlags?
-  @Option(
-    help: helpText(
-      "Hồ sơ cơ quan ban hành (co-quan-ban-hanh.yaml do papi init viết): tên cơ quan, số, địa danh, người ký, căn "
-        + "cứ, nơi nhận. Không có: phần đầu và chữ ký để trống.",
-      "Issuer profile (the co-quan-ban-hanh.yaml papi init writes): body, number, place, signer, basis, "
-        + "recipients. Without it the head and signature are left blank.", valueName: tr("tệp", "issuer")))
-  var issuer: String?
-  @Option(
-    help: helpText(
-      "Người lập kế hoạch, ghi vào lịch sử nhiệm vụ (mặc định: tên đăng nhập).",
-      "Who makes the plan, for the actions' history (default: the login name).", valueName: tr("người", "by")))
-  var by: String?
+  @OptionGroup var issuerOption: IssuerOption
+  @OptionGroup var author: AuthorOption
+  var issuer: String? { issuerOption.path }
+  var by: String? { author.by }
   @OptionGroup var output: OutputOptions
   @OptionGroup var excel: ExcelOption
   @OptionGroup var lang: LanguageOption

@@ -171,9 +171,9 @@ struct ParReportTests {
     let document = try #require(try officeParts(bytes, name: "r.docx").first { $0.path == "word/document.xml" }?.text)
     let text = document.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
     for expected in [
-      "BÁO CÁO", "1. Kết quả xếp loại", "Huyện Đắk Glei đạt 81,22/95,5 điểm (Chỉ số cải cách hành chính: 85,047 điểm)",
+      "BÁO CÁO", "1. Kết quả xếp loại", "huyện Đắk Glei đạt 81,22/95,5 điểm (Chỉ số cải cách hành chính: 85,047 điểm)",
       "2.1. Lĩnh vực Công tác chỉ đạo, điều hành cải cách hành chính",
-      "Đối với lĩnh vực này, Huyện Đắk Glei đạt 9,33/13 điểm (có 01 tiêu chí thành phần không thực hiện chấm điểm: "
+      "Đối với lĩnh vực này, huyện Đắk Glei đạt 9,33/13 điểm (có 01 tiêu chí thành phần không thực hiện chấm điểm: "
         + "1.6.2.",
       "Tiêu chí thành phần “3.4.1. Tỷ lệ hồ sơ TTHC của UBND cấp huyện giải quyết đúng hạn”: đạt 0/1 điểm "
         + "(mất 1 điểm).",

@@ -35,14 +35,7 @@ public enum ParPlanCommand {
     let all = try ParIndex.score(set, results: year.results, stated: year.stated)
     let units = all.filter { request.unit == nil || $0.code == request.unit }
     if let unit = request.unit, units.isEmpty {
-      throw PapiError(
-        .notFound, file: store.location, value: unit,
-        message: L(
-          "năm \(request.year) không có kết quả của đơn vị \(unit).", "\(request.year) has no results for unit \(unit)."
-        ),
-        fix: L(
-          "Các đơn vị có kết quả: \(all.map(\.code).joined(separator: ", ")).",
-          "Units with results: \(all.map(\.code).joined(separator: ", "))."))
+      throw ParReportCommand.unitNotFound(unit, year: year, store: store)
     }
     let catalogue = try TaskCatalogue.load(path: try DefaultInputs.catalogue(request.tasksPath, notes: &notes))
     let start = try CivilDate.checked(request.start, option: "--start") ?? CivilDate.today()

@@ -38,22 +38,24 @@ public enum ParReportCommand {
     let previous = try compareYear.map { year throws(PapiError) in try stored(year, store: store) }
     let report = try ParReport.build(year, previous: previous, unit: request.unit, targetRank: request.targetRank)
     if let unit = request.unit, report.units.isEmpty {
-      let units = Set(year.results.map(\.unitCode)).sorted()
-      throw PapiError(
-        .notFound, file: store.location, value: unit,
-        message: L(
-          "năm \(request.year) không có kết quả của đơn vị \(unit).", "\(request.year) has no results for unit \(unit)."
-        ),
-        fix: L(
-          "Các đơn vị có kết quả: \(units.joined(separator: ", ")).",
-          "Units with results: \(units.joined(separator: ", ")).")
-      )
+      throw unitNotFound(unit, year: year, store: store)
     }
-    let issuer = try request.issuerPath.map { path throws(PapiError) in try IssuerProfile.load(path: path) } ?? .blank
+    let issuer =
+      try request.issuerPath.map { path throws(PapiError) in try IssuerProfile.load(path: path) } ?? .blankReport
     ParReportOutput.render(
       report, as: request.format, options: request.options, issuer: issuer, date: request.date ?? CivilDate.today(),
       to: &sink)
     return ParValidateCommand.warnings(report.units.map(\.score))
+  }
+
+  /// A unit the year has no results for: an error naming the units it has.
+  static func unitNotFound(_ unit: String, year: StoredParYear, store: any ParRepository) -> PapiError {
+    let units = Set(year.results.map(\.unitCode)).sorted().joined(separator: ", ")
+    return PapiError(
+      .notFound, file: store.location, value: unit,
+      message: L(
+        "năm \(year.year) không có kết quả của đơn vị \(unit).", "\(year.year) has no results for unit \(unit)."),
+      fix: L("Các đơn vị có kết quả: \(units).", "Units with results: \(units)."))
   }
 
   /// A stored year; one that is not there is an error naming the years that are.

@@ -25,6 +25,8 @@ public struct ParUnitReport: Sendable {
   /// Each lost criterion's score in the compared year (through `replaces`), by code; a
   /// criterion absent here has no such score.
   public var previousScores: [String: Double]
+  /// This year's figures as a document published them (`index`, `rank` rows), when given.
+  public var published: ParPrevious?
   /// With `--target-rank K`: the K-th unit's index among those of the same parent, and the
   /// points needed to reach it (0 when the unit is there already); nil index when fewer
   /// units were scored.
@@ -74,7 +76,9 @@ extension ParReport {
     let reported = units.filter { unit == nil || $0.code == unit }
     var reports: [ParUnitReport] = []
     for score in reported.sorted(by: { ParIndex.codeBefore($0.code, $1.code) || $0.code < $1.code }) {
-      var report = ParUnitReport(score: score, previous: nil, previousFields: [:], previousScores: [:], target: nil)
+      var report = ParUnitReport(
+        score: score, previous: nil, previousFields: [:], previousScores: [:],
+        published: ParPrevious.published(year.stated.filter { $0.unitCode == score.code }, set: set), target: nil)
       if let earlier, let previous {
         report.fill(
           from: earlier.units.first { $0.code == score.code }, set: set, earlierSet: earlier.set, year: previous)

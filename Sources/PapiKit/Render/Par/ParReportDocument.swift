@@ -9,7 +9,7 @@
 struct ParReportDocument {
   let report: ParReport
   let language: Language
-  var issuer: IssuerProfile = .blank
+  var issuer: IssuerProfile = .blankReport
   var date: CivilDate = CivilDate.today()
 
   /// The labels a reason may already start with.
@@ -23,8 +23,19 @@ struct ParReportDocument {
 
   var title: String {
     vi
-      ? "Kết quả rà soát các tiêu chí mất điểm của Chỉ số cải cách hành chính năm \(report.year)"
-      : "Review of the criteria that lost points in the PAR INDEX \(report.year)"
+      ? "Kết quả rà soát các tiêu chí mất điểm của Chỉ số cải cách hành chính \(ofUnit)năm \(report.year)"
+      : "Review of the criteria that lost points in the PAR INDEX \(ofUnit)\(report.year)"
+  }
+
+  /// The unit's name for a title when the report is of one unit ("huyện Đắk Glei ").
+  private var ofUnit: String {
+    guard report.units.count == 1, let name = report.units.first?.score.name else { return "" }
+    return vi ? PlanDocument.inSentence(name) + " " : name + ", "
+  }
+
+  /// Who reports, as the opening sentence names it.
+  private var reporter: String {
+    vi || issuer != .blankReport ? issuer.name : "The People's Committee"
   }
 
   var document: Document {
@@ -36,8 +47,8 @@ struct ParReportDocument {
     blocks.append(
       .paragraph(
         vi
-          ? "Báo cáo kết quả rà soát, đánh giá và trách nhiệm của các cơ quan, đơn vị liên quan đến từng tiêu chí, "
-            + "tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính năm \(report.year), như sau:"
+          ? "\(reporter) báo cáo kết quả rà soát, đánh giá và trách nhiệm của các cơ quan, đơn vị liên quan đến từng tiêu chí, "
+            + "tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính \(ofUnit)năm \(report.year), như sau:"
           : "This reports, for each criterion and sub-criterion of the PAR INDEX \(report.year) that lost points, "
             + "what was found and which offices are responsible:"))
     let numbered = report.units.count > 1
@@ -64,20 +75,21 @@ struct ParReportDocument {
       summary: vi
         ? [
           "Kết quả rà soát, đánh giá và trách nhiệm đối với các tiêu chí,",
-          "tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính năm \(report.year)",
+          "tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính \(ofUnit)năm \(report.year)",
         ]
         : ["Review of, and responsibility for, the criteria that lost points", "in the PAR INDEX \(report.year)"])
   }
 
-  private var signature: SignatureBlock {
-    SignatureBlock(
-      recipients: issuer.recipients, authority: issuer.authority + [issuer.title], name: issuer.signer,
-      recipientsLabel: vi ? "Nơi nhận:" : "Recipients:")
-  }
+  private var signature: SignatureBlock { issuer.signature(language) }
 
   // MARK: One unit
 
   private func unitName(_ score: ParUnitScore) -> String { score.name ?? score.code }
+
+  /// The unit's name inside a sentence ("huyện Đắk Glei").
+  private func inSentence(_ score: ParUnitScore) -> String {
+    vi ? PlanDocument.inSentence(unitName(score)) : unitName(score)
+  }
 
   private func unit(_ unit: ParUnitReport) -> [Block] {
     let score = unit.score
@@ -100,17 +112,13 @@ struct ParReportDocument {
         blocks.append(.list(losses.map { lossItem($0, unit: unit, footnotes: &footnotes) }, .plain))
       }
     }
-    blocks.append(.heading(3, vi ? "3. Điểm cần khôi phục" : "3. Points to recover"))
+    blocks.append(.heading(3, vi ? "3. Các tiêu chí cần tập trung khắc phục" : "3. Where to recover points"))
     blocks.append(.paragraph(recovery(unit)))
     if !score.checks.isEmpty {
       blocks.append(.heading(3, vi ? "4. Số liệu cần đối chiếu" : "4. Figures to check"))
       blocks.append(
         .list(
-          score.checks.map { check in
-            let place = check.origin.file.split(separator: "/").last.map(String.init) ?? check.origin.file
-            let line = check.origin.line.map { vi ? ", dòng \($0)" : ", line \($0)" } ?? ""
-            return ListItem(check.message(unit: unitName(score)).text(language) + " (\(place)\(line))")
-          }, .plain))
+          score.checks.map { ListItem($0.message(unit: unitName(score)).text(language)) }, .plain))
     }
     if !footnotes.isEmpty {
       blocks += footnotes.enumerated().map { index, note in .paragraph("\(Self.superscript(index + 1)) \(note)", .note)
@@ -119,18 +127,36 @@ struct ParReportDocument {
     return blocks
   }
 
-  /// "Năm 2023, Huyện Kon Rẫy đạt 89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm),
-  /// xếp loại Xuất sắc, xếp thứ 1/2 …; so với năm 2022 …".
+  /// "Năm 2023, huyện Kon Rẫy đạt 89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm),
+  /// xếp loại Xuất sắc, xếp thứ 01/10 …; so với năm 2022 …". A rank the document published
+  /// is the one written; a published index the criteria do not give is said as such.
   private func result(_ unit: ParUnitReport) -> String {
     let score = unit.score
     let band = score.band?.name.text(language) ?? "—"
+    let name = inSentence(score)
+    let published = unit.published
+    var rank =
+      vi
+      ? "xếp thứ \(Self.padded(score.rank))/\(Self.padded(score.of)) trong các đơn vị được tổng hợp"
+      : "rank \(score.rank) of the \(score.of) units reported"
+    if let place = published?.rank {
+      let of = published?.of ?? score.of
+      rank = vi ? "xếp thứ \(Self.padded(place))/\(Self.padded(of))" : "rank \(place) of \(of)"
+    }
     var sentence =
       vi
-      ? "Năm \(report.year), \(unitName(score)) đạt \(text.fraction(score.points, score.maximum)) điểm (Chỉ số cải "
-        + "cách hành chính: \(text.index(score.index)) điểm), xếp loại \(band), xếp thứ \(Self.padded(score.rank))/"
-        + "\(Self.padded(score.of)) trong các đơn vị được tổng hợp."
-      : "In \(report.year), \(unitName(score)) scored \(text.fraction(score.points, score.maximum)) points (PAR INDEX "
-        + "\(text.index(score.index))), band \(band), rank \(score.rank) of the \(score.of) units reported."
+      ? "Năm \(report.year), \(name) đạt \(text.fraction(score.points, score.maximum)) điểm (Chỉ số cải cách hành "
+        + "chính: \(text.index(score.index)) điểm), xếp loại \(band), \(rank)."
+      : "In \(report.year), \(name) scored \(text.fraction(score.points, score.maximum)) points (PAR INDEX "
+        + "\(text.index(score.index))), band \(band), \(rank)."
+    if let index = published?.index, abs(index - score.index) > 0.01 {
+      sentence +=
+        vi
+        ? " Kết quả công bố ghi Chỉ số \(text.points(index)) điểm; theo điểm của các tiêu chí thì Chỉ số là "
+          + "\(text.index(score.index)) (xem mục 4)."
+        : " The published result gives an index of \(text.points(index)); the criteria's points give "
+          + "\(text.index(score.index)) (see 4)."
+    }
     if let previous = unit.previous, let index = previous.index, let compare = report.compare {
       let change = score.index - index
       let direction = vi ? (change >= 0 ? "tăng" : "giảm") : (change >= 0 ? "up" : "down")
@@ -160,14 +186,14 @@ struct ParReportDocument {
   private func fieldSentence(_ field: ParFieldScore, unit: ParUnitReport) -> String {
     var sentence =
       vi
-      ? "Đối với lĩnh vực này, \(unitName(unit.score)) đạt \(text.fraction(field.points, field.maximum)) điểm"
-      : "In this field, \(unitName(unit.score)) scored \(text.fraction(field.points, field.maximum)) points"
+      ? "Đối với lĩnh vực này, \(inSentence(unit.score)) đạt \(text.fraction(field.points, field.maximum)) điểm"
+      : "In this field, \(inSentence(unit.score)) scored \(text.fraction(field.points, field.maximum)) points"
     if !field.notScored.isEmpty {
       let named = field.notScored.map { "\($0). \(text.name($0, in: report.set))" }.joined(separator: "; ")
       sentence +=
         vi
         ? " (có \(Self.padded(field.notScored.count)) tiêu chí thành phần không thực hiện chấm điểm: \(named))"
-        : " (\(field.notScored.count) criteria not scored: \(named))"
+        : " (\(field.notScored.count) \(field.notScored.count == 1 ? "criterion" : "criteria") not scored: \(named))"
     }
     if let previous = unit.previousFields[field.code], let compare = report.compare {
       sentence +=
@@ -217,11 +243,13 @@ struct ParReportDocument {
         if let role = share.office.role { name += " (\(role))" }
         return name
       }
+      // Shares are written when the results gave counts; an equal split is only the offices' table's.
+      let byCounts = loss.offices.allSatisfy { $0.office.count != nil }
       let shares = loss.offices.map { "\($0.office.name): \(text.points($0.lost))" }.joined(separator: "; ")
       if listed.count > Self.officesInline {
         footnotes.append(
-          listed.joined(separator: "; ") + (vi ? ". Điểm mất chia theo cơ quan: " : ". Points lost by office: ")
-            + shares + ".")
+          listed.joined(separator: "; ")
+            + (byCounts ? (vi ? ". Điểm mất theo cơ quan: " : ". Points lost by office: ") + shares : "") + ".")
         children.append(
           ListItem([
             .strong(vi ? "Trách nhiệm" : "Responsibility"),
@@ -235,8 +263,10 @@ struct ParReportDocument {
           ListItem([
             .strong(vi ? "Trách nhiệm" : "Responsibility"),
             .text(
-              (vi ? " thuộc về " : " lies with ") + listed.joined(separator: "; ")
-                + (listed.count > 1 ? " (\(shares))." : ".")),
+              (vi
+                ? " thuộc về " + PlanDocument.inSentence(listed.joined(separator: "; "))
+                : " lies with " + listed.joined(separator: "; "))
+                + (listed.count > 1 && byCounts ? " (\(shares))." : ".")),
           ]))
       }
     }
@@ -250,8 +280,10 @@ struct ParReportDocument {
     if let next = score.nextBand {
       parts.append(
         vi
-          ? "Để đạt xếp loại \(next.band.name.vi) cần thêm \(text.points(next.pointsNeeded)) điểm."
-          : "Band \(next.band.name.en) needs \(text.points(next.pointsNeeded)) more points.")
+          ? "Để đạt xếp loại \(next.band.name.vi) cần thêm \(text.points(next.pointsNeeded)) điểm (Chỉ số từ "
+            + "\(text.index(score.index)) lên \(text.points(next.band.minimum)))."
+          : "Band \(next.band.name.en) needs \(text.points(next.pointsNeeded)) more points (index from "
+            + "\(text.index(score.index)) to \(text.points(next.band.minimum))).")
     } else if score.band != nil {
       parts.append(vi ? "Đơn vị đã ở mức xếp loại cao nhất." : "The unit is in the top band.")
     }
@@ -310,9 +342,12 @@ struct ParReportDocument {
             }, compact: true)))
     }
     blocks.append(.heading(2, vi ? "TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ" : "THE UNITS"))
-    let compare = report.compare
-    var columns: [Table.Column] = [
-      .init(vi ? "Đơn vị" : "Unit"), .init(vi ? "Tự chấm" : "Self", alignment: .right),
+    // A column no unit has a figure for is left out.
+    let selfScored = report.units.contains { $0.score.selfPoints != nil }
+    let compare = report.units.contains { $0.previous?.index != nil } ? report.compare : nil
+    var columns: [Table.Column] = [.init(vi ? "Đơn vị" : "Unit")]
+    if selfScored { columns.append(.init(vi ? "Tự chấm" : "Self", alignment: .right)) }
+    columns += [
       .init(vi ? "Thẩm định / tối đa" : "Appraised / max", alignment: .right),
       .init(vi ? "Chỉ số (%)" : "Index (%)", alignment: .right), .init(vi ? "Xếp loại" : "Band"),
       .init(vi ? "Hạng" : "Rank", alignment: .right),
@@ -320,10 +355,12 @@ struct ParReportDocument {
     if let compare { columns.append(.init(vi ? "Năm \(compare)" : "\(compare)", alignment: .right)) }
     let rows = report.units.map { unit -> [Table.Cell] in
       let score = unit.score
-      var row: [Table.Cell] = [
-        .init(unitName(score)), .init(score.selfPoints.map(text.points) ?? "—"),
+      var row: [Table.Cell] = [.init(unitName(score))]
+      if selfScored { row.append(.init(score.selfPoints.map(text.points) ?? "—")) }
+      let rank = unit.published?.rank.map { "\($0)/\(unit.published?.of ?? score.of)" } ?? "\(score.rank)/\(score.of)"
+      row += [
         .init(text.fraction(score.points, score.maximum)), .init(text.index(score.index)),
-        .init(score.band?.name.text(language) ?? "—"), .init("\(score.rank)/\(score.of)"),
+        .init(score.band?.name.text(language) ?? "—"), .init(rank),
       ]
       if compare != nil { row.append(.init(unit.previous?.index.map(text.index) ?? "—")) }
       return row

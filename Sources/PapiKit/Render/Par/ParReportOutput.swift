@@ -1,7 +1,7 @@
 /// A PAR INDEX report (`papi par report`) in each format.
 public enum ParReportOutput {
   public static func render(
-    _ report: ParReport, as format: OutputFormat, options: RenderOptions, issuer: IssuerProfile = .blank,
+    _ report: ParReport, as format: OutputFormat, options: RenderOptions, issuer: IssuerProfile = .blankReport,
     date: CivilDate = CivilDate.today(), to sink: inout some OutputSink
   ) {
     let language = options.language

@@ -176,7 +176,8 @@ public struct PlanDocument: Sendable {
   /// A unit's name inside a sentence: "xã Mường Hoong", "thị trấn Đắk Glei" (the kind of
   /// unit is a common noun).
   static func inSentence(_ name: String) -> String {
-    for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Tỉnh ", "Thành phố "] where name.hasPrefix(kind) {
+    for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Các "]
+    where name.hasPrefix(kind) {
       return kind.lowercased() + name.dropFirst(kind.count)
     }
     return name
@@ -438,13 +439,7 @@ public struct PlanDocument: Sendable {
 
   /// The signer; the recipients one per line, each ending with ";", the last ("Lưu: VT, …")
   /// with ".".
-  private func signature(_ language: Language) -> SignatureBlock {
-    let trimmed = issuer.recipients.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;.")) }
-    let recipients = trimmed.enumerated().map { index, line in line + (index == trimmed.count - 1 ? "." : ";") }
-    return SignatureBlock(
-      recipients: recipients, authority: issuer.authority + [issuer.title], name: issuer.signer,
-      recipientsLabel: language == .vi ? "Nơi nhận:" : "Recipients:")
-  }
+  private func signature(_ language: Language) -> SignatureBlock { issuer.signature(language) }
 
   // MARK: Appendix
 
@@ -567,4 +562,26 @@ public struct PlanDocument: Sendable {
     var seen: Set<String> = []
     return values.filter { seen.insert($0).inserted }
   }
+}
+
+extension IssuerProfile {
+  /// The signer; the recipients one per line, each ending with ";", the last ("Lưu: VT, …")
+  /// with ".".
+  func signature(_ language: Language) -> SignatureBlock {
+    let trimmed = recipients.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;.")) }
+    let lines = trimmed.enumerated().map { index, line in line + (index == trimmed.count - 1 ? "." : ";") }
+    return SignatureBlock(
+      recipients: lines, authority: authority + [title], name: signer,
+      recipientsLabel: language == .vi ? "Nơi nhận:" : "Recipients:")
+  }
+
+  /// A report's issuer when none is given: a People's Committee whose name and signer are
+  /// left blank, reporting to the Department of Home Affairs.
+  public static let blankReport: IssuerProfile = {
+    var report = blank
+    report.body = ["ỦY BAN NHÂN DÂN", "………"]
+    report.name = "Ủy ban nhân dân"
+    report.recipients = ["Sở Nội vụ (để báo cáo)", "Các cơ quan, đơn vị liên quan", "Lưu: VT"]
+    return report
+  }()
 }
