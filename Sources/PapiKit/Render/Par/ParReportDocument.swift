@@ -48,7 +48,8 @@ struct ParReportDocument {
       .paragraph(
         vi
           ? "\(reporter) báo cáo kết quả rà soát, đánh giá và trách nhiệm của các cơ quan, đơn vị liên quan đến "
-            + "từng tiêu chí, tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính \(ofUnit)năm \(report.year), như sau:"
+            + "từng tiêu chí, tiêu chí thành phần mất điểm của Chỉ số cải cách hành chính \(ofUnit)năm "
+            + "\(report.year), như sau:"
           : "This reports, for each criterion and sub-criterion of the PAR INDEX \(report.year) that lost points, "
             + "what was found and which offices are responsible:"))
     let numbered = report.units.count > 1
