@@ -6,7 +6,7 @@ struct Par: ParsableCommand {
   static let configuration = commandConfiguration(
     vi: "Chỉ số cải cách hành chính (PAR INDEX): điểm mất theo tiêu chí, lý do và cơ quan chịu trách nhiệm.",
     en: "The PAR INDEX: lost points by criterion, their reasons and the offices responsible.",
-    subcommands: [Validate.self, Import.self, Report.self, Plan.self])
+    subcommands: [Validate.self, Import.self, Imports.self, Report.self, Plan.self])
 
   struct Validate: ParsableCommand, Localized {
     static let configuration = commandConfiguration(
@@ -177,6 +177,22 @@ struct Par: ParsableCommand {
       let warnings = try ParPlanCommand.run(request, store: database.existing, to: &sink)
       Console.report(warnings, language)
       try output.finish(sink, language)
+    }
+  }
+
+  struct Imports: ParsableCommand, Localized {
+    static let configuration = commandConfiguration(
+      vi: "Nhật ký nhập kết quả Chỉ số CCHC: tệp, SHA-256, số dòng, năm, bộ tiêu chí và thời gian của mỗi lần nhập.",
+      en: "The PAR INDEX import log: file, SHA-256, rows, year, criteria set and time of every import.",
+      examples: ["papi par imports --year 2023"])
+    @Option(help: helpText("Chỉ năm này.", "Only this year.", valueName: tr("năm", "year"))) var year: String?
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var lang: LanguageOption
+    var language: Language { lang.value }
+
+    func run() throws {
+      let entries = try database.existing.parImportLog().filter { year == nil || $0.year == year }
+      try Console.print(ParImportLogReport.text(entries, language: language))
     }
   }
 }

@@ -12,6 +12,7 @@ struct CommandLineTests {
     "validate", "score", "import", "waves", "imports", "units", "units load", "units crosswalk", "units list", "report",
     "benchmarks", "benchmarks load", "plan", "actions", "actions list", "actions show", "actions update",
     "actions history", "feedback", "feedback classify", "feedback import", "feedback report", "par", "par validate",
+    "par import", "par imports", "par report", "par plan",
   ]
 
   func papi(_ arguments: [String], environment: [String: String] = [:]) throws -> PapiRun {

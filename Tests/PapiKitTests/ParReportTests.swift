@@ -55,6 +55,9 @@ struct ParReportTests {
     #expect(log.map(\.year) == ["2022", "2023", "2023"])
     #expect(log.map(\.imported) == [2, 72, 0] && log.last?.unchanged == 72)
     #expect(log.allSatisfy { $0.sha256.count == 64 && $0.criteriaID == "par-kontum-huyen-2023" })
+    let shown = try runPapi(["par", "imports", "--year", "2023", "--db", database])
+    #expect(shown.status == 0 && shown.stdout.contains("năm 2023 — samples/par-kontum-2023.csv"), "\(shown.stdout)")
+    #expect(shown.stdout.contains("đọc 72, mới 0, thay 0, đã có 72; bộ tiêu chí par-kontum-huyen-2023"))
   }
 
   @Test func changedFiguresAreAConflictUnlessReplaced() throws {
@@ -209,5 +212,52 @@ struct ParReportTests {
     let (results, _) = try ParResultsReader.read(fixed)
     #expect(results.map(\.numerator) == [1224, nil, 6] && results.map(\.denominator) == [3626, nil, 48])
     #expect(results.map(\.scored) == [true, false, true])
+  }
+
+  @Test func resultsAreReadFromAWorkbookWithVietnameseHeadersAsFromTheirCSV() throws {
+    // The sample's rows in a workbook whose headers are the Vietnamese names of §8.2.
+    let csv = try RecordTable.read(repoPath("samples/par-kontum-2023.csv"))
+    let vietnamese = [
+      "unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "parent": "Đơn vị cấp trên", "year": "Năm",
+      "criterion": "Mã tiêu chí", "score": "Điểm thẩm định", "self_score": "Điểm tự chấm", "status": "Trạng thái",
+      "numerator": "Tử số", "denominator": "Mẫu số", "as_of": "Tính đến ngày", "reason": "Lý do",
+      "offices": "Trách nhiệm", "stated": "Điểm công bố",
+    ]
+    let columns = csv.header.map { DataColumn($0, vietnamese[$0] ?? $0, $0) }
+    let rows = csv.rows.map { row in
+      Dictionary(uniqueKeysWithValues: csv.header.enumerated().map { ($1, SheetCell(row.value($0))) })
+    }
+    var bytes = ByteBuffer()
+    XlsxWriter().render(
+      Workbook(
+        title: "Kết quả", language: .vi,
+        sheets: [SheetTable(name: "Kết quả", columns: columns, language: .vi, rows: rows)]), to: &bytes)
+    let workbook = folder.appendingPathComponent("ket-qua-2023.xlsx").path
+    try Data(bytes.bytes).write(to: URL(fileURLWithPath: workbook))
+    let fromWorkbook = try ParResultsReader.read(workbook)
+    let fromCSV = try ParResultsReader.read(repoPath("samples/par-kontum-2023.csv"))
+    #expect(fromWorkbook.results.count == fromCSV.results.count && fromWorkbook.stated.count == fromCSV.stated.count)
+    for (one, other) in zip(fromWorkbook.results, fromCSV.results) {
+      #expect(one.sameContent(as: other), "\(one.criterion)")
+    }
+    #expect(zip(fromWorkbook.stated, fromCSV.stated).allSatisfy { $0.sameContent(as: $1) })
+    // A bad cell of a workbook is named by its sheet and cell.
+    var bad = rows
+    bad[3]["score"] = SheetCell("ba")
+    var broken = ByteBuffer()
+    XlsxWriter().render(
+      Workbook(
+        title: "Kết quả", language: .vi,
+        sheets: [SheetTable(name: "Kết quả", columns: columns, language: .vi, rows: bad)]), to: &broken)
+    let brokenPath = folder.appendingPathComponent("hong.xlsx").path
+    try Data(broken.bytes).write(to: URL(fileURLWithPath: brokenPath))
+    do {
+      _ = try ParResultsReader.read(brokenPath)
+      Issue.record("a bad score was read")
+    } catch {
+      #expect(
+        error.text(.vi).contains("hong.xlsx, Kết quả!F5 (Điểm thẩm định): lỗi: `ba` không phải một số không âm."),
+        "\(error.text(.vi))")
+    }
   }
 }

@@ -183,3 +183,26 @@ public enum ParImportText {
     return out
   }
 }
+
+/// What `papi par imports` prints: every PAR INDEX import with its file's SHA-256 and counts.
+public enum ParImportLogReport {
+  public static func text(_ entries: [ParImportEntry], language: Language) -> String {
+    let vi = language == .vi
+    if entries.isEmpty { return vi ? "Chưa nhập kết quả Chỉ số CCHC nào.\n" : "No PAR INDEX results were imported.\n" }
+    let format = NumberFormatting(language: language)
+    var out = ""
+    for entry in entries {
+      out += "\(LocalTime.text(entry.time, language)) \(vi ? "năm" : "year") \(entry.year) — \(entry.file)\n"
+      out += "    sha256 \(entry.sha256)\n"
+      out +=
+        vi
+        ? "    đọc \(format.integer(entry.rowsRead)), mới \(format.integer(entry.imported)), thay "
+          + "\(format.integer(entry.replaced)), đã có \(format.integer(entry.unchanged)); bộ tiêu chí "
+          + "\(entry.criteriaID)\n"
+        : "    read \(format.integer(entry.rowsRead)), new \(format.integer(entry.imported)), replaced "
+          + "\(format.integer(entry.replaced)), unchanged \(format.integer(entry.unchanged)); criteria set "
+          + "\(entry.criteriaID)\n"
+    }
+    return out
+  }
+}
