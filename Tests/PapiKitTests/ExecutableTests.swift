@@ -41,7 +41,9 @@ struct ExecutableTests {
     ])
     #expect(run.status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-    #expect(Set(json.keys) == ["tool", "questionnaire", "wave", "level", "units"])
+    // `weights`: the kobo sample has a weight column, and the output says it was applied.
+    #expect(Set(json.keys) == ["tool", "questionnaire", "wave", "level", "units", "weights"])
+    #expect((json["weights"] as? [String: String])?["column"] == "weight")
     #expect(json["wave"] as? String == "2024")
     let units = try #require(json["units"] as? [[String: Any]])
     #expect(units.count == 12)

@@ -95,6 +95,16 @@ public struct ScoreReport: Sendable {
   /// What reading the exports left out (rows with errors, incomplete responses) or could not
   /// check (duplicates without ids); empty for a stored wave or published scores.
   public var reading = ReadingSummary()
+  /// The column the respondents' weights came from, when weights were applied (some
+  /// respondent weighs other than 1); nil when every respondent counted once.
+  public var weights: String?
+
+  /// The sentence every human output carries when weights were applied.
+  static func weightsNote(_ column: String) -> LocalizedText {
+    L(
+      "Điểm tính có trọng số: mỗi người trả lời được tính theo giá trị ở cột `\(column)`.",
+      "Weighted scores: each respondent counts by the value in column `\(column)`.")
+  }
 }
 
 /// The tool's name and version as written into every output.

@@ -67,8 +67,12 @@ public struct Scorer: Sendable {
     // Rows of each unit, in file order (a stable counting sort).
     var starts = [Int](repeating: 0, count: units.count + 1)
     var rows = [Int32](repeating: 0, count: table.count)
-    table.forEachBlock { _, count, _, _, unit in
-      for local in 0..<count { starts[Int(groupOf[Int(unit[local])]) + 1] += 1 }
+    var weighted = false
+    table.forEachBlock { _, count, _, weights, unit in
+      for local in 0..<count {
+        starts[Int(groupOf[Int(unit[local])]) + 1] += 1
+        weighted = weighted || weights[local] != 1
+      }
     }
     for index in 0..<units.count { starts[index + 1] += starts[index] }
     var fill = starts
@@ -105,9 +109,11 @@ public struct Scorer: Sendable {
     withExtendedLifetime(table) {}
     var scores = scored.flatMap { $0 }
     scores.sort { Array($0.code.utf8).lexicographicallyPrecedes(Array($1.code.utf8)) }
-    return ScoreReport(
+    var report = ScoreReport(
       tool: "papi", version: PapiVersion.current, questionnaireID: questionnaire.id, kind: questionnaire.kind,
       wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores, unitsAsOf: nil)
+    report.weights = weighted ? questionnaire.respondent.weight : nil
+    return report
   }
 
   /// One unit: the two passes of PRODUCT.md §4 over its rows, through raw pointers.

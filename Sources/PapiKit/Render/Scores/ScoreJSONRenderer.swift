@@ -44,6 +44,14 @@ enum ScoresJSON {
     }
     json.key("wave")
     json.string(report.wave)
+    if let column = report.weights {
+      // The column the respondents' weights came from (weights were applied).
+      json.key("weights")
+      json.open("{")
+      json.key("column", first: true)
+      json.string(column)
+      json.close("}")
+    }
     json.close("}")
     json.newline()
   }

@@ -24,6 +24,7 @@ public struct ScoreTableRenderer: Renderer {
       ? "\(questionnaire.id): điểm theo \(levelName), \(report.units.count) đơn vị\n"
       : "\(questionnaire.id): scores by \(levelName), \(report.units.count) unit\(report.units.count == 1 ? "" : "s")\n"
     out += scheme.scaleLegend(dimensions: questionnaire.dimensions.count).text(language) + "\n"
+    if let column = report.weights { out += ScoreReport.weightsNote(column).text(language) + "\n" }
     if report.reading.incompleteLeftOut > 0 {
       out += IncompleteResponses.line(report.reading.incompleteLeftOut).text(language) + "\n"
     }

@@ -32,9 +32,11 @@ enum ReportRows {
         ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC."
         : "Published scores: no respondent data, so no n, SE or CI."
     }
-    return vi
+    let weights = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
+    return
+      (vi
       ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu)."
-      : "Units with n < \(report.minN) are not assessed (insufficient data)."
+      : "Units with n < \(report.minN) are not assessed (insufficient data).") + weights
   }
 
   /// "Xã Đắk Pnê (23491)", or the code alone.

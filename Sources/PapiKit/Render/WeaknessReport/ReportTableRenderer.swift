@@ -89,7 +89,8 @@ struct ReportTableRenderer: Renderer {
   /// The title, the note and the summary, wrapped to 80 columns.
   static func header(_ report: WeaknessReport, _ language: Language) -> String {
     let summary = ReportSummary(report).sentences(report, language).joined(separator: " ")
-    return ReportRows.title(report, language) + "\n" + ReportRows.note(report, language) + "\n"
+    return ReportRows.title(report, language) + "\n"
+      + wrap(ReportRows.note(report, language), width: 80, indent: 0).joined(separator: "\n") + "\n"
       + wrap(printable(summary), width: 80, indent: 0).joined(separator: "\n") + "\n"
   }
 
