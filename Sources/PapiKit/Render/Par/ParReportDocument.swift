@@ -1,3 +1,5 @@
+import Foundation
+
 /// A PAR INDEX report as a document (Markdown, HTML, Word), in the words of the district
 /// reports it replaces (seeds `000_…` part A, `004_…` part I): for each unit, "1. Kết quả
 /// xếp loại"; "2. Trách nhiệm …", one part per field ("2.x. Lĩnh vực …: đạt a/b điểm (có n
@@ -227,12 +229,19 @@ struct ParReportDocument {
     }
     var children: [ListItem] = []
     if let reason = loss.reason, !reason.isEmpty {
+      // The office's explanation (giải trình) after the reason is an item of its own, as the seeds write it.
+      let parts = reason.components(separatedBy: " Giải trình: ")
+      let cause = parts[0]
       // A reason transcribed with its own label ("Lý do: …", "Nguyên nhân: …") keeps it.
-      if let label = Self.reasonLabels.first(where: { reason.lowercased().hasPrefix($0) }) {
-        let rest = reason.dropFirst(label.count).drop { $0 == " " }
-        children.append(ListItem([.strong(String(reason.prefix(label.count))), .text(" " + rest)]))
+      if let label = Self.reasonLabels.first(where: { cause.lowercased().hasPrefix($0) }) {
+        let rest = cause.dropFirst(label.count).drop { $0 == " " }
+        children.append(ListItem([.strong(String(cause.prefix(label.count))), .text(" " + rest)]))
       } else {
-        children.append(ListItem([.strong(vi ? "Lý do:" : "Reason:"), .text(" " + reason)]))
+        children.append(ListItem([.strong(vi ? "Lý do:" : "Reason:"), .text(" " + cause)]))
+      }
+      if parts.count > 1 {
+        children.append(
+          ListItem([.strong("Giải trình:"), .text(" " + parts.dropFirst().joined(separator: " Giải trình: "))]))
       }
     }
     if !loss.offices.isEmpty {
