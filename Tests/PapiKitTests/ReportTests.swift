@@ -167,6 +167,21 @@ struct ReportTests {
     #expect(kontum.rule == "targets.yaml:12 total level=province benchmark=official")
   }
 
+  @Test func surveyScoresAgainstPublishedOnesSayTheyComeFromAnotherInstrument() throws {
+    let (report, warnings) = try ReportCommand.build(request(level: "province"), store: store)
+    #expect(report.otherInstrument == ["official"])
+    #expect(
+      warnings.contains {
+        $0.text(.vi).contains("so điểm tính từ khảo sát (bảng hỏi papi-2024) với điểm của một công cụ khác")
+      })
+    let table = try ReportCommand.run(request(.table, level: "province"), store: store).text
+    let words = table.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("Mục tiêu theo điểm công bố `official` so điểm tính từ khảo sát"), "\(table.prefix(600))")
+    // Commune targets name no published set: nothing to say.
+    let (communes, _) = try ReportCommand.build(request(), store: store)
+    #expect(communes.otherInstrument.isEmpty)
+  }
+
   // MARK: Formats
 
   /// Every text format; the workbook's parts have their golden files in XlsxOutputTests.

@@ -231,7 +231,10 @@ struct SeamTests {
       ], in: folder)
     #expect(plan.status == 0, "\(plan.stderr)")
     #expect(plan.stdout.contains("# PLAN"))
-    #expect(plan.stdout.contains("The PAPI survey of 2024 in "))
+    #expect(
+      plan.stdout.contains(
+        "The results of the citizen survey on commune governance and public administration performance (PAPI "
+          + "model), 2024 in "), "\(plan.stdout.prefix(2000))")
     #expect(plan.stderr.contains("papi-tasks.yaml: note: using papi's built-in task catalogue."))
   }
 }

@@ -80,6 +80,18 @@ public struct WeaknessReport: Sendable {
   /// The unit's lost PAR INDEX criteria that bear on PAPI dimensions, by unit code, when the
   /// database has PAR INDEX results for the same units.
   public var parLinks: [String: [ParPapiLink]] = [:]
+  /// Published sets whose scores served as targets for scores computed from a survey: a
+  /// different instrument, so "met" against them means little (every output says so).
+  public var otherInstrument: [String] = []
+
+  /// The caveat of a `benchmark:` target on survey scores.
+  static func otherInstrumentNote(_ set: String, questionnaire: String) -> LocalizedText {
+    L(
+      "mục tiêu theo điểm công bố `\(set)` so điểm tính từ khảo sát (bảng hỏi \(questionnaire)) với điểm của một công "
+        + "cụ khác: hai con số không cùng thang đo, “đạt” hay “chưa đạt” chỉ để tham khảo.",
+      "targets from published set `\(set)` compare scores computed from a survey (questionnaire \(questionnaire)) "
+        + "with another instrument's: the two are not on one scale, so met or below is indicative only.")
+  }
 
   /// The target flag (met, below, below_significant, insufficient, no_target) of a metric,
   /// if it has one.

@@ -32,6 +32,17 @@ public struct WeaknessReportPipeline {
     var report = AssessmentStage.assess(
       scores, previous: earlier, previousWave: previousWave, targets: targets, questionnaire: current.questionnaire,
       benchmarks: benchmarks)
+    // Survey scores against published ones: another instrument, so the comparison is a caveat.
+    report.otherInstrument = benchmarks.keys.sorted()
+    for name in report.otherInstrument {
+      warnings.append(
+        Diagnostic(
+          .warning, SourceLocation(file: targets.source), value: name,
+          message: WeaknessReport.otherInstrumentNote(name, questionnaire: current.questionnaire.id),
+          fix: L(
+            "Chỉ so sánh điểm của cùng một bảng hỏi (mục tiêu previous, peer_mean, target), hoặc dùng --published.",
+            "Compare scores of one questionnaire only (previous, peer_mean, target rules), or use --published.")))
+    }
     try link(&report)
     return (report, warnings)
   }

@@ -61,6 +61,16 @@ public struct PlanDocument: Sendable {
     }
   }
 
+  /// The survey's results named by its questionnaire's own title, not as the official
+  /// index it is modelled on: "Kết quả khảo sát ý kiến người dân … (theo mô hình PAPI), năm
+  /// 2024", with the wave when the title does not say it.
+  private func surveyResults(_ language: Language) -> String {
+    let title = questionnaire.title.text(language)
+    let named = title.prefix(1).lowercased() + title.dropFirst()
+    let wave = title.contains(self.wave) ? "" : " (\(waveName(language)))"
+    return (language == .vi ? "Kết quả " : "The results of the ") + named + wave
+  }
+
   func title(_ language: Language) -> String {
     language == .vi
       ? "Kế hoạch duy trì và nâng cao \(index(.vi).short) năm \(year)"
@@ -97,8 +107,7 @@ public struct PlanDocument: Sendable {
       ? (vi
         ? "Kết quả \(index(.vi).short) \(waveName(.vi)) đã công bố"
         : "The published \(index(.en).short) results \(waveName(.en))")
-      : (vi
-        ? "Kết quả khảo sát \(index(.vi).short) \(waveName(.vi))" : "The \(index(.en).short) survey \(waveName(.en))")
+      : surveyResults(language)
     var found: String
     if actions.isEmpty {
       found =

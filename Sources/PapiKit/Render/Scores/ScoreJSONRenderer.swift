@@ -16,10 +16,17 @@ enum ScoresJSON {
   static func write(
     _ report: ScoreReport, flags: [String: [UnitFlag]], published: Bool, actions: [String: [ActionItem]] = [:],
     remeasured: [String: Remeasurement] = [:], feedback: FeedbackSummary? = nil, summary: ReportSummary? = nil,
-    parLinks: [String: [ParPapiLink]] = [:], into json: inout JSONWriter
+    parLinks: [String: [ParPapiLink]] = [:], otherInstrument: [String] = [], into json: inout JSONWriter
   ) {
     json.open("{")
-    json.key("level", first: true)
+    if !otherInstrument.isEmpty {
+      // Published sets used as targets for survey scores: another instrument (a caveat).
+      json.key("benchmarks_from_other_instrument", first: true)
+      json.array(otherInstrument) { $0.string($1) }
+      json.key("level")
+    } else {
+      json.key("level", first: true)
+    }
     json.string(report.level)
     json.key("questionnaire")
     json.open("{")

@@ -6,7 +6,8 @@ struct ReportJSONRenderer: Renderer {
       ScoresJSON.write(
         report.scores, flags: report.flags, published: report.published, actions: report.actions,
         remeasured: report.remeasured, feedback: report.feedback,
-        summary: ReportSummary(report), parLinks: report.parLinks, into: &json)
+        summary: ReportSummary(report), parLinks: report.parLinks, otherInstrument: report.otherInstrument,
+        into: &json)
     }
   }
 }

@@ -32,7 +32,11 @@ enum ReportRows {
         ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC."
         : "Published scores: no respondent data, so no n, SE or CI."
     }
-    let weights = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
+    var weights = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
+    for set in report.otherInstrument {
+      let note = WeaknessReport.otherInstrumentNote(set, questionnaire: report.scores.questionnaireID).text(language)
+      weights += " " + note.prefix(1).uppercased() + note.dropFirst()
+    }
     return
       (vi
       ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu)."
