@@ -117,6 +117,13 @@ class Indicator:
         self.scores = {}
         for k, v in (d.get("scores") or {}).items():
             self.scores[code_str(k)] = float(v)
+        # questionnaires/README.md: an indicator's own answers win over the questionnaire's
+        # `missing:` ("98" listed among a knowledge item's `no:` answers is 0, not missing).
+        own = set(self.yes) | set(self.no) | set(self.labels) | set(self.scores)
+        if self.range is not None:
+            own |= {str(v) for v in range(self.range[0], self.range[1] + 1)}
+        self.missing = ({m for m in global_missing if m not in own}
+                        | {code_str(m) for m in as_list(d.get("missing"))})
         self.satisfied = None
         if d.get("satisfied") is not None:
             if kind == "percent":
