@@ -272,6 +272,32 @@ struct StoreTests {
     #expect(try count("SELECT COUNT(*) FROM action") == 0)
   }
 
+  @Test func actionsStoredBeforeV6KeepTheirHistoryAndComeFromASurvey() throws {
+    // Schema v5 with an action of wave 2024 and its history: v6 rebuilds the table.
+    let queue = try DatabaseQueue(path: database)
+    try SQLiteSchema.migrator.migrate(queue, upTo: "v5: citizen feedback")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO questionnaire VALUES ('h', 'q', 'papi', 'id: q', '2025-01-01T00:00:00Z');
+          INSERT INTO wave (name, questionnaire_hash, created_at) VALUES ('2024', 'h', '2025-01-01T00:00:00Z');
+          INSERT INTO action (id, seq, wave, level, unit_code, metric, metric_vi, metric_en, flag, n, complete, task,
+            title_vi, title_en, lead, support, due, priority, status, flagged, catalogue, created_at)
+          VALUES ('a1', 1, '2024', 'commune', '23491', 'd2', 'D2', 'D2', 'below', 30, 1, 't-d2-01', 'Việc', 'Task',
+            'UBND xã', '', '2025-03-01', 'high', 'open', 1, 'papi-tasks.yaml', '2025-01-06T00:00:00Z');
+          INSERT INTO action_event (action_id, at, author, kind, to_status) VALUES ('a1', '2025-01-06', 'x', 'created',
+            'open');
+          """)
+    }
+    try queue.close()
+    let store = try SQLiteStore.open(path: database)
+    let action = try store.action(id: "a1")
+    #expect(action.source == .survey && action.wave == "2024" && action.lead == "UBND xã")
+    #expect(try store.history(id: "a1").map(\.kind) == [.created])
+    _ = try store.updateAction(id: "a1", status: .done, note: nil, author: "x")
+    #expect(try store.history(id: "a1").count == 2)
+  }
+
   @Test func aWaveStoredBeforeV4KeepsItsOrderAndGrowsAfterIt() throws {
     // Schema v3 with a wave of two respondents whose ids sort against their file order.
     let queue = try DatabaseQueue(path: database)
