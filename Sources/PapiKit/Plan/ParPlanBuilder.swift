@@ -24,8 +24,14 @@ struct ParPlanBuilder {
         let tasks = catalogue.parTasks(for: loss.criterion, set: set.id)
         if tasks.isEmpty { uncovered.append("\(unit.code) \(loss.criterion)") }
         // Offices by their share of the lost points, most first (the order named on a tie).
-        let named = loss.offices.enumerated().sorted { ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset) }
-          .map(\.element.office.name)
+        // Another spelling of a catalogue office is named as the catalogue names it, once.
+        var named: [String] = []
+        for office in loss.offices.enumerated().sorted(by: {
+          ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset)
+        }) {
+          let name = catalogue.office(office.element.office.name)?.name ?? office.element.office.name
+          if !named.contains(name) { named.append(name) }
+        }
         for task in tasks {
           let due = try task.due.date(from: start, calendar: catalogue.calendar, catalogue: catalogue.source)
           var lead = named.first ?? task.lead
