@@ -21,8 +21,7 @@ public enum ActionsCommand {
     var filter = request.filter
     if request.overdue { filter.overdueOn = today }
     let actions = try store.actions(filter)
-    let remeasured = try Remeasurement.remeasure(actions, waves: store)
-      .merging(try Remeasurement.remeasurePar(actions, years: store)) { survey, _ in survey }
+    let remeasured = try Remeasurement.remeasure(actions, store: store)
     let listing = ActionListing(actions: actions, remeasured: remeasured, offices: try store.offices(), today: today)
     ActionListOutput.render(listing, as: request.format, options: request.options, to: &sink)
   }
@@ -73,10 +72,7 @@ public enum ActionsCommand {
   ) throws(PapiError) -> String {
     let action = try store.action(id: id)
     let today = try CivilDate.checked(today, option: "--today") ?? CivilDate.today()
-    let remeasured =
-      action.source == .par
-      ? try Remeasurement.remeasurePar([action], years: store)[action.id]
-      : try Remeasurement.remeasure([action], waves: store)[action.id]
+    let remeasured = try Remeasurement.remeasure([action], store: store)[action.id]
     return ActionDetailText(language: language, offices: try store.offices()).text(
       action, history: try store.history(id: id), remeasured: remeasured, today: today)
   }

@@ -39,3 +39,13 @@ extension Remeasurement {
     return result
   }
 }
+
+extension Remeasurement {
+  /// Each action re-measured by what follows it: a survey action in the latest later wave,
+  /// a PAR INDEX action in the latest later year.
+  public static func remeasure(
+    _ actions: [ActionItem], store: any WaveRepository & ParRepository
+  ) throws(PapiError) -> [String: Remeasurement] {
+    try remeasure(actions, waves: store).merging(try remeasurePar(actions, years: store)) { survey, _ in survey }
+  }
+}

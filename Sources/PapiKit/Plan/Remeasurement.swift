@@ -83,7 +83,9 @@ extension Remeasurement {
     var scored: [String: Scored] = [:]
     if let known, let wave = known.wave { scored["\(wave)\u{1F}\(known.level)"] = Scored(known) }
     var result: [String: Remeasurement] = [:]
-    for action in actions {
+    // A PAR INDEX action is re-measured by the next year's results (`remeasurePar`), not by
+    // a survey wave: no wave is read for it.
+    for action in actions where action.source == .survey {
       let later = waves.filter { wave in
         WaveOrder.before(action.wave, wave) && (latest.map { !WaveOrder.before($0, wave) } ?? true)
       }
