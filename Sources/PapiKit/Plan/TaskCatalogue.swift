@@ -193,15 +193,10 @@ public struct TaskCatalogue: Sendable {
   /// set at the same level, high priority first, then in catalogue order.
   public func parTasks(for criterion: String, set: String) -> [RemediationTask] {
     let par = tasks.filter { $0.survey == .par && ($0.criteriaSet == nil || $0.criteriaSet == set) }
-    for level in Self.coverage(of: criterion) {
-      let found = par.filter { $0.appliesTo.contains(level) }
+    return Self.mostSpecific(criterion, among: par) { found in
       let own = found.filter { $0.criteriaSet == set }
-      let chosen = own.isEmpty ? found : own
-      if !chosen.isEmpty {
-        return chosen.enumerated().sorted { ($0.1.priority, $0.0) < ($1.1.priority, $1.0) }.map(\.1)
-      }
+      return own.isEmpty ? found : own
     }
-    return []
   }
 
   /// The office's name in `language`.
@@ -211,9 +206,20 @@ public struct TaskCatalogue: Sendable {
   /// metric itself, else its sub-dimension, else its dimension), high priority first, then
   /// in catalogue order.
   public func tasks(for metric: String) -> [RemediationTask] {
-    for level in Self.coverage(of: metric) {
-      let found = tasks.filter { $0.appliesTo.contains(level) }
-      if !found.isEmpty { return found.enumerated().sorted { ($0.1.priority, $0.0) < ($1.1.priority, $1.0) }.map(\.1) }
+    Self.mostSpecific(metric, among: tasks)
+  }
+
+  /// The tasks of `candidates` for the most specific level of `code` (itself, then the
+  /// levels above it) at which `choose` keeps any, high priority first, then in catalogue
+  /// order.
+  private static func mostSpecific(
+    _ code: String, among candidates: [RemediationTask], choose: ([RemediationTask]) -> [RemediationTask] = { $0 }
+  ) -> [RemediationTask] {
+    for level in coverage(of: code) {
+      let chosen = choose(candidates.filter { $0.appliesTo.contains(level) })
+      if !chosen.isEmpty {
+        return chosen.enumerated().sorted { ($0.1.priority, $0.0) < ($1.1.priority, $1.0) }.map(\.1)
+      }
     }
     return []
   }
