@@ -253,9 +253,15 @@ public enum ParIndex {
   public static func pointsToRank(
     _ rank: Int, of unit: ParUnitScore, among units: [ParUnitScore], in set: ParCriteriaSet
   ) -> Double? {
-    let peers = units.filter { $0.year == unit.year && $0.parent == unit.parent }.sorted { $0.index > $1.index }
-    guard rank >= 1, rank <= peers.count, unit.index < peers[rank - 1].index else { return nil }
-    return peers[rank - 1].index / set.scale * unit.maximum - unit.points
+    guard let index = indexAtRank(rank, of: unit, among: units), unit.index < index else { return nil }
+    return index / set.scale * unit.maximum - unit.points
+  }
+
+  /// The index of the unit ranked `rank` among those of `unit`'s year and parent (tied
+  /// units counted one by one); nil when fewer units were scored.
+  public static func indexAtRank(_ rank: Int, of unit: ParUnitScore, among units: [ParUnitScore]) -> Double? {
+    let peers = units.filter { $0.year == unit.year && $0.parent == unit.parent }.map(\.index).sorted(by: >)
+    return rank >= 1 && rank <= peers.count ? peers[rank - 1] : nil
   }
 
   /// Criterion codes in numeric order by segment: 1.10 after 1.9 (`total` and `index`, which

@@ -87,13 +87,8 @@ extension ParReport {
         }
       }
       if let targetRank {
-        let peers = units.filter { $0.parent == score.parent }.map(\.index).sorted(by: >)
-        if targetRank <= peers.count {
-          let index = peers[targetRank - 1]
-          report.target = (index, max(0, index / set.scale * score.maximum - score.points))
-        } else {
-          report.target = (nil, nil)
-        }
+        let index = ParIndex.indexAtRank(targetRank, of: score, among: units)
+        report.target = (index, index.map { max(0, $0 / set.scale * score.maximum - score.points) })
       }
       reports.append(report)
     }
