@@ -32,15 +32,16 @@ enum ReportRows {
         ? "Điểm công bố: không có dữ liệu người trả lời nên không có n, sai số hay KTC."
         : "Published scores: no respondent data, so no n, SE or CI."
     }
-    var weights = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
+    // What the numbers are: weighted, and compared with another instrument's.
+    var caveats = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
     for set in report.otherInstrument {
       let note = WeaknessReport.otherInstrumentNote(set, questionnaire: report.scores.questionnaireID).text(language)
-      weights += " " + note.prefix(1).uppercased() + note.dropFirst()
+      caveats += " " + note.prefix(1).uppercased() + note.dropFirst()
     }
     return
       (vi
       ? "Đơn vị có n < \(report.minN) không được đánh giá (không đủ dữ liệu)."
-      : "Units with n < \(report.minN) are not assessed (insufficient data).") + weights
+      : "Units with n < \(report.minN) are not assessed (insufficient data).") + caveats
   }
 
   /// "Xã Đắk Pnê (23491)", or the code alone.
