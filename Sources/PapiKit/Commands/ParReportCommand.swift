@@ -34,7 +34,9 @@ public enum ParReportCommand {
   ) throws(PapiError) -> [Diagnostic] {
     let year = try stored(request.year, store: store)
     let years = try store.parYears()
-    let compareYear = request.compare ?? years.last { $0 < request.year }
+    // Years order as waves do (and as the re-measurement and the PAPI links find them).
+    let compareYear =
+      request.compare ?? years.filter { WaveOrder.before($0, request.year) }.max(by: WaveOrder.before)
     let previous = try compareYear.map { year throws(PapiError) in try stored(year, store: store) }
     let report = try ParReport.build(year, previous: previous, unit: request.unit, targetRank: request.targetRank)
     if let unit = request.unit, report.units.isEmpty {
