@@ -292,3 +292,18 @@ struct CriteriaOption: ParsableArguments {
       "Bộ tiêu chí (YAML, kind: par).", "The criteria set (YAML, kind: par).", valueName: tr("bộ-tiêu-chí", "set")))
   var path: String
 }
+
+extension LonelyPSU: ExpressibleByArgument {}
+
+/// `--lonely-psu`, for the commands that score respondents under a sample design.
+struct LonelyPSUOption: ParsableArguments {
+  @Option(
+    name: .customLong("lonely-psu"),
+    help: helpText(
+      "Tầng chỉ có một cụm (khi bảng hỏi khai báo thiết kế mẫu): adjust (căn theo trung bình chung), certainty (cụm "
+        + "chọn chắc chắn, không thêm phương sai) hoặc remove (bỏ tầng khỏi phương sai); mặc định là báo lỗi.",
+      "A stratum with one cluster (when the questionnaire declares a sample design): adjust (centre it at the grand "
+        + "mean), certainty (sampled with certainty, no variance) or remove (left out of the variance); an error by "
+        + "default.", valueName: "adjust|certainty|remove"))
+  var value: LonelyPSU = .fail
+}

@@ -78,6 +78,7 @@ struct Plan: ParsableCommand, Localized {
       "significant: only areas clearly below target or clearly declined.", valueName: tr("cảnh-báo", "only")))
   var only: OnlyFlags?
   @OptionGroup var issuerOption: IssuerOption
+  @OptionGroup var lonelyPSU: LonelyPSUOption
   @OptionGroup var author: AuthorOption
   var issuer: String? { issuerOption.path }
   var by: String? { author.by }
@@ -103,6 +104,7 @@ struct Plan: ParsableCommand, Localized {
 
   func run() throws {
     var request = PlanRequest(wave: wave, targetsPath: targets)
+    request.lonelyPSU = lonelyPSU.value
     request.tasksPath = tasks
     request.lexicons = lexicon.paths
     request.start = start

@@ -15,6 +15,7 @@ struct Report: ParsableCommand, Localized {
 
   @OptionGroup var input: ExportOptions
   @OptionGroup var errors: OnErrorOption
+  @OptionGroup var lonelyPSU: LonelyPSUOption
   @Option(
     help: helpText(
       "Đợt khảo sát: đọc từ cơ sở dữ liệu khi không có tệp, hoặc nhãn của đợt trong các tệp.",
@@ -96,6 +97,7 @@ struct Report: ParsableCommand, Localized {
       color: output.format == .table && output.out == nil && isatty(STDOUT_FILENO) == 1)
     request.published = published
     request.read = input.readOptions
+    request.read.lonelyPSU = lonelyPSU.value
     request.read.skipBadRows = errors.skip
     request.lexicons = lexicon.paths
     Console.report(notes, language)

@@ -12,6 +12,7 @@ struct Score: ParsableCommand, Localized {
 
   @OptionGroup var input: ExportOptions
   @OptionGroup var errors: OnErrorOption
+  @OptionGroup var lonelyPSU: LonelyPSUOption
   @Option(
     help: helpText(
       "Cấp tính điểm: commune (xã), district (huyện) hoặc province (tỉnh), theo bảng hỏi.",
@@ -56,6 +57,7 @@ struct Score: ParsableCommand, Localized {
     var notes: [Diagnostic] = []
     var read = input.readOptions
     read.skipBadRows = errors.skip
+    read.lonelyPSU = lonelyPSU.value
     let request = ScoreRequest(
       files: input.files, questionnairePath: input.questionnairePath(notes: &notes), read: read,
       level: level,

@@ -536,8 +536,14 @@ def metric(estimate, se, n, key="score", complete=None):
     return out
 
 
-def score_unit(q, resp):
-    """resp: the unit's respondents. Returns (total, dimensions) JSON objects."""
+def score_unit(q, resp, detail=None):
+    """resp: the unit's respondents. Returns (total, dimensions) JSON objects.
+
+    detail: an optional dict, filled for design_check.py with, for every estimate that is not
+    null (indicator, sub-dimension, dimension id, and "total"), {"z": [z_r per respondent of
+    resp], "rows": [True where the respondent contributes (a valid answer to the indicator, or
+    to at least one indicator below the composite)]}. It does not change the result.
+"""
     # ---- indicators (item 2) ----
     ind_stats = {}  # id -> dict(p, n, z: list per respondent)
     for ind in q.indicators():
@@ -555,17 +561,23 @@ def score_unit(q, resp):
             x = r["x"][ind.id]
             z.append(r["weight"] * (x - p) / W if x is not None else 0.0)
         ind_stats[ind.id] = {"p": p, "n": n, "z": z, "se": se_from_z(z, n), "W": W}
+        if detail is not None:
+            detail[ind.id] = {"z": z, "rows": [r["x"][ind.id] is not None for r in resp]}
 
-    def composite(coeffs, c0, ind_ids):
+    def composite(coeffs, c0, ind_ids, key):
         """SE and n of C = c0 + sum c_i p_i by an explicit loop over respondents.
-        ind_ids: all indicators below the composite (for n)."""
+        ind_ids: all indicators below the composite (for n); key: its id in `detail`."""
         n = 0
         zs = []
+        rows = []
         for k, r in enumerate(resp):
-            if any(r["x"][i] is not None for i in ind_ids):
+            rows.append(any(r["x"][i] is not None for i in ind_ids))
+            if rows[-1]:
                 n += 1
             z_r = math.fsum(c * ind_stats[i]["z"][k] for i, c in coeffs.items())
             zs.append(z_r)
+        if detail is not None:
+            detail[key] = {"z": zs, "rows": rows}
         return se_from_z(zs, n), n
 
     dims_out = []
@@ -602,7 +614,7 @@ def score_unit(q, resp):
             if est is None:
                 so = metric(None, None, 0, complete=complete)
             else:
-                se, n = composite(coeffs, c0, ids)
+                se, n = composite(coeffs, c0, ids, sub["id"])
                 so = metric(est, se, n, complete=complete)
             subs_out.append({"id": sub["id"], **so, "indicators": inds_out})
         # ---- dimension (item 4) ----
@@ -626,7 +638,7 @@ def score_unit(q, resp):
         if d_est is None:
             do = metric(None, None, 0, complete=d_complete)
         else:
-            se, n = composite(d_coeffs, d_c0, d_ids)
+            se, n = composite(d_coeffs, d_c0, d_ids, dim["id"])
             do = metric(d_est, se, n, complete=d_complete)
         dims_out.append({"id": dim["id"], **do, "subdimensions": subs_out})
 
@@ -647,7 +659,7 @@ def score_unit(q, resp):
         for f, p in zip(fs, dim_parts):
             for i, c in p[1].items():
                 t_coeffs[i] = t_coeffs.get(i, 0.0) + f * c
-        se, n = composite(t_coeffs, 0.0, t_ids)
+        se, n = composite(t_coeffs, 0.0, t_ids, "total")
         total = metric(t_est, se, n, complete=t_complete)
     return total, dims_out
 

@@ -66,7 +66,7 @@ struct SkipBadRowsTests {
     #expect(text.contains("The first 20:"))
     #expect(text.contains("line 21: the answer"))
     #expect(!text.contains("line 22:"))
-    let score = ScoringStage.score(data, level: 0, wave: nil)
+    let score = try ScoringStage.score(data, level: 0, wave: nil)
     #expect(score.reading.rowsLeftOut == 25)
   }
 

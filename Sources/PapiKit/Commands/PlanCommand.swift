@@ -31,6 +31,8 @@ public struct PlanRequest: Sendable {
   /// Plan from a published-scores set alone (`--published NAME --wave YEAR`): a province's
   /// plan from the published PAPI scores.
   public var published: String?
+  /// What a stratum with one cluster adds to the variance (`--lonely-psu`).
+  public var lonelyPSU = LonelyPSU.fail
   /// Only the flags that are clearly below target or declined (`--only significant`).
   public var onlySignificant = false
 
@@ -178,7 +180,8 @@ public enum PlanCommand {
       let stored = StoredWave(wave, in: store)
       return request.asOfUnits.map { CrosswalkedWave(stored, to: $0, reference: store, level: request.level) } ?? stored
     }
-    let current = try source(request.wave).read()
+    var current = try source(request.wave).read()
+    current.lonelyPSU = request.lonelyPSU
     let previous = try compare.map { wave throws(PapiError) in try source(wave).read() }
     let level = try current.level(request.level)
     var (report, warnings) = try pipeline.report(

@@ -74,10 +74,11 @@ public enum ReportCommand {
       return (try pipeline.report(published, wave: request.wave ?? wave, compare: request.compareWave), [])
     }
 
-    let current = try WaveSources.named(
+    var current = try WaveSources.named(
       files: request.files, questionnairePath: request.questionnairePath, wave: request.wave, read: request.read,
       store: store
     ).read()
+    current.lonelyPSU = request.read.lonelyPSU
     var previous: SurveyData?
     var previousWave = request.compareWave
     if !request.compareFiles.isEmpty {

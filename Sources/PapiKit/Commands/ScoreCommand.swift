@@ -76,7 +76,8 @@ public enum ScoreCommand {
     if let set = request.asOfUnits {
       source = CrosswalkedWave(source, to: set, reference: try WaveSources.required(store), level: request.level)
     }
-    let data = try source.read()
+    var data = try source.read()
+    data.lonelyPSU = request.read.lonelyPSU
     var level = try data.level(request.level)
     if let unit = request.unit, data.table.units.find(unit, level: level) == nil {
       // A unit asked for without a level is found at whichever level has it.
@@ -95,7 +96,7 @@ public enum ScoreCommand {
             "Check the code (keep leading zeros), or choose another level with --level."))
       }
     }
-    var report = ScoringStage.score(data, level: level, wave: request.wave)
+    var report = try ScoringStage.score(data, level: level, wave: request.wave)
     if let unit = request.unit { report.units = report.units.filter { $0.code == unit } }
     ParentNames.fill(&report.units, wave: request.wave, reference: store)
     return (data.questionnaire, report, data.warnings)

@@ -27,6 +27,9 @@ public struct ReadOptions: Sendable {
   /// How many records make the header (`--header-rows`): 2 when a row of merged group
   /// headings stands above the columns' own (`HeaderLayout`).
   public var headerRows = 1
+  /// What a stratum with one cluster adds to the variance when the questionnaire declares a
+  /// sample design (`--lonely-psu`); the data read take it to the scoring stage.
+  public var lonelyPSU = LonelyPSU.fail
 
   public init(
     delimiter: UInt8? = nil, encoding: InputEncoding? = nil, diagnosticLimit: Int = 10_000, skipBadRows: Bool = false,

@@ -63,6 +63,9 @@ public struct RespondentColumns: Sendable {
   /// Parent unit columns, nearest first (district, then province).
   public var parents: [String]
   public var weight: String?
+  /// The sample design's columns (`cluster`, `strata`, `fpc`), all optional: without them
+  /// respondents are taken as independent (PRODUCT.md §4).
+  public var design = DesignColumns()
   /// Columns with personal data: never read, stored or output.
   public var pii: [String]
   /// Other header names for any of the columns above.

@@ -18,7 +18,9 @@ public enum QuestionnaireLoader {
 /// value of its type and within its bounds (questionnaires/README.md, "Bounds").
 extension ConfigReader {
   static let questionnaireKeys = ["id", "kind", "title", "respondent", "missing", "dimensions", "feedback"]
-  static let respondentKeys = ["id", "unit", "unit_name", "parent", "weight", "pii", "aliases", "complete"]
+  static let respondentKeys = [
+    "id", "unit", "unit_name", "parent", "weight", "cluster", "strata", "fpc", "pii", "aliases", "complete",
+  ]
   static let dimensionKeys = ["id", "name", "short", "weight", "subdimensions"]
   static let subdimensionKeys = ["id", "name", "indicators"]
   static let indicatorKeys = [
@@ -97,6 +99,10 @@ extension ConfigReader {
       id: ids, unit: unit, unitName: string(node, "unit_name", context: "respondent", required: false),
       parents: names(Self.value(node, "parent"), context: "respondent.parent"),
       weight: string(node, "weight", context: "respondent", required: false),
+      design: DesignColumns(
+        cluster: string(node, "cluster", context: "respondent", required: false),
+        strata: string(node, "strata", context: "respondent", required: false),
+        fpc: string(node, "fpc", context: "respondent", required: false)),
       pii: names(Self.value(node, "pii"), context: "respondent.pii"), aliases: aliases,
       complete: string(node, "complete", context: "respondent", required: false))
   }

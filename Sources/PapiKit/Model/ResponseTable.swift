@@ -21,6 +21,8 @@ public struct ResponseTable: Sendable {
   private(set) var blocks: [RowBlock] = []
   public private(set) var count = 0
   public internal(set) var units = UnitDirectory()
+  /// The clusters and strata of the rows, when the questionnaire declares a design.
+  public internal(set) var design = DesignDirectory()
   /// The files read, in order.
   public internal(set) var files: [String] = []
 
@@ -41,6 +43,9 @@ public struct ResponseTable: Sendable {
   /// Index into `units.levels[0]` of the row's unit.
   public func unit(_ row: Int) -> Int32 { blocks[row >> Self.blockShift].units[row & Self.blockMask] }
 
+  /// The row's cluster and stratum (`RowDesign.none` without a design).
+  public func rowDesign(_ row: Int) -> RowDesign { blocks[row >> Self.blockShift].design[row & Self.blockMask] }
+
   /// Where the row came from: file index and data record number.
   public func origin(_ row: Int) -> RowOrigin { blocks[row >> Self.blockShift].origins[row & Self.blockMask] }
 
@@ -51,7 +56,8 @@ public struct ResponseTable: Sendable {
   // MARK: Adding rows
 
   mutating func append(
-    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>
+    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>,
+    design: RowDesign = .none
   ) {
     precondition(answers.count == indicatorCount)
     if count & Self.blockMask == 0 {
@@ -59,13 +65,16 @@ public struct ResponseTable: Sendable {
     } else if !isKnownUniquelyReferenced(&blocks[blocks.count - 1]) {
       blocks[blocks.count - 1] = blocks[blocks.count - 1].copy()
     }
-    blocks[blocks.count - 1].append(answers: answers, weight: weight, unit: unit, origin: origin, id: id)
+    blocks[blocks.count - 1].append(
+      answers: answers, weight: weight, unit: unit, origin: origin, id: id, design: design)
     count += 1
   }
 
   /// Appends row `row` of `other` (same questionnaire) with a new weight and unit.
   mutating func append(row: Int, of other: ResponseTable, weight: Double, unit: Int32) {
-    append(answers: other.answers(row), weight: weight, unit: unit, origin: other.origin(row), id: other.idBytes(row))
+    append(
+      answers: other.answers(row), weight: weight, unit: unit, origin: other.origin(row), id: other.idBytes(row),
+      design: other.rowDesign(row))
   }
 
   /// One row of a table being joined to another, as `absorb` shows it to its `keep`.
@@ -75,16 +84,17 @@ public struct ResponseTable: Sendable {
     var unit: Int32
     var origin: RowOrigin
     var id: ArraySlice<UInt8>
+    var design: RowDesign
   }
 
   /// Moves the rows of `other` (read from a later part of the same file) to the end of
   /// this table, block by block, releasing each of `other`'s blocks once copied. Its unit
-  /// indices are mapped through `unitMap` and its record numbers shifted by
-  /// `recordOffset`; `keep` sees each row first (with this table as it stands) and may
-  /// leave it out.
+  /// indices are mapped through `unitMap`, its clusters and strata through `designMap`,
+  /// and its record numbers shifted by `recordOffset`; `keep` sees each row first (with
+  /// this table as it stands) and may leave it out.
   mutating func absorb(
-    _ other: inout ResponseTable, unitMap: [Int32], recordOffset: Int32,
-    keep: (inout ResponseTable, IncomingRow) -> Bool
+    _ other: inout ResponseTable, unitMap: [Int32], designMap: (clusters: [Int32], strata: [Int32]) = ([], []),
+    recordOffset: Int32, keep: (inout ResponseTable, IncomingRow) -> Bool
   ) {
     while !other.blocks.isEmpty {
       // Taken out first, so that the block is released as soon as its rows are copied.
@@ -92,11 +102,16 @@ public struct ResponseTable: Sendable {
       for local in 0..<block.count {
         var origin = block.origins[local]
         origin.record += recordOffset
+        var design = block.design[local]
+        if design.cluster >= 0 { design.cluster = designMap.clusters[Int(design.cluster)] }
+        if !designMap.strata.isEmpty { design.stratum = designMap.strata[Int(design.stratum)] }
         let row = IncomingRow(
           answers: UnsafeBufferPointer(start: block.codes + local * indicatorCount, count: indicatorCount),
-          weight: block.weights[local], unit: unitMap[Int(block.units[local])], origin: origin, id: block.id(local))
+          weight: block.weights[local], unit: unitMap[Int(block.units[local])], origin: origin, id: block.id(local),
+          design: design)
         guard keep(&self, row) else { continue }
-        append(answers: row.answers, weight: row.weight, unit: row.unit, origin: row.origin, id: row.id)
+        append(
+          answers: row.answers, weight: row.weight, unit: row.unit, origin: row.origin, id: row.id, design: row.design)
       }
     }
     other.count = 0
@@ -125,6 +140,8 @@ final class RowBlock: @unchecked Sendable {
   let weights: UnsafeMutablePointer<Double>
   let units: UnsafeMutablePointer<Int32>
   let origins: UnsafeMutablePointer<RowOrigin>
+  /// Each row's cluster and stratum.
+  let design: UnsafeMutablePointer<RowDesign>
   let idEnds: UnsafeMutablePointer<Int32>
   /// Respondent ids one after the other; row r's ends at `idEnds[r]`.
   private(set) var idBytes: [UInt8] = []
@@ -136,7 +153,8 @@ final class RowBlock: @unchecked Sendable {
     // Widest fields first, so that each stays aligned.
     let weightsAt = 0
     let originsAt = weightsAt + rows * MemoryLayout<Double>.stride
-    let unitsAt = originsAt + rows * MemoryLayout<RowOrigin>.stride
+    let designAt = originsAt + rows * MemoryLayout<RowOrigin>.stride
+    let unitsAt = designAt + rows * MemoryLayout<RowDesign>.stride
     let idEndsAt = unitsAt + rows * MemoryLayout<Int32>.stride
     let codesAt = idEndsAt + rows * MemoryLayout<Int32>.stride
     regionSize = codesAt + rows * width
@@ -147,6 +165,7 @@ final class RowBlock: @unchecked Sendable {
     region = mapped
     weights = (mapped + weightsAt).bindMemory(to: Double.self, capacity: rows)
     origins = (mapped + originsAt).bindMemory(to: RowOrigin.self, capacity: rows)
+    design = (mapped + designAt).bindMemory(to: RowDesign.self, capacity: rows)
     units = (mapped + unitsAt).bindMemory(to: Int32.self, capacity: rows)
     idEnds = (mapped + idEndsAt).bindMemory(to: Int32.self, capacity: rows)
     codes = (mapped + codesAt).bindMemory(to: UInt8.self, capacity: rows * width)
@@ -157,10 +176,12 @@ final class RowBlock: @unchecked Sendable {
   }
 
   func append(
-    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>
+    answers: UnsafeBufferPointer<UInt8>, weight: Double, unit: Int32, origin: RowOrigin, id: some Collection<UInt8>,
+    design: RowDesign
   ) {
     (codes + count * width).update(from: answers.baseAddress!, count: width)
     weights[count] = weight
+    self.design[count] = design
     units[count] = unit
     origins[count] = origin
     // Room for the whole block's ids at its first row, as long as this one: the ids of an
@@ -182,6 +203,7 @@ final class RowBlock: @unchecked Sendable {
     copy.weights.update(from: weights, count: count)
     copy.units.update(from: units, count: count)
     copy.origins.update(from: origins, count: count)
+    copy.design.update(from: design, count: count)
     copy.idEnds.update(from: idEnds, count: count)
     copy.idBytes = idBytes
     copy.count = count

@@ -14,6 +14,9 @@ public struct SurveyData: Sendable {
   public var unitsAsOf: String?
   /// What reading the exports left out or could not check.
   public var reading = ReadingSummary()
+  /// What a stratum with one cluster adds to the variance (`--lonely-psu`), when the
+  /// questionnaire declares a sample design.
+  public var lonelyPSU = LonelyPSU.fail
 
   /// The index of level `name` (level 0 when nil); an unknown name is an error naming
   /// the levels there are.

@@ -20,8 +20,9 @@ public struct WeaknessReportPipeline {
   public func report(
     _ current: SurveyData, previous: SurveyData?, previousWave: String?, wave: String?, level: Int
   ) throws(PapiError) -> (WeaknessReport, [Diagnostic]) {
-    let scores = ScoringStage.score(current, level: level, wave: wave)
-    let earlier = previous.map { ScoringStage.score($0, like: current, level: level, wave: previousWave) }
+    let scores = try ScoringStage.score(current, level: level, wave: wave)
+    var earlier: ScoreReport?
+    if let previous { earlier = try ScoringStage.score(previous, like: current, level: level, wave: previousWave) }
     // Rules may name units of any level: a targets file serves communes and provinces.
     let everyUnit = Set(current.table.units.levels.flatMap { $0.map(\.code) })
     try targets.check(

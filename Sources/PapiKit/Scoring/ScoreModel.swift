@@ -8,6 +8,9 @@ public struct Estimate: Sendable, Equatable {
   public var n: Int
   /// False when some indicator below this score had no valid answer.
   public var complete: Bool
+  /// With a declared sample design: its degrees of freedom, clusters, design effect and
+  /// effective n (nil without a design: respondents independent, normal intervals).
+  public var design: EstimateDesign? = nil
 
   static let z95 = 1.959964
 
@@ -33,6 +36,50 @@ public struct Estimate: Sendable, Equatable {
     }
   }
 
+  /// An estimate under a sample design: `design.variance` is the ultimate-cluster variance
+  /// over `design.clusters` clusters with `design.df` degrees of freedom; the SE is nil below
+  /// 1 degree of freedom, the interval uses Student's t, and the design effect compares the
+  /// variance with that of independent respondents (Σ z² with the n/(n−1) correction).
+  init(value: Double?, n: Int, sumOfSquares: Double, complete: Bool, design: DesignVariance) {
+    guard let value else {
+      self = .null()
+      return
+    }
+    self.value = value
+    self.n = n
+    self.complete = complete
+    let independent = n >= 2 ? Double(n) / Double(n - 1) * sumOfSquares : 0
+    var summary = EstimateDesign(df: design.df, clusters: design.clusters, deff: nil, nEff: nil)
+    if design.df >= 1 {
+      let se = design.variance.squareRoot()
+      let critical = StudentT.critical95(df: design.df)
+      self.se = se
+      self.low = value - critical * se
+      self.upp = value + critical * se
+      if independent > 0 && design.variance > 0 {
+        let deff = design.variance / independent
+        summary.deff = deff
+        summary.nEff = Double(n) / deff
+      }
+    }
+    self.design = summary
+  }
+
+  /// The half-width multiplier of the 95% interval: Student's t with the design's degrees
+  /// of freedom, or the normal 1.959964.
+  public var critical95: Double { design.map { StudentT.critical95(df: max(1, $0.df)) } ?? Self.z95 }
+
+  /// The multiplier for the difference of two independent estimates (this one and
+  /// `other`): t with the smaller of their degrees of freedom when either has a design.
+  public func critical95(against other: Estimate) -> Double {
+    switch (design, other.design) {
+    case (nil, nil): return Self.z95
+    case (let mine?, nil): return StudentT.critical95(df: max(1, mine.df))
+    case (nil, let theirs?): return StudentT.critical95(df: max(1, theirs.df))
+    case (let mine?, let theirs?): return StudentT.critical95(df: max(1, min(mine.df, theirs.df)))
+    }
+  }
+
   init(value: Double?, se: Double?, low: Double?, upp: Double?, n: Int, complete: Bool) {
     self.value = value
     self.se = se
@@ -41,6 +88,25 @@ public struct Estimate: Sendable, Equatable {
     self.n = n
     self.complete = complete
   }
+}
+
+/// What a sample design says of one estimate (PRODUCT.md §4 with clusters and strata).
+public struct EstimateDesign: Sendable, Equatable {
+  /// Clusters − strata among the contributing respondents.
+  public var df: Int
+  /// Clusters among the contributing respondents (respondents, without a cluster column).
+  public var clusters: Int
+  /// The design's variance over that of independent respondents; nil without an SE.
+  public var deff: Double?
+  /// n / deff.
+  public var nEff: Double?
+}
+
+/// An estimate's design-based variance before it becomes an `Estimate`.
+struct DesignVariance {
+  var variance: Double
+  var df: Int
+  var clusters: Int
 }
 
 /// An indicator's estimate.
@@ -98,6 +164,9 @@ public struct ScoreReport: Sendable {
   /// The column the respondents' weights came from, when weights were applied (some
   /// respondent weighs other than 1); nil when every respondent counted once.
   public var weights: String?
+  /// The sample design the SEs took into account, when the questionnaire declares one and
+  /// the exports carry its columns; nil: respondents independent (PRODUCT.md §4).
+  public var design: ScoredDesign?
 
   /// The sentence every human output carries when weights were applied.
   static func weightsNote(_ column: String) -> LocalizedText {
@@ -105,6 +174,12 @@ public struct ScoreReport: Sendable {
       "Điểm tính có trọng số: mỗi người trả lời được tính theo giá trị ở cột `\(column)`.",
       "Weighted scores: each respondent counts by the value in column `\(column)`.")
   }
+}
+
+/// The design behind a score report's standard errors.
+public struct ScoredDesign: Sendable, Equatable {
+  public var columns: DesignColumns
+  public var lonelyPSU: LonelyPSU
 }
 
 /// The tool's name and version as written into every output.

@@ -20,9 +20,13 @@ public struct Scorer: Sendable {
   let subScale: [Double]
   let dimScale: [Double]
   let scheme: ScoringScheme
+  /// What a stratum with one cluster adds to a design variance (`LonelyPSU`); `fail` is
+  /// checked before scoring (`SurveyDesignCheck`), and adds nothing here.
+  let lonely: LonelyPSU
 
-  public init(questionnaire: Questionnaire) {
+  public init(questionnaire: Questionnaire, lonely: LonelyPSU = .fail) {
     self.questionnaire = questionnaire
+    self.lonely = lonely
     let indicators = questionnaire.indicators
     var values: [Double] = []
     var valueOffset: [Int] = []
@@ -85,17 +89,24 @@ public struct Scorer: Sendable {
     }
     let levelNames = levelNames ?? UnitLevels.names(for: questionnaire.respondent)
     let access = RowAccess(table)
+    let design = table.design
+    let fpcFactor = design.isDeclared ? SurveyDesignCheck.fpcFactors(table) : []
+    let estimateCount = table.indicatorCount + dimOf.count + subCount.count + 1
     let parts = min(Parallel.width, max(1, units.count))
     let scored: [[UnitScore]] = rows.withUnsafeBufferPointer { rows in
       let rows = Unchecked(rows)
       return Parallel.map(parts) { part in
         let scratch = Scratch(scorer: self, indicatorCount: table.indicatorCount)
+        let accumulator =
+          design.isDeclared
+          ? DesignAccumulator(estimates: estimateCount, design: design, fpcFactor: fpcFactor, lonely: lonely) : nil
         var out: [UnitScore] = []
         for index in stride(from: part, to: units.count, by: parts) {
           let unit = units[index]
           var result = scoreUnit(
-            access, rows: UnsafeBufferPointer(rebasing: rows.value[starts[index]..<starts[index + 1]]), scratch: scratch
-          )
+            access, rows: UnsafeBufferPointer(rebasing: rows.value[starts[index]..<starts[index + 1]]),
+            scratch: scratch,
+            design: accumulator)
           result.code = unit.code
           result.name = unit.name
           if let parent = unit.parents.first, level + 1 < table.units.levels.count {
@@ -113,11 +124,14 @@ public struct Scorer: Sendable {
       tool: "papi", version: PapiVersion.current, questionnaireID: questionnaire.id, kind: questionnaire.kind,
       wave: wave, level: level < levelNames.count ? levelNames[level] : "level\(level)", units: scores, unitsAsOf: nil)
     report.weights = weighted ? questionnaire.respondent.weight : nil
+    if design.isDeclared { report.design = ScoredDesign(columns: design.columns, lonelyPSU: lonely) }
     return report
   }
 
   /// One unit: the two passes of PRODUCT.md §4 over its rows, through raw pointers.
-  func scoreUnit(_ table: RowAccess, rows: UnsafeBufferPointer<Int32>, scratch: Scratch) -> UnitScore {
+  func scoreUnit(
+    _ table: RowAccess, rows: UnsafeBufferPointer<Int32>, scratch: Scratch, design: DesignAccumulator? = nil
+  ) -> UnitScore {
     let indicatorCount = table.width
     let subTotal = dimOf.count
     let dimTotal = subCount.count
@@ -188,9 +202,16 @@ public struct Scorer: Sendable {
     for d in 0..<dimTotal { dimScales[d] = dimScale[d] }
     var totalZZ = 0.0
     var totalN = 0
+    design?.reset()
+    let rowZ = design?.rowZ
+    let rowHas = design?.rowHas
+    let subBase = indicatorCount
+    let dimBase = indicatorCount + subTotal
+    let totalIndex = dimBase + dimTotal
     for row in rows {
       let w = table.weight(Int(row))
       let codes = table.answers(Int(row))
+      design?.beginRow()
       for s in 0..<subTotal {
         zSub[s] = 0
         hasSub[s] = false
@@ -200,6 +221,10 @@ public struct Scorer: Sendable {
         if code == AnswerCode.missing { continue }
         let z = w * (values[offsets[i] &+ Int(code)] - mean[i]) / sumW[i]
         zz[i] += z * z
+        if let rowZ, let rowHas {
+          rowZ[i] = z
+          rowHas[i] = true
+        }
         let s = subOfIndicator[i]
         zSub[s] += coefficients[i] * z
         hasSub[s] = true
@@ -211,6 +236,10 @@ public struct Scorer: Sendable {
       for s in 0..<subTotal where hasSub[s] {
         subZZ[s] += zSub[s] * zSub[s]
         subN[s] &+= 1
+        if let rowZ, let rowHas {
+          rowZ[subBase + s] = zSub[s]
+          rowHas[subBase + s] = true
+        }
         let d = dimOfSub[s]
         zDim[d] += subScales[s] * zSub[s]
         hasDim[d] = true
@@ -220,13 +249,27 @@ public struct Scorer: Sendable {
       for d in 0..<dimTotal where hasDim[d] {
         dimZZ[d] += zDim[d] * zDim[d]
         dimN[d] &+= 1
+        if let rowZ, let rowHas {
+          rowZ[dimBase + d] = zDim[d]
+          rowHas[dimBase + d] = true
+        }
         zTotal += dimScales[d] * zDim[d]
         any = true
       }
       if any {
         totalZZ += zTotal * zTotal
         totalN += 1
+        if let rowZ, let rowHas {
+          rowZ[totalIndex] = zTotal
+          rowHas[totalIndex] = true
+        }
       }
+      design?.endRow(table.design(Int(row)))
+    }
+    let variances = design?.finish()
+    func estimate(_ k: Int, value: Double?, n: Int, sumOfSquares: Double, complete: Bool) -> Estimate {
+      guard let variances else { return Estimate(value: value, n: n, sumOfSquares: sumOfSquares, complete: complete) }
+      return Estimate(value: value, n: n, sumOfSquares: sumOfSquares, complete: complete, design: variances[k])
     }
 
     // Assemble, propagating nulls upwards.
@@ -243,23 +286,24 @@ public struct Scorer: Sendable {
         var indicators: [IndicatorScore] = []
         for indicator in subdimension.indicators {
           let i = flatIndicator
-          let estimate = Estimate(value: p[i], n: n[i], sumOfSquares: zz[i], complete: n[i] > 0)
+          let estimate = estimate(i, value: p[i], n: n[i], sumOfSquares: zz[i], complete: n[i] > 0)
           indicators.append(IndicatorScore(id: indicator.id, estimate: estimate))
           flatIndicator += 1
         }
         let s = flatSub
-        let score = Estimate(value: subValue[s], n: subN[s], sumOfSquares: subZZ[s], complete: subComplete[s])
+        let score = estimate(
+          subBase + s, value: subValue[s], n: subN[s], sumOfSquares: subZZ[s], complete: subComplete[s])
         subs.append(SubdimensionScore(id: subdimension.id, score: score, indicators: indicators))
         if let value = subValue[s], let sum = dimValue { dimValue = sum + subScale[s] * value } else { dimValue = nil }
         dimComplete = dimComplete && subComplete[s]
         flatSub += 1
       }
-      let score = Estimate(value: dimValue, n: dimN[d], sumOfSquares: dimZZ[d], complete: dimComplete)
+      let score = estimate(dimBase + d, value: dimValue, n: dimN[d], sumOfSquares: dimZZ[d], complete: dimComplete)
       dimensions.append(DimensionScore(id: dimension.id, score: score, subdimensions: subs))
       if let value = dimValue, let sum = totalValue { totalValue = sum + dimScale[d] * value } else { totalValue = nil }
       totalComplete = totalComplete && dimComplete
     }
-    let total = Estimate(value: totalValue, n: totalN, sumOfSquares: totalZZ, complete: totalComplete)
+    let total = estimate(totalIndex, value: totalValue, n: totalN, sumOfSquares: totalZZ, complete: totalComplete)
     return UnitScore(code: "", name: nil, parent: nil, respondents: rows.count, total: total, dimensions: dimensions)
   }
 }
@@ -270,21 +314,21 @@ struct RowAccess: @unchecked Sendable {
   let width: Int
   private let codes: [UnsafePointer<UInt8>]
   private let weights: [UnsafePointer<Double>]
+  private let designs: [UnsafePointer<RowDesign>]
 
   init(_ table: ResponseTable) {
     width = table.indicatorCount
-    var codes: [UnsafePointer<UInt8>] = []
-    var weights: [UnsafePointer<Double>] = []
-    table.forEachBlock { _, _, blockCodes, blockWeights, _ in
-      codes.append(blockCodes)
-      weights.append(blockWeights)
-    }
-    self.codes = codes
-    self.weights = weights
+    codes = table.blocks.map { UnsafePointer($0.codes) }
+    weights = table.blocks.map { UnsafePointer($0.weights) }
+    designs = table.blocks.map { UnsafePointer($0.design) }
   }
 
   @inline(__always) func answers(_ row: Int) -> UnsafePointer<UInt8> {
     codes.withUnsafeBufferPointer { $0[row >> ResponseTable.blockShift] } + (row & ResponseTable.blockMask) &* width
+  }
+
+  @inline(__always) func design(_ row: Int) -> RowDesign {
+    designs.withUnsafeBufferPointer { $0[row >> ResponseTable.blockShift] }[row & ResponseTable.blockMask]
   }
 
   @inline(__always) func weight(_ row: Int) -> Double {

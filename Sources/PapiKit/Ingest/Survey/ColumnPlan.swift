@@ -8,6 +8,8 @@ enum ColumnRole {
   case unitName
   case parent(Int)
   case weight
+  /// The sample design's cluster, stratum or fpc (`respondent.cluster`, `strata`, `fpc`).
+  case design(DesignRole)
   /// Indicators whose answer is this cell.
   case answer([Int])
   /// A select-multiple cell holding the chosen options (`SelectColumn`).
@@ -21,6 +23,11 @@ enum ColumnRole {
   case complete
   /// A free-text answer kept as a comment (`ExportParser.comments`), by its slot.
   case comment(Int)
+}
+
+/// Which of the sample design's columns a column is.
+enum DesignRole: Hashable {
+  case cluster, stratum, fpc
 }
 
 struct SelectTarget {
@@ -51,6 +58,7 @@ struct ColumnPlan {
     case unit, unitName
     case parent(Int)
     case weight, pii
+    case design(DesignRole)
     case answer(Int)
     case summary(Int)
     case option(Int)
@@ -88,6 +96,7 @@ struct ColumnPlan {
     if let name = respondent.unitName { addRespondent(name, .unitName) }
     for (level, name) in respondent.parents.enumerated() { addRespondent(name, .parent(level)) }
     if let name = respondent.weight { addRespondent(name, .weight) }
+    for (name, role) in Self.designColumns(respondent.design) { addRespondent(name, .design(role)) }
     for name in respondent.pii { addRespondent(name, .pii) }
     let indicators = q.indicators
     for (index, indicator) in indicators.enumerated() {
@@ -152,6 +161,7 @@ struct ColumnPlan {
         case .unitName: roles[column] = .unitName
         case .parent(let level): roles[column] = .parent(level)
         case .weight: roles[column] = .weight
+        case .design(let role): roles[column] = .design(role)
         case .pii: roles[column] = .pii
         case .answer(let index): answerColumns[column, default: []].append(index)
         case .summary(let index): summaryColumns[column, default: []].append(index)
@@ -198,6 +208,9 @@ struct ColumnPlan {
       role(L("mã đơn vị cấp trên", "parent unit code"), "respondent.parent", name, .parent(level))
     }
     if let name = respondent.weight { role(L("trọng số", "weight"), "respondent.weight", name, .weight) }
+    for (name, design) in Self.designColumns(respondent.design) {
+      role(Self.designWhat(design), "respondent.\(Self.designKey(design))", name, .design(design))
+    }
     problems += RespondentColumnProblems.shared(respondentRoles, header: header, file: file)
 
     let location = SourceLocation(file: file, line: 1)
@@ -225,6 +238,22 @@ struct ColumnPlan {
     if claimed[.unit] == nil { missingColumn(respondent.unit, L("mã đơn vị", "unit code")) }
     for (level, name) in respondent.parents.enumerated() where claimed[.parent(level)] == nil {
       missingColumn(name, L("mã đơn vị cấp trên", "parent unit code"))
+    }
+    for (name, design) in Self.designColumns(respondent.design) where claimed[.design(design)] == nil {
+      let key = "respondent.\(Self.designKey(design))"
+      problems.append(
+        Diagnostic(
+          .error, location, record: 0, value: name,
+          message: L(
+            "bảng hỏi khai báo thiết kế mẫu `\(key): \(name)` (\(Self.designWhat(design).vi)) nhưng tệp không có cột "
+              + "nào khớp.",
+            "the questionnaire declares the sample design `\(key): \(name)` (\(Self.designWhat(design).en)) but no "
+              + "header matches it."),
+          fix: L(
+            "Thêm cột đó vào tệp, thêm tên cột của tệp vào `respondent.aliases.\(name)`, hoặc bỏ `\(key)` khỏi bảng "
+              + "hỏi (khi đó người trả lời được coi là độc lập).",
+            "Add the column to the export, add the export's header to `respondent.aliases.\(name)`, or remove `\(key)` "
+              + "from the questionnaire (respondents are then taken as independent).")))
     }
     if let name = respondent.weight, claimed[.weight] == nil {
       problems.append(
@@ -296,6 +325,31 @@ struct ColumnPlan {
         fix: L(
           "Sửa tên cột trong `feedback:` của bảng hỏi cho khớp với tệp.",
           "Correct the column name in the questionnaire's `feedback:` to match the export."))
+    }
+  }
+}
+
+extension ColumnPlan {
+  /// The design columns a questionnaire names, with their roles.
+  static func designColumns(_ design: DesignColumns) -> [(String, DesignRole)] {
+    [(design.cluster, .cluster), (design.strata, .stratum), (design.fpc, .fpc)].compactMap { name, role in
+      name.map { ($0, role) }
+    }
+  }
+
+  static func designKey(_ role: DesignRole) -> String {
+    switch role {
+    case .cluster: "cluster"
+    case .stratum: "strata"
+    case .fpc: "fpc"
+    }
+  }
+
+  static func designWhat(_ role: DesignRole) -> LocalizedText {
+    switch role {
+    case .cluster: L("cụm mẫu, ví dụ thôn", "sampling cluster, for example the village")
+    case .stratum: L("tầng mẫu", "sampling stratum")
+    case .fpc: L("hệ số hiệu chỉnh tổng thể hữu hạn", "finite population correction")
     }
   }
 }

@@ -109,6 +109,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   private var nameBytes: [UInt8] = []
   private var parentBytes: [[UInt8]]
   private var weight = 1.0
+  /// The row's cluster, stratum and fpc cells, when the questionnaire declares a design.
+  private var designCells = RowDesignCells()
   private var extraValue: String?
   /// Unit and parent codes already resolved (each code preceded by its length) → unit.
   private var knownUnits: [[UInt8]: Int32] = [:]
@@ -273,6 +275,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     checkboxGroups = plan.checkboxGroups
     if readComments { commentWarnings = plan.commentWarnings }
     install(plan.roles)
+    if plan.roles.contains(where: { $0.isDesign(nil) }) { table.design.columns = questionnaire.respondent.design }
     for problem in plan.problems { report(problem) }
     if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
   }
@@ -284,6 +287,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     commentColumns = first.commentColumns
     checkboxGroups = first.checkboxGroups
     install(first.roles)
+    table.design.columns = first.table.design.columns
     hxlChecked = true
     hot.pointee.fastFrom = 0
     fromStart = false
@@ -365,6 +369,8 @@ final class ExportParser: RecordSink, PartitionedSink {
       nameBytes.append(contentsOf: bytes)
     case .parent(let level):
       parentBytes[level].append(contentsOf: bytes)
+    case .design(let role):
+      designCells.append(bytes, role)
     case .weight:
       if let value = parseDecimal(bytes), value > 0, value.isFinite {
         weight = value
@@ -525,13 +531,26 @@ final class ExportParser: RecordSink, PartitionedSink {
       return
     }
     guard let unit = resolveUnit() else { return }
+    var design = RowDesign.none
+    if table.design.isDeclared {
+      switch designCells.resolve(unit: unit, in: &table.design) {
+      case .success(let found): design = found
+      case .failure(let problem):
+        let column = roles.firstIndex { $0.isDesign(problem.role) }
+        report(
+          Diagnostic(
+            .error, location(column), record: record, field: column, value: problem.value, message: problem.message,
+            fix: problem.fix))
+        return
+      }
+    }
     let answers = UnsafeBufferPointer(row)
     if fromStart && !isNewID(idBytes, in: table, answers: answers, weight: weight, unit: unit, record: record) {
       return
     }
     table.append(
       answers: answers, weight: weight, unit: unit, origin: RowOrigin(file: fileIndex, record: Int32(record)),
-      id: idBytes)
+      id: idBytes, design: design)
     rowsKept += 1
     if readComments { keepComments() }
   }
@@ -737,6 +756,9 @@ final class ExportParser: RecordSink, PartitionedSink {
         return false
       }
     }
+    // A cluster in two strata, or two fpc values of a stratum, are reported where they are
+    // when the file is read again in one part.
+    guard table.design.canAbsorb(part.table.design, theirUnits: theirs, ourUnits: table.units) else { return false }
     var unitMap: [Int32] = []
     for unit in theirs.levels[0] {
       if let known = table.units.find(unit.code, level: 0) {
@@ -751,7 +773,8 @@ final class ExportParser: RecordSink, PartitionedSink {
     let offset = record
     var kept = 0
     idIndex.reserve(table.count + part.table.count)
-    table.absorb(&part.table, unitMap: unitMap, recordOffset: Int32(offset)) { table, row in
+    let designMap = table.design.absorb(part.table.design, unitMap: unitMap)
+    table.absorb(&part.table, unitMap: unitMap, designMap: designMap, recordOffset: Int32(offset)) { table, row in
       let new = isNewID(
         row.id, in: table, answers: row.answers, weight: row.weight, unit: row.unit, record: Int(row.origin.record))
       if new { kept += 1 }
@@ -812,6 +835,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     for level in parentBytes.indices { parentBytes[level].removeAll(keepingCapacity: true) }
     for slot in commentBytes.indices { commentBytes[slot].removeAll(keepingCapacity: true) }
     weight = 1
+    designCells.clear()
     extraValue = nil
   }
 

@@ -19,14 +19,19 @@ enum ScoresJSON {
     parLinks: [String: [ParPapiLink]] = [:], otherInstrument: [String] = [], into json: inout JSONWriter
   ) {
     json.open("{")
+    var first = true
     if !otherInstrument.isEmpty {
       // Published sets used as targets for survey scores: another instrument (a caveat).
       json.key("benchmarks_from_other_instrument", first: true)
       json.array(otherInstrument) { $0.string($1) }
-      json.key("level")
-    } else {
-      json.key("level", first: true)
+      first = false
     }
+    if let design = report.design {
+      json.key("design", first: first)
+      designObject(design, into: &json)
+      first = false
+    }
+    json.key("level", first: first)
     json.string(report.level)
     json.key("questionnaire")
     json.open("{")
@@ -61,6 +66,20 @@ enum ScoresJSON {
     }
     json.close("}")
     json.newline()
+  }
+
+  /// The sample design the SEs took into account: its columns and the lonely-PSU rule.
+  private static func designObject(_ design: ScoredDesign, into json: inout JSONWriter) {
+    json.open("{")
+    json.key("cluster", first: true)
+    json.string(design.columns.cluster)
+    json.key("fpc")
+    json.string(design.columns.fpc)
+    json.key("lonely_psu")
+    json.string(design.lonelyPSU.rawValue)
+    json.key("strata")
+    json.string(design.columns.strata)
+    json.close("}")
   }
 
   /// What reading left out: `rows_left_out` with `--on-error skip`, the incomplete responses
@@ -194,9 +213,22 @@ enum ScoresJSON {
     childrenFirst: Bool = false, unknownN: Bool = false, children: (inout JSONWriter) -> Void
   ) {
     var first = true
+    let design = estimate.design
+    if let design {
+      json.key("clusters", first: true)
+      json.integer(design.clusters)
+      first = false
+    }
     if complete {
-      json.key("complete", first: true)
+      json.key("complete", first: first)
       json.boolean(estimate.complete)
+      first = false
+    }
+    if let design {
+      json.key("deff", first: first)
+      json.number(design.deff)
+      json.key("df")
+      json.integer(design.df)
       first = false
     }
     if !isScore {
@@ -214,6 +246,10 @@ enum ScoresJSON {
     json.number(estimate.low)
     json.key("n")
     if unknownN { json.string(nil) } else { json.integer(estimate.n) }
+    if let design {
+      json.key("n_eff")
+      json.number(design.nEff)
+    }
     if isScore {
       json.key("score")
       json.number(estimate.value)
