@@ -144,6 +144,7 @@ demo: build
 
 test: deps lint screenshot docs install-check test-venv
 	$(TEST_VENV)/bin/python Scripts/check-par-data.py
+	$(TEST_VENV)/bin/python Tests/Independent/design_check.py --papi $(PAPI)
 	swift test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 

@@ -250,6 +250,7 @@ struct StoreTests {
         "v3: action register with append-only history",
         "v4: respondents kept in key order only", "v5: citizen feedback",
         "v6: PAR INDEX results; actions from PAR INDEX criteria",
+        "v7: respondents' sample design (cluster, stratum, fpc)",
       ])
     #expect(try queue.read { try SQLiteSchema.migrator.hasCompletedMigrations($0) })
     // Opening again leaves a database made earlier as it was.

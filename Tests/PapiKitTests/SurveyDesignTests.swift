@@ -210,5 +210,29 @@ struct SurveyDesignTests {
     }
   }
 
+  @Test func aStoredWaveKeepsItsDesign() throws {
+    // The Kon Tum sample with its villages as clusters: imported, then scored from the store,
+    // as from the file; the same file again changes nothing.
+    let folder = try temporaryDirectory()
+    let yaml = try String(contentsOfFile: repoPath("questionnaires/papi-2024.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "  weight: weight\n", with: "  weight: weight\n  cluster: village\n")
+    let q = folder.appendingPathComponent("q.yaml").path
+    try yaml.write(toFile: q, atomically: true, encoding: .utf8)
+    let db = folder.appendingPathComponent("papi.db").path
+    let export = repoPath("samples/kobo-kontum-2024.csv")
+    let imported = try runPapi(["import", export, "-q", q, "--wave", "2024", "--db", db])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let again = try runPapi(["import", export, "-q", q, "--wave", "2024", "--db", db, "--lang", "en"])
+    #expect(again.status == 0 && (again.stdout + again.stderr).contains("already stored 436"))
+    let stored = try runPapi(["score", "--wave", "2024", "--db", db, "--level", "province", "--format", "json"])
+    let files = try runPapi([
+      "score", export, "-q", q, "--wave", "2024", "--level", "province", "--format", "json",
+    ])
+    #expect(stored.status == 0 && files.status == 0, "\(stored.stderr)\(files.stderr)")
+    #expect(stored.stdout.contains("\"df\": 23"))
+    #expect(stored.stdout.contains("\"cluster\": \"village\""))
+    #expect(stored.stdout == files.stdout)
+  }
+
   func indicator(of unit: UnitScore) -> Estimate { unit.dimensions[0].subdimensions[0].indicators[0].estimate }
 }

@@ -86,14 +86,15 @@ enum FlagEngine {
             gap: score.flatMap { s in target.map { s - $0 } },
             complete: estimate?.complete, rule: rule.label, tasks: []))
       }
-      // Declined: a drop larger than 1.96 × the SE of the difference.
+      // Declined: a drop larger than 1.96 × the SE of the difference (Student's t with the
+      // smaller df under a sample design).
       if let before = previousUnits[unit.code] {
         for metric in order where metric == "total" || MetricIndex.isComposite(metric, questionnaire) {
           guard let now = MetricIndex.estimate(unit, metric), let then = MetricIndex.estimate(before, metric),
             let value = now.value, let earlier = then.value, let se = now.se, let seBefore = then.se,
             now.n >= minN, then.n >= minN
           else { continue }
-          if earlier - value > Estimate.z95 * (se * se + seBefore * seBefore).squareRoot() {
+          if earlier - value > now.critical95(against: then) * (se * se + seBefore * seBefore).squareRoot() {
             list.append(
               UnitFlag(
                 metric: metric, status: .declined, score: value, target: earlier, gap: value - earlier,

@@ -55,7 +55,7 @@ public struct Remeasurement: Sendable, Equatable {
     let change = then.value.map { value - $0 }
     var significant: Bool?
     if let change, let se = now.se, let seThen = then.se {
-      significant = abs(change) > Estimate.z95 * (se * se + seThen * seThen).squareRoot()
+      significant = abs(change) > now.critical95(against: then) * (se * se + seThen * seThen).squareRoot()
     }
     return Remeasurement(
       wave: wave, now: now, target: target, outcome: outcome, change: change, significantChange: significant)

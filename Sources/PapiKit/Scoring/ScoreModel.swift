@@ -43,6 +43,7 @@ public struct Estimate: Sendable, Equatable {
   init(value: Double?, n: Int, sumOfSquares: Double, complete: Bool, design: DesignVariance) {
     guard let value else {
       self = .null()
+      self.design = EstimateDesign(df: 0, clusters: 0, deff: nil, nEff: nil)
       return
     }
     self.value = value
@@ -51,13 +52,15 @@ public struct Estimate: Sendable, Equatable {
     let independent = n >= 2 ? Double(n) / Double(n - 1) * sumOfSquares : 0
     var summary = EstimateDesign(df: design.df, clusters: design.clusters, deff: nil, nEff: nil)
     if design.df >= 1 {
-      let se = design.variance.squareRoot()
+      // A variance that is zero but for rounding (clusters with equal means) is zero.
+      let variance = design.variance > 1e-20 * independent ? design.variance : 0
+      let se = variance.squareRoot()
       let critical = StudentT.critical95(df: design.df)
       self.se = se
       self.low = value - critical * se
       self.upp = value + critical * se
-      if independent > 0 && design.variance > 0 {
-        let deff = design.variance / independent
+      if independent > 0 && variance > 0 {
+        let deff = variance / independent
         summary.deff = deff
         summary.nEff = Double(n) / deff
       }
@@ -167,6 +170,60 @@ public struct ScoreReport: Sendable {
   /// The sample design the SEs took into account, when the questionnaire declares one and
   /// the exports carry its columns; nil: respondents independent (PRODUCT.md §4).
   public var design: ScoredDesign?
+
+  /// What every human output says of a sample design: which columns the standard errors
+  /// took into account, the t intervals, the lonely-stratum rule, and the units whose one
+  /// cluster gives no standard error (so none of their flags can be "clearly below").
+  public var designNotes: [LocalizedText] {
+    guard let design else { return [] }
+    let columns = design.columns
+    var vi: [String] = []
+    var en: [String] = []
+    if let cluster = columns.cluster {
+      vi.append("cụm theo cột `\(cluster)`")
+      en.append("clusters from column `\(cluster)`")
+    }
+    if let strata = columns.strata {
+      vi.append("tầng theo cột `\(strata)`")
+      en.append("strata from column `\(strata)`")
+    }
+    if let fpc = columns.fpc {
+      vi.append("hiệu chỉnh tổng thể hữu hạn theo cột `\(fpc)`")
+      en.append("finite population correction from column `\(fpc)`")
+    }
+    var notes = [
+      L(
+        "Sai số chuẩn theo thiết kế mẫu (\(vi.joined(separator: ", "))); KTC 95% theo phân phối t với bậc tự do = "
+          + "số cụm − số tầng; n hd là số người trả lời hiệu dụng (n chia hệ số thiết kế deff).",
+        "Standard errors follow the sample design (\(en.joined(separator: ", "))); 95% CIs use Student's t with "
+          + "clusters − strata degrees of freedom; n eff is the effective number of respondents (n over the design "
+          + "effect deff).")
+    ]
+    switch design.lonelyPSU {
+    case .fail: break
+    case .adjust:
+      notes.append(
+        L(
+          "Tầng chỉ có một cụm được căn theo trung bình chung (--lonely-psu adjust).",
+          "A stratum with one cluster is centred at the grand mean (--lonely-psu adjust)."))
+    case .certainty, .remove:
+      notes.append(
+        L(
+          "Tầng chỉ có một cụm không được tính vào phương sai (--lonely-psu \(design.lonelyPSU.rawValue)).",
+          "A stratum with one cluster adds no variance (--lonely-psu \(design.lonelyPSU.rawValue))."))
+    }
+    let single = units.filter { $0.total.value != nil && ($0.total.design?.df ?? 1) < 1 }.map(\.code)
+    if !single.isEmpty {
+      let list = single.prefix(12).joined(separator: ", ") + (single.count > 12 ? ", …" : "")
+      notes.append(
+        L(
+          "\(single.count) đơn vị chỉ có một cụm nên không có sai số chuẩn, và không thể kết luận “thấp hơn rõ rệt”: "
+            + "\(list).",
+          "\(single.count) unit\(single.count == 1 ? " has" : "s have") one cluster only, so no standard error, and "
+            + "cannot be found “clearly below”: \(list)."))
+    }
+    return notes
+  }
 
   /// The sentence every human output carries when weights were applied.
   static func weightsNote(_ column: String) -> LocalizedText {

@@ -25,6 +25,9 @@ public struct ScoreTableRenderer: Renderer {
       : "\(questionnaire.id): scores by \(levelName), \(report.units.count) unit\(report.units.count == 1 ? "" : "s")\n"
     out += scheme.scaleLegend(dimensions: questionnaire.dimensions.count).text(language) + "\n"
     if let column = report.weights { out += ScoreReport.weightsNote(column).text(language) + "\n" }
+    for note in report.designNotes {
+      out += wrap(note.text(language), width: 80, indent: 0).joined(separator: "\n") + "\n"
+    }
     if report.reading.incompleteLeftOut > 0 {
       out += IncompleteResponses.line(report.reading.incompleteLeftOut).text(language) + "\n"
     }
@@ -45,7 +48,7 @@ public struct ScoreTableRenderer: Renderer {
       var line = fit(printable(unit.code), 5) + " " + fit(printable(unit.name ?? ""), nameWidth) + " "
       line += fit(String(unit.respondents), 4, right: true) + " "
       var total = format.fixed(unit.total.value, decimals)
-      if let se = unit.total.se { total += " ±" + format.fixed(Estimate.z95 * se, decimals) }
+      if let se = unit.total.se { total += " ±" + format.fixed(unit.total.critical95 * se, decimals) }
       line += fit(total, 12)
       for dimension in unit.dimensions {
         line += fit(format.fixed(dimension.score.value, decimals), dimensionWidth, right: true)
@@ -79,18 +82,21 @@ public struct ScoreTableRenderer: Renderer {
     let vi = language == .vi
     let decimals = questionnaire.scheme.decimals
     var out = ""
+    let designed = unit.total.design != nil
     var title = printable(unit.name.map { "\($0) (\(unit.code))" } ?? unit.code)
     if let parent = unit.parentLabel { title += vi ? " — thuộc \(parent)" : " — in \(parent)" }
     title += vi ? " — \(unit.respondents) người trả lời" : " — \(unit.respondents) respondents"
     out += title + "\n"
     out +=
       fit(vi ? "Chỉ số" : "Measure", 40) + fit(vi ? "Điểm" : "Score", 7, right: true)
-      + "  " + fit(vi ? "KTC 95%" : "95% CI", 15) + fit("n", 5, right: true) + "\n"
+      + "  " + fit(vi ? "KTC 95%" : "95% CI", 15) + fit("n", 5, right: true)
+      + (designed ? fit(vi ? "n hd" : "n eff", 7, right: true) : "") + "\n"
     func line(_ label: String, _ estimate: Estimate, indent: Int) -> String {
       var text = fit(String(repeating: " ", count: indent) + label, 40)
       text += fit(format.fixed(estimate.value, decimals), 7, right: true) + "  "
       let interval = estimate.low.map { "\(format.fixed($0, decimals))–\(format.fixed(estimate.upp, decimals))" } ?? "—"
       text += fit(interval, 15) + fit(String(estimate.n), 5, right: true)
+      if designed { text += fit(estimate.design?.nEff.map { format.fixed($0, 0) } ?? "—", 7, right: true) }
       if estimate.value != nil && !estimate.complete { text += vi ? " *" : " *" }
       return text + "\n"
     }

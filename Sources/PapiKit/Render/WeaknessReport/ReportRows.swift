@@ -34,6 +34,7 @@ enum ReportRows {
     }
     // What the numbers are: weighted, and compared with another instrument's.
     var caveats = report.scores.weights.map { " " + ScoreReport.weightsNote($0).text(language) } ?? ""
+    for note in report.scores.designNotes { caveats += " " + note.text(language) }
     for set in report.otherInstrument {
       let note = WeaknessReport.otherInstrumentNote(set, questionnaire: report.scores.questionnaireID).text(language)
       caveats += " " + note.prefix(1).uppercased() + note.dropFirst()

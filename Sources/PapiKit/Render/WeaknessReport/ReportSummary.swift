@@ -96,7 +96,7 @@ struct ReportSummary: Equatable {
     guard let value = now.value, let earlier = then.value, let se = now.se, let seBefore = then.se,
       now.n >= minN, then.n >= minN
     else { return nil }
-    let threshold = Estimate.z95 * (se * se + seBefore * seBefore).squareRoot()
+    let threshold = now.critical95(against: then) * (se * se + seBefore * seBefore).squareRoot()
     return earlier - value > threshold ? -1 : value - earlier > threshold ? 1 : 0
   }
 

@@ -5,7 +5,7 @@ import GRDB
 enum SQLiteSchema {
   /// The number of migrations, kept in the file's `user_version`: a file with a larger one
   /// was made by a newer papi.
-  static let version = 6
+  static let version = 7
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -331,6 +331,16 @@ enum SQLiteSchema {
           DROP TABLE action;
           ALTER TABLE action_new RENAME TO action;
           CREATE INDEX action_by_wave ON action(wave, level, unit_code);
+          """)
+    }
+    migrator.registerMigration("v7: respondents' sample design (cluster, stratum, fpc)") { db in
+      // NULL for a wave whose questionnaire declares no sample design, and for every row
+      // stored before: their standard errors stay those of independent respondents.
+      try db.execute(
+        sql: """
+          ALTER TABLE respondent ADD COLUMN cluster TEXT;
+          ALTER TABLE respondent ADD COLUMN stratum TEXT;
+          ALTER TABLE respondent ADD COLUMN fpc REAL;
           """)
     }
     return migrator

@@ -81,13 +81,15 @@ extension SQLiteStore {
           let base = try Int.fetchOne(db, sql: "SELECT next_seq FROM wave WHERE name = ?", arguments: [wave]) ?? 0
           let insert = try db.makeStatement(
             sql:
-              "INSERT INTO respondent (wave, id, seq, unit_code, weight, answers, import_id) VALUES (?, ?, ?, ?, ?, "
-              + "?, ?) ON CONFLICT (wave, id) DO NOTHING"
+              "INSERT INTO respondent (wave, id, seq, unit_code, weight, answers, import_id, cluster, stratum, fpc) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wave, id) DO NOTHING"
           )
           let existing = try db.makeStatement(
-            sql: "SELECT unit_code, weight, answers FROM respondent WHERE wave = ? AND id = ?")
+            sql: "SELECT unit_code, weight, answers, cluster, stratum FROM respondent WHERE wave = ? AND id = ?")
           let update = try db.makeStatement(
-            sql: "UPDATE respondent SET unit_code = ?, weight = ?, answers = ?, import_id = ? WHERE wave = ? AND id = ?"
+            sql:
+              "UPDATE respondent SET unit_code = ?, weight = ?, answers = ?, import_id = ?, cluster = ?, stratum = ?, "
+              + "fpc = ? WHERE wave = ? AND id = ?"
           )
           let communes = table.units.levels[0]
           // Rows go in in the order of their ids, the key of the table, so that each one
@@ -105,6 +107,8 @@ extension SQLiteStore {
             }
           }
           let unitCodes = communes.map { Array($0.code.utf8) }
+          // The design's values, bound as NULL without a design (`StoredDesign`).
+          let design = StoredDesign(table.design)
           let lookup = existing.sqliteStatement
           for bound in [statement, lookup] {
             try check(wave.withCString { sqlite3_bind_text(bound, 1, $0, -1, sqliteTransient) })
@@ -130,6 +134,7 @@ extension SQLiteStore {
                 let answers = table.answers(row)
                 try check(sqlite3_bind_blob(statement, 6, answers.baseAddress, Int32(answers.count), nil))
                 try check(sqlite3_bind_int64(statement, 7, importID))
+                try design.bind(table.rowDesign(row), to: statement, from: 8, check: check)
                 try check(sqlite3_step(statement))
               }
             }
@@ -153,14 +158,16 @@ extension SQLiteStore {
               return Self.column(lookup, 0).elementsEqual(unitCodes[unitIndex])
                 && sqlite3_column_double(lookup, 1) == weight
                 && Self.column(lookup, 2).elementsEqual(UnsafeRawBufferPointer(answers))
+                && design.matches(table.rowDesign(row), lookup, from: 3)
             }
             guard let same = stored else { continue }
             if same {
               outcome.files[fileIndex].unchanged += 1
             } else if replace {
+              let values = design.values(table.rowDesign(row))
               try update.execute(arguments: [
-                communes[unitIndex].code, weight, Data(buffer: table.answers(row)), importID, wave,
-                table.respondentID(row),
+                communes[unitIndex].code, weight, Data(buffer: table.answers(row)), importID, values.cluster,
+                values.stratum, values.fpc, wave, table.respondentID(row),
               ])
               outcome.files[fileIndex].replaced += 1
             } else {

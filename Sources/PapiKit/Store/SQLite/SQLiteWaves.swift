@@ -19,18 +19,33 @@ extension SQLiteStore {
         // Row by row into the table, sorted by seq (file order) by SQLite's sorter: the
         // table is the only copy of the rows held.
         let rows = try Row.fetchCursor(
-          db, sql: "SELECT id, unit_code, weight, answers, seq FROM respondent WHERE wave = ? ORDER BY seq",
+          db,
+          sql:
+            "SELECT id, unit_code, weight, answers, seq, cluster, stratum, fpc FROM respondent WHERE wave = ? "
+            + "ORDER BY seq",
           arguments: [wave])
         let width = questionnaire.indicators.count
+        // The design the rows were imported with: the questionnaire's columns, when the rows
+        // carry values (waves stored before schema v7 have none).
+        var designed: Bool?
         while let row = try rows.next() {
+          let cluster: String? = row[5]
+          let stratum: String? = row[6]
+          if designed == nil {
+            designed = questionnaire.respondent.design.isDeclared && (cluster != nil || stratum != nil)
+            if designed == true { table.design.columns = questionnaire.respondent.design }
+          }
           let code: String = row[1]
           let appended = try row.withUnsafeData(atIndex: 3) { answers -> Bool in
             guard let answers, answers.count == width, let unit = table.units.find(code, level: 0) else { return false }
+            let design =
+              designed == true
+              ? table.design.stored(cluster: cluster, stratum: stratum, fpc: row[7], unit: unit) : .none
             answers.withUnsafeBytes { bytes in
               table.append(
                 answers: bytes.bindMemory(to: UInt8.self), weight: row[2], unit: unit,
                 origin: RowOrigin(file: 0, record: Int32(truncatingIfNeeded: row[4] as Int)),
-                id: (row[0] as String).utf8)
+                id: (row[0] as String).utf8, design: design)
             }
             return true
           }
