@@ -48,6 +48,13 @@ demo: build
 	@echo "== papi score: both provinces at province level (computed from respondents)"
 	$(PAPI) score samples/kobo-kontum-2024.csv samples/odk-quangtri-2024.csv -q questionnaires/papi-2024.yaml --level province
 	@echo
+	@echo "== papi score: the same provinces under their sample design, villages as clusters (an office's copy of the"
+	@echo "   questionnaire with 'cluster: village' under 'respondent:'): the same scores, wider intervals with t and"
+	@echo "   clusters − 1 degrees of freedom, and Kon Tum in detail with each estimate's effective n"
+	sed 's/^  weight: weight$$/  weight: weight\n  cluster: village/' questionnaires/papi-2024.yaml > .build/papi-2024-thon.yaml
+	$(PAPI) score samples/kobo-kontum-2024.csv samples/odk-quangtri-2024.csv -q .build/papi-2024-thon.yaml --level province
+	$(PAPI) score samples/kobo-kontum-2024.csv -q .build/papi-2024-thon.yaml --unit 62 | sed -n '/^Kon Tum (62)/,$$p' | head -8
+	@echo
 	@echo "== papi score: SIPAS satisfaction by commune (LimeSurvey export)"
 	$(PAPI) score samples/sipas-limesurvey-2024.csv -q questionnaires/sipas-2024.yaml
 	@echo

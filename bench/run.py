@@ -20,6 +20,10 @@ file written as an .xlsx by ../shared/bench/to_xlsx.py, scored by papi and by Po
 calamine (../shared/bench/peers/polars_xlsx_job.py), with papi on the same rows as CSV, in
 alternation; papi's JSON from the workbook must equal its JSON from the CSV.
 
+It also times `papi score` of the same file under a sample design (clusters within strata,
+`clustered_questionnaire`) against the plain run, in alternation: a design changes only the
+uncertainty, so the estimates must be identical and the time close.
+
 Usage: python3 bench/run.py [--rows 1000000] [--pairs 5] [--against OTHER_PAPI] [--workbook PYTHON]
        python3 bench/run.py --scaling      (10k, 100k and 1M rows: the README's table)
 """
@@ -231,6 +235,72 @@ def measure_workbook(rows, pairs, python):
           "the two JSON outputs are byte-identical")
 
 
+def clustered_questionnaire():
+    """papi-bench.yaml with a sample design: the generator writes no village, so each commune's
+    `gender` stands in for its two villages (clusters named within the commune), in strata by
+    province: 2,400 clusters in 60 strata, the shape of a PAPI sample."""
+    path = os.path.join(DATA, "papi-bench-clustered.yaml")
+    text = open(QUESTIONNAIRE, encoding="utf-8").read()
+    text = text.replace("  weight: weight\n", "  weight: weight\n  cluster: gender\n  strata: province_code\n", 1)
+    if "cluster: gender" not in text:
+        sys.exit("bench: papi-bench.yaml has no `weight: weight` line to put the design after")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def measure_clustered(rows, pairs):
+    """papi score of the same file with and without the sample design, in alternation; the
+    estimates must be the same (a design changes only the uncertainty)."""
+    path = data_file(rows)
+    out = os.path.join(DATA, "out")
+    cmds = {
+        "papi score": [PAPI, "score", path, "-q", QUESTIONNAIRE, "--format", "json", "--out",
+                       os.path.join(out, "plain.json")],
+        "clustered": [PAPI, "score", path, "-q", clustered_questionnaire(), "--format", "json", "--out",
+                      os.path.join(out, "clustered.json")],
+    }
+    for cmd in cmds.values():
+        run(cmd)  # warm-up
+    results = {name: [] for name in cmds}
+    ratios = []
+    for index in range(pairs):
+        order = list(cmds) if index % 2 == 0 else list(reversed(list(cmds)))
+        timed = {name: run(cmds[name]) for name in order}
+        for name, result in timed.items():
+            results[name].append(result)
+        ratios.append(timed["clustered"][0] / timed["papi score"][0])
+    check = subprocess.run([sys.executable, os.path.abspath(__file__), "--check-clustered"], capture_output=True,
+                           text=True)
+    if check.returncode != 0:
+        sys.exit(check.stdout + check.stderr)
+    print(f"\nsample design: the same file with `cluster: gender` (two per commune) and `strata: province_code`, "
+          f"{pairs} pairs after a warm-up")
+    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15}")
+    for name, runs in results.items():
+        wall, cpu, peak = summary(runs)
+        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f}")
+    print(f"paired ratio clustered / unclustered (median of {pairs}): {statistics.median(ratios):.2f} "
+          f"(pairs: {', '.join(f'{r:.2f}' for r in ratios)}); {check.stdout.strip()}")
+
+
+def check_clustered():
+    """The clustered run's estimates equal the plain run's; every estimate has df and deff."""
+    plain = json.load(open(os.path.join(DATA, "out", "plain.json"), encoding="utf-8"))
+    clustered = json.load(open(os.path.join(DATA, "out", "clustered.json"), encoding="utf-8"))
+    if clustered.get("design", {}).get("cluster") != "gender":
+        sys.exit("bench: the clustered run did not use the design")
+    compared = 0
+    for a, b in zip(plain["units"], clustered["units"]):
+        for da, db in zip(a["dimensions"], b["dimensions"]):
+            for sa, sb in zip(da["subdimensions"], db["subdimensions"]):
+                for ia, ib in zip(sa["indicators"], sb["indicators"]):
+                    if ia["estimate"] != ib["estimate"] or "df" not in ib:
+                        sys.exit(f"bench: {a['code']} {ia['id']}: the design changed the estimate")
+                    compared += 1
+    print(f"{compared:,} indicator estimates identical with and without the design")
+
+
 def summary(runs):
     return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs))
 
@@ -244,7 +314,11 @@ def main():
     parser.add_argument("--workbook", metavar="PYTHON",
                         help="also time the .xlsx case with this Python (xlsxwriter, polars, fastexcel)")
     parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--check-clustered", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.check_clustered:
+        check_clustered()
+        return
     if args.check:
         compared, worst = check_against_baseline()
         print(compared, worst)
@@ -283,6 +357,7 @@ def main():
           f"(paired median of {len(ratios)}: {', '.join(f'{r:.2f}' for r in ratios)}); "
           f"database {m['db'] / 1e6:.1f} MB = {m['db'] / args.rows:.0f} bytes per respondent")
     print(f"check: {m['compared']:,} indicator estimates agree with the baseline's means (max |diff| {m['worst']:.1e})")
+    measure_clustered(args.rows, args.pairs)
     if args.workbook:
         measure_workbook(args.rows, args.pairs, args.workbook)
 
