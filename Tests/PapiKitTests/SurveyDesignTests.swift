@@ -136,6 +136,17 @@ struct SurveyDesignTests {
     #expect(indicator(province).design?.clusters == 3)
   }
 
+  @Test func strataAndClustersMayBeTheParentAndUnitColumns() throws {
+    // Strata by province (the parent column), each commune a cluster (the unit column).
+    let q = try questionnaire(Self.yaml(design: ", cluster: unit, strata: province"))
+    let rows = "id,unit,province,w,y\n1,A,P,1,3\n2,A,P,1,5\n3,B,P,1,4\n4,C,Q,1,9\n5,D,Q,1,2\n6,D,Q,1,7\n"
+    let data = try ExportFiles(files: [try writeTemporary(rows)], questionnaire: q, options: ReadOptions()).read()
+    #expect(data.table.design.strata.map(\.name) == ["P", "Q"])
+    let provinces = try ScoringStage.score(data, level: 1, wave: nil)
+    #expect(provinces.units.map { indicator(of: $0).design?.df } == [1, 1])
+    #expect(provinces.units.map { indicator(of: $0).design?.clusters } == [2, 2])
+  }
+
   @Test func studentQuantilesMatchR() {
     let r: [(Int, Double)] = [
       (1, 12.706204736174694), (2, 4.302652729749462), (3, 3.1824463052837078), (5, 2.5705818356363146),

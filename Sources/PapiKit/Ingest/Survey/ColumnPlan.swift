@@ -52,6 +52,9 @@ struct ColumnPlan {
   /// each was declared under, and a warning for each declared name the header lacks.
   var commentColumns: [(index: Int, name: String)]
   var commentWarnings: [Diagnostic]
+  /// Design columns that are also the unit or a parent column (strata by district, when
+  /// the district is the parent): read from that column's cells.
+  var designShared: [DesignRole: ColumnRole] = [:]
 
   private enum Target: Hashable {
     case id(Int)
@@ -157,11 +160,18 @@ struct ColumnPlan {
         claimed[target] = column
         switch target {
         case .id(let rank): idColumns[rank] = column
-        case .unit: roles[column] = .unit
+        case .unit, .parent:
+          let role: ColumnRole
+          if case .parent(let level) = target { role = .parent(level) } else { role = .unit }
+          if case .design(let design) = roles[column] { designShared[design] = role }
+          roles[column] = role
         case .unitName: roles[column] = .unitName
-        case .parent(let level): roles[column] = .parent(level)
         case .weight: roles[column] = .weight
-        case .design(let role): roles[column] = .design(role)
+        case .design(let role):
+          switch roles[column] {
+          case .unit, .parent: designShared[role] = roles[column]
+          default: roles[column] = .design(role)
+          }
         case .pii: roles[column] = .pii
         case .answer(let index): answerColumns[column, default: []].append(index)
         case .summary(let index): summaryColumns[column, default: []].append(index)
@@ -208,7 +218,7 @@ struct ColumnPlan {
       role(L("mã đơn vị cấp trên", "parent unit code"), "respondent.parent", name, .parent(level))
     }
     if let name = respondent.weight { role(L("trọng số", "weight"), "respondent.weight", name, .weight) }
-    for (name, design) in Self.designColumns(respondent.design) {
+    for (name, design) in Self.designColumns(respondent.design) where designShared[design] == nil {
       role(Self.designWhat(design), "respondent.\(Self.designKey(design))", name, .design(design))
     }
     problems += RespondentColumnProblems.shared(respondentRoles, header: header, file: file)

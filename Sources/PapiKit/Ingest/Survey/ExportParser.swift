@@ -111,6 +111,8 @@ final class ExportParser: RecordSink, PartitionedSink {
   private var weight = 1.0
   /// The row's cluster, stratum and fpc cells, when the questionnaire declares a design.
   private var designCells = RowDesignCells()
+  /// Design columns read from the unit or a parent column (`ColumnPlan.designShared`).
+  private var designShared: [DesignRole: ColumnRole] = [:]
   private var extraValue: String?
   /// Unit and parent codes already resolved (each code preceded by its length) → unit.
   private var knownUnits: [[UInt8]: Int32] = [:]
@@ -275,7 +277,10 @@ final class ExportParser: RecordSink, PartitionedSink {
     checkboxGroups = plan.checkboxGroups
     if readComments { commentWarnings = plan.commentWarnings }
     install(plan.roles)
-    if plan.roles.contains(where: { $0.isDesign(nil) }) { table.design.columns = questionnaire.respondent.design }
+    designShared = plan.designShared
+    if plan.roles.contains(where: { $0.isDesign(nil) }) || !designShared.isEmpty {
+      table.design.columns = questionnaire.respondent.design
+    }
     for problem in plan.problems { report(problem) }
     if plan.problems.contains(where: { $0.severity == .error }) { stop = true }
   }
@@ -287,6 +292,7 @@ final class ExportParser: RecordSink, PartitionedSink {
     commentColumns = first.commentColumns
     checkboxGroups = first.checkboxGroups
     install(first.roles)
+    designShared = first.designShared
     table.design.columns = first.table.design.columns
     hxlChecked = true
     hot.pointee.fastFrom = 0
@@ -533,6 +539,10 @@ final class ExportParser: RecordSink, PartitionedSink {
     guard let unit = resolveUnit() else { return }
     var design = RowDesign.none
     if table.design.isDeclared {
+      for (role, source) in designShared {
+        if case .parent(let level) = source { designCells.append(parentBytes[level], role) }
+        if case .unit = source { designCells.append(unitBytes, role) }
+      }
       switch designCells.resolve(unit: unit, in: &table.design) {
       case .success(let found): design = found
       case .failure(let problem):

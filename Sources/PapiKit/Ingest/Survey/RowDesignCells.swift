@@ -31,6 +31,10 @@ struct RowDesignCells {
     }
   }
 
+  mutating func append(_ bytes: [UInt8], _ role: DesignRole) {
+    bytes.withUnsafeBytes { append($0, role) }
+  }
+
   mutating func clear() {
     cluster.removeAll(keepingCapacity: true)
     stratum.removeAll(keepingCapacity: true)
