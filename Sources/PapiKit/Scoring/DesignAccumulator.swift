@@ -3,68 +3,110 @@
 /// its cluster's totals, the cluster totals to their stratum's sums, and each estimate's
 /// variance is `Σ_h (1 − f_h) · m_h/(m_h − 1) · Σ_c (t_hc − t̄_h)²` over the m_h clusters
 /// of stratum h that have a contributing respondent. Without a cluster column each
-/// respondent is its own cluster. Estimates are numbered indicators, then sub-dimensions,
-/// dimensions and the total.
+/// respondent is its own cluster, and its scores go straight to its stratum's sums.
+/// Estimates are numbered indicators, then sub-dimensions, dimensions and the total.
+///
+/// The sums live in raw memory that grows by doubling, in properties without run-time
+/// exclusivity checks (one thread owns the accumulator): the scorer adds to them for every
+/// answer, where an array's or a property's checks would cost more than the addition.
 final class DesignAccumulator {
   let estimates: Int
   let clustered: Bool
   let lonely: LonelyPSU
   /// 1 − f_h of every stratum of the table.
   let fpcFactor: [Double]
-  /// The row being added: its scores and whether it contributes to each estimate.
-  let rowZ: UnsafeMutablePointer<Double>
-  let rowHas: UnsafeMutablePointer<Bool>
-  /// Cluster of the table → slot of this unit (-1: none yet), and each slot's stratum slot.
-  private var slotOf: [Int32]
-  private var slotClusters: [Int32] = []
-  private var slotStratum: [Int32] = []
-  /// Per slot × estimate: the cluster total and whether some respondent contributed.
-  private var totals: [Double] = []
-  private var has: [Bool] = []
-  /// Stratum of the table → stratum slot of this unit, and the slots' strata.
-  private var stratumSlotOf: [Int32]
-  private var slotStrata: [Int32] = []
+  /// Cluster of the table → slot of this unit (-1: none yet); stratum → stratum slot.
+  private let slotOf: UnsafeMutablePointer<Int32>
+  private let stratumSlotOf: UnsafeMutablePointer<Int32>
+  @exclusivity(unchecked) private var slotClusters: [Int32] = []
+  @exclusivity(unchecked) private var slotStratum: [Int32] = []
+  @exclusivity(unchecked) private var slotStrata: [Int32] = []
+  /// Per cluster slot × estimate: the total and whether some respondent contributed.
+  @exclusivity(unchecked) private var totals = Buffer<Double>(zero: 0)
+  @exclusivity(unchecked) private var has = Buffer<Bool>(zero: false)
   /// Per stratum slot × estimate: Σ t, Σ t² and the clusters counted.
-  private var sum: [Double] = []
-  private var sumOfSquares: [Double] = []
-  private var count: [Int32] = []
+  @exclusivity(unchecked) private var sum = Buffer<Double>(zero: 0)
+  @exclusivity(unchecked) private var squares = Buffer<Double>(zero: 0)
+  @exclusivity(unchecked) private var count = Buffer<Int32>(zero: 0)
+  /// Where one row's scores go: its cluster's totals, or (each respondent its own cluster)
+  /// its stratum's sums. Raw pointers, valid until the next `beginRow`.
+  struct RowSink {
+    let clustered: Bool
+    let first: UnsafeMutablePointer<Double>
+    let second: UnsafeMutablePointer<Double>
+    let has: UnsafeMutablePointer<Bool>
+    let count: UnsafeMutablePointer<Int32>
+
+    /// Adds the row's score `z` of estimate `k`.
+    @inline(__always) func add(_ k: Int, _ z: Double) {
+      first[k] += z
+      if clustered {
+        has[k] = true
+      } else {
+        second[k] += z * z
+        count[k] &+= 1
+      }
+    }
+  }
+
+  /// Raw memory of `capacity` elements, grown by doubling, zeroed when grown.
+  struct Buffer<Element> {
+    var pointer: UnsafeMutablePointer<Element>
+    var capacity = 1
+
+    init(zero: Element) {
+      pointer = .allocate(capacity: 1)
+      pointer.initialize(to: zero)
+    }
+
+    mutating func ensure(_ needed: Int, zero: Element) {
+      guard needed > capacity else { return }
+      var grown = capacity
+      while grown < needed { grown *= 2 }
+      let new = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+      new.initialize(repeating: zero, count: grown)
+      new.update(from: pointer, count: capacity)
+      pointer.deallocate()
+      pointer = new
+      capacity = grown
+    }
+  }
 
   init(estimates: Int, design: DesignDirectory, fpcFactor: [Double], lonely: LonelyPSU) {
     self.estimates = estimates
     clustered = design.columns.cluster != nil
     self.lonely = lonely
     self.fpcFactor = fpcFactor
-    rowZ = .allocate(capacity: max(1, estimates))
-    rowZ.initialize(repeating: 0, count: max(1, estimates))
-    rowHas = .allocate(capacity: max(1, estimates))
-    rowHas.initialize(repeating: false, count: max(1, estimates))
-    slotOf = Array(repeating: -1, count: design.clusters.count)
-    stratumSlotOf = Array(repeating: -1, count: max(1, design.strata.count))
+    let clusters = max(1, design.clusters.count)
+    slotOf = .allocate(capacity: clusters)
+    slotOf.initialize(repeating: -1, count: clusters)
+    let strata = max(1, design.strata.count)
+    stratumSlotOf = .allocate(capacity: strata)
+    stratumSlotOf.initialize(repeating: -1, count: strata)
   }
 
   deinit {
-    rowZ.deallocate()
-    rowHas.deallocate()
+    slotOf.deallocate()
+    stratumSlotOf.deallocate()
+    totals.pointer.deallocate()
+    has.pointer.deallocate()
+    sum.pointer.deallocate()
+    squares.pointer.deallocate()
+    count.pointer.deallocate()
   }
 
   /// Forgets the previous unit.
   func reset() {
     for cluster in slotClusters { slotOf[Int(cluster)] = -1 }
     for stratum in slotStrata { stratumSlotOf[Int(stratum)] = -1 }
+    totals.pointer.update(repeating: 0, count: slotClusters.count * estimates)
+    has.pointer.update(repeating: false, count: slotClusters.count * estimates)
+    sum.pointer.update(repeating: 0, count: slotStrata.count * estimates)
+    squares.pointer.update(repeating: 0, count: slotStrata.count * estimates)
+    count.pointer.update(repeating: 0, count: slotStrata.count * estimates)
     slotClusters.removeAll(keepingCapacity: true)
     slotStratum.removeAll(keepingCapacity: true)
     slotStrata.removeAll(keepingCapacity: true)
-    totals.removeAll(keepingCapacity: true)
-    has.removeAll(keepingCapacity: true)
-    sum.removeAll(keepingCapacity: true)
-    sumOfSquares.removeAll(keepingCapacity: true)
-    count.removeAll(keepingCapacity: true)
-  }
-
-  /// Clears the row buffer before a row's scores are written into it.
-  @inline(__always) func beginRow() {
-    rowZ.update(repeating: 0, count: estimates)
-    rowHas.update(repeating: false, count: estimates)
   }
 
   private func stratumSlot(_ stratum: Int32) -> Int {
@@ -73,23 +115,20 @@ final class DesignAccumulator {
     let slot = slotStrata.count
     stratumSlotOf[Int(stratum)] = Int32(slot)
     slotStrata.append(stratum)
-    sum += repeatElement(0, count: estimates)
-    sumOfSquares += repeatElement(0, count: estimates)
-    count += repeatElement(0, count: estimates)
+    let needed = (slot + 1) * estimates
+    sum.ensure(needed, zero: 0)
+    squares.ensure(needed, zero: 0)
+    count.ensure(needed, zero: 0)
     return slot
   }
 
-  /// Adds the row buffer to the row's cluster (or, as its own cluster, to its stratum).
-  func endRow(_ design: RowDesign) {
+  /// Where the row's scores go: its cluster (or, as its own cluster, its stratum).
+  @inline(__always) func beginRow(_ design: RowDesign) -> RowSink {
     if !clustered {
       let base = stratumSlot(design.stratum) * estimates
-      for k in 0..<estimates where rowHas[k] {
-        let z = rowZ[k]
-        sum[base + k] += z
-        sumOfSquares[base + k] += z * z
-        count[base + k] += 1
-      }
-      return
+      return RowSink(
+        clustered: false, first: sum.pointer + base, second: squares.pointer + base, has: has.pointer,
+        count: count.pointer + base)
     }
     var slot = Int(slotOf[Int(design.cluster)])
     if slot < 0 {
@@ -97,27 +136,26 @@ final class DesignAccumulator {
       slotOf[Int(design.cluster)] = Int32(slot)
       slotClusters.append(design.cluster)
       slotStratum.append(Int32(stratumSlot(design.stratum)))
-      totals += repeatElement(0, count: estimates)
-      has += repeatElement(false, count: estimates)
+      totals.ensure((slot + 1) * estimates, zero: 0)
+      has.ensure((slot + 1) * estimates, zero: false)
     }
     let base = slot * estimates
-    for k in 0..<estimates where rowHas[k] {
-      totals[base + k] += rowZ[k]
-      has[base + k] = true
-    }
+    return RowSink(
+      clustered: true, first: totals.pointer + base, second: totals.pointer + base, has: has.pointer + base,
+      count: count.pointer)
   }
 
   /// Every estimate's design variance, degrees of freedom and clusters.
   func finish() -> [DesignVariance] {
     if clustered {
       for slot in 0..<slotClusters.count {
-        let base = Int(slotStratum[slot]) * estimates
+        let to = Int(slotStratum[slot]) * estimates
         let from = slot * estimates
-        for k in 0..<estimates where has[from + k] {
-          let t = totals[from + k]
-          sum[base + k] += t
-          sumOfSquares[base + k] += t * t
-          count[base + k] += 1
+        for k in 0..<estimates where has.pointer[from + k] {
+          let t = totals.pointer[from + k]
+          sum.pointer[to + k] += t
+          squares.pointer[to + k] += t * t
+          count.pointer[to + k] += 1
         }
       }
     }
@@ -129,18 +167,18 @@ final class DesignAccumulator {
       var strata = 0
       for (slot, stratum) in slotStrata.enumerated() {
         let index = slot * estimates + k
-        let m = Int(count[index])
+        let m = Int(count.pointer[index])
         guard m > 0 else { continue }
         clusters += m
         strata += 1
         let factor = fpcFactor[Int(stratum)]
+        let total = sum.pointer[index]
         if m >= 2 {
-          let mean = sum[index] / Double(m)
-          let centred = max(0, sumOfSquares[index] - sum[index] * mean)
+          let centred = max(0, squares.pointer[index] - total * (total / Double(m)))
           variance += factor * Double(m) / Double(m - 1) * centred
         } else if lonely == .adjust {
           // Centred at the grand mean of the scores, which is 0.
-          variance += factor * sum[index] * sum[index]
+          variance += factor * total * total
         }
       }
       result.append(DesignVariance(variance: variance, df: clusters - strata, clusters: clusters))

@@ -203,15 +203,13 @@ public struct Scorer: Sendable {
     var totalZZ = 0.0
     var totalN = 0
     design?.reset()
-    let rowZ = design?.rowZ
-    let rowHas = design?.rowHas
     let subBase = indicatorCount
     let dimBase = indicatorCount + subTotal
     let totalIndex = dimBase + dimTotal
     for row in rows {
       let w = table.weight(Int(row))
       let codes = table.answers(Int(row))
-      design?.beginRow()
+      let sink = design?.beginRow(table.design(Int(row)))
       for s in 0..<subTotal {
         zSub[s] = 0
         hasSub[s] = false
@@ -221,10 +219,7 @@ public struct Scorer: Sendable {
         if code == AnswerCode.missing { continue }
         let z = w * (values[offsets[i] &+ Int(code)] - mean[i]) / sumW[i]
         zz[i] += z * z
-        if let rowZ, let rowHas {
-          rowZ[i] = z
-          rowHas[i] = true
-        }
+        if let sink { sink.add(i, z) }
         let s = subOfIndicator[i]
         zSub[s] += coefficients[i] * z
         hasSub[s] = true
@@ -236,10 +231,7 @@ public struct Scorer: Sendable {
       for s in 0..<subTotal where hasSub[s] {
         subZZ[s] += zSub[s] * zSub[s]
         subN[s] &+= 1
-        if let rowZ, let rowHas {
-          rowZ[subBase + s] = zSub[s]
-          rowHas[subBase + s] = true
-        }
+        if let sink { sink.add(subBase + s, zSub[s]) }
         let d = dimOfSub[s]
         zDim[d] += subScales[s] * zSub[s]
         hasDim[d] = true
@@ -249,22 +241,15 @@ public struct Scorer: Sendable {
       for d in 0..<dimTotal where hasDim[d] {
         dimZZ[d] += zDim[d] * zDim[d]
         dimN[d] &+= 1
-        if let rowZ, let rowHas {
-          rowZ[dimBase + d] = zDim[d]
-          rowHas[dimBase + d] = true
-        }
+        if let sink { sink.add(dimBase + d, zDim[d]) }
         zTotal += dimScales[d] * zDim[d]
         any = true
       }
       if any {
         totalZZ += zTotal * zTotal
         totalN += 1
-        if let rowZ, let rowHas {
-          rowZ[totalIndex] = zTotal
-          rowHas[totalIndex] = true
-        }
+        if let sink { sink.add(totalIndex, zTotal) }
       }
-      design?.endRow(table.design(Int(row)))
     }
     let variances = design?.finish()
     func estimate(_ k: Int, value: Double?, n: Int, sumOfSquares: Double, complete: Bool) -> Estimate {

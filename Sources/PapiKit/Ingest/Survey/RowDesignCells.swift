@@ -5,10 +5,10 @@ struct RowDesignCells {
   private var cluster: [UInt8] = []
   private var stratum: [UInt8] = []
   private var fpc: [UInt8] = []
-  /// Stratum bytes → stratum; unit index and cluster bytes → cluster.
-  private var knownStrata: [[UInt8]: Int32] = [:]
-  private var knownClusters: [[UInt8]: Int32] = [:]
-  private var clusterKey: [UInt8] = []
+  /// The unit index and the three cells' bytes (each after its length) of every row met
+  /// before → its place: one lookup per row once a village has been seen.
+  private var known: [[UInt8]: RowDesign] = [:]
+  private var key: [UInt8] = []
 
   /// What is wrong with a row's design cells, and in which column.
   struct Problem: Error {
@@ -43,11 +43,25 @@ struct RowDesignCells {
 
   /// The row's cluster and stratum in `directory` (adding new ones), or what is wrong.
   mutating func resolve(unit: Int32, in directory: inout DesignDirectory) -> Result<RowDesign, Problem> {
+    key.removeAll(keepingCapacity: true)
+    withUnsafeBytes(of: unit) { key.append(contentsOf: $0) }
+    func add(_ cell: [UInt8]) {
+      withUnsafeBytes(of: UInt32(cell.count)) { key.append(contentsOf: $0) }
+      key.append(contentsOf: cell)
+    }
+    add(stratum)
+    add(cluster)
+    add(fpc)
+    if let found = known[key] { return .success(found) }
+    let result = resolveNew(unit: unit, in: &directory)
+    if case .success(let found) = result { known[key] = found }
+    return result
+  }
+
+  private func resolveNew(unit: Int32, in directory: inout DesignDirectory) -> Result<RowDesign, Problem> {
     let columns = directory.columns
     let stratumIndex: Int32
-    if let known = knownStrata[stratum] {
-      stratumIndex = known
-    } else {
+    do {
       let name = String(decoding: stratum, as: UTF8.self).trimmedNFC
       if columns.strata != nil && name.isEmpty {
         return .failure(
@@ -59,7 +73,6 @@ struct RowDesignCells {
           ))
       }
       stratumIndex = directory.stratum(name)
-      knownStrata[stratum] = stratumIndex
     }
     if columns.fpc != nil {
       let text = String(decoding: fpc, as: UTF8.self)
@@ -89,12 +102,6 @@ struct RowDesignCells {
       }
     }
     guard columns.cluster != nil else { return .success(RowDesign(cluster: -1, stratum: stratumIndex)) }
-    clusterKey.removeAll(keepingCapacity: true)
-    withUnsafeBytes(of: unit) { clusterKey.append(contentsOf: $0) }
-    clusterKey.append(contentsOf: cluster)
-    if let known = knownClusters[clusterKey], directory.clusters[Int(known)].stratum == stratumIndex {
-      return .success(RowDesign(cluster: known, stratum: stratumIndex))
-    }
     let value = String(decoding: cluster, as: UTF8.self).trimmedNFC
     if value.isEmpty {
       return .failure(
@@ -117,7 +124,6 @@ struct RowDesignCells {
               + "one stratum."),
           fix: L("Sửa tầng hoặc cụm của dòng này.", "Correct this row's stratum or cluster.")))
     }
-    knownClusters[clusterKey] = index
     return .success(RowDesign(cluster: index, stratum: stratumIndex))
   }
 }
