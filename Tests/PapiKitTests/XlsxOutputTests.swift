@@ -252,7 +252,7 @@ struct XlsxOutputTests {
     #expect(book.title?.hasPrefix("BÁO CÁO ĐIỂM YẾU — papi-2024 — đợt 2024 so với 2023") == true)
     #expect(book.sheets.map(\.name) == ["Điểm", "Cảnh báo"])
     let table = book.sheets[0]
-    expectTableShape(table, header: ReportCSVRenderer.columns.map(\.name.vi))
+    expectTableShape(table, header: (ReportCSVRenderer.columns + [ReportCSVRenderer.weightsColumn]).map(\.name.vi))
     let metrics = try table.column("Chỉ số").map { $0.value?.text }
     let total = try #require(metrics.firstIndex(of: "total"))
     let score = try table.column("Điểm")[total]
@@ -279,7 +279,8 @@ struct XlsxOutputTests {
     #expect(try flags.column("Nhiệm vụ gợi ý").contains { $0.value?.text?.hasPrefix("t-") == true })
     let english = try Self.openpyxl(try Self.report(.en), name: "report.xlsx")
     #expect(english.sheets.map(\.name) == ["Scores", "Flags"])
-    expectTableShape(english.sheets[0], header: ReportCSVRenderer.columns.map(\.name.en))
+    expectTableShape(
+      english.sheets[0], header: (ReportCSVRenderer.columns + [ReportCSVRenderer.weightsColumn]).map(\.name.en))
   }
 
   @Test func theWeaknessReportCountsStoredFeedbackByDimension() throws {
@@ -294,7 +295,10 @@ struct XlsxOutputTests {
     var buffer = ByteBuffer()
     _ = try ReportCommand.run(request, store: SQLiteStore(path: tests.database, mode: .existing), to: &buffer)
     let sheet = try Self.openpyxl(Data(buffer.bytes), name: "bao-cao.xlsx").sheets[0]
-    expectTableShape(sheet, header: (ReportCSVRenderer.columns + [ReportCSVRenderer.feedbackColumn]).map(\.name.vi))
+    expectTableShape(
+      sheet,
+      header: (ReportCSVRenderer.columns + [ReportCSVRenderer.weightsColumn, ReportCSVRenderer.feedbackColumn]).map(
+        \.name.vi))
     let metrics = try sheet.column("Chỉ số").map { $0.value?.text }
     let items = try sheet.column("Số ý kiến")
     #expect(items[try #require(metrics.firstIndex(of: "total"))].value == nil, "the total is of no dimension")

@@ -194,10 +194,9 @@ public struct ScoreReport: Sendable {
     var notes = [
       L(
         "Sai số chuẩn theo thiết kế mẫu (\(vi.joined(separator: ", "))); KTC 95% theo phân phối t với bậc tự do = "
-          + "số cụm − số tầng; n hd là số người trả lời hiệu dụng (n chia hệ số thiết kế deff).",
+          + "số cụm − số tầng.",
         "Standard errors follow the sample design (\(en.joined(separator: ", "))); 95% CIs use Student's t with "
-          + "clusters − strata degrees of freedom; n eff is the effective number of respondents (n over the design "
-          + "effect deff).")
+          + "clusters − strata degrees of freedom.")
     ]
     switch design.lonelyPSU {
     case .fail: break

@@ -107,6 +107,15 @@ public struct ScoreTableRenderer: Renderer {
         out += line("\(subdimension.id.dropFirst()) \(subdimension.name.text(language))", subScore.score, indent: 2)
       }
     }
+    if designed {
+      let legend =
+        vi
+        ? "n hd: số người trả lời hiệu dụng, n chia hệ số thiết kế deff (chính xác bằng chừng ấy người trả lời độc "
+          + "lập)."
+        : "n eff: effective respondents, n over the design effect deff (as precise as that many independent "
+          + "respondents)."
+      out += wrap(legend, width: 80, indent: 0).joined(separator: "\n") + "\n"
+    }
     let partial = unit.dimensions.flatMap(\.subdimensions).contains { $0.score.value != nil && !$0.score.complete }
     if partial {
       out +=

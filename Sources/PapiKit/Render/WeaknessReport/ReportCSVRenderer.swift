@@ -25,6 +25,23 @@ struct ReportCSVRenderer: Renderer {
   /// dimension.
   static let feedbackColumn = DataColumn("feedback_items", "Số ý kiến", "Feedback items", .integer)
 
+  /// When weights were applied, the column they came from, on every row (CSV has no note).
+  static let weightsColumn = DataColumn("weights", "Cột trọng số", "Weights column")
+
+  /// Under a sample design: each estimate's degrees of freedom, design effect and effective n.
+  static let designColumns: [DataColumn] = [
+    .init("df", "Bậc tự do", "Degrees of freedom", .integer),
+    .init("deff", "Hệ số thiết kế (deff)", "Design effect", .number(decimals: 2)),
+    .init("n_eff", "Số người trả lời hiệu dụng", "Effective respondents", .number(decimals: 0)),
+  ]
+
+  /// The table's columns for `report`: the fixed ones, then weights, design and feedback
+  /// columns when the report has them.
+  static func columns(for report: WeaknessReport) -> [DataColumn] {
+    columns + (report.scores.weights == nil ? [] : [weightsColumn])
+      + (report.scores.design == nil ? [] : designColumns) + (report.feedback == nil ? [] : [feedbackColumn])
+  }
+
   /// The values of one row, for CSV and for Excel (`ReportSheets`).
   struct Line {
     var metric: String
@@ -80,8 +97,7 @@ struct ReportCSVRenderer: Renderer {
   func render(_ report: WeaknessReport, to sink: inout some OutputSink) {
     let language = cells.language
     let excel = cells.excel
-    var columns = Self.columns.filter { excel || $0.key != "metric_name" }
-    if report.feedback != nil { columns.append(Self.feedbackColumn) }
+    let columns = Self.columns(for: report).filter { excel || $0.key != "metric_name" }
     var out = cells.start + cells.header(columns)
     sink.write(out)
     let metrics = Self.metrics(report.questionnaire)
@@ -107,6 +123,14 @@ struct ReportCSVRenderer: Renderer {
             line.others.map { cells.excel ? $0.status.label(language) : $0.status.rawValue }.joined(
               separator: cells.excel ? " · " : " ")),
         ]
+        if let column = report.scores.weights { fields.append(cells.text(column)) }
+        if report.scores.design != nil {
+          let design = estimate?.design
+          fields += [
+            design.map { String($0.df) } ?? "", cells.number(design?.deff, decimals: 2),
+            cells.number(design?.nEff, decimals: 0),
+          ]
+        }
         if report.feedback != nil { fields.append(line.feedbackItems.map(String.init) ?? "") }
         out += cells.row(fields)
       }

@@ -37,11 +37,17 @@ struct ReportSheets {
           "gap": number(line.assessment?.gap), "change": number(line.change),
           "flags": SheetCell(line.others.map { $0.status.label(language) }.joined(separator: " · ")),
         ]
+        if let column = report.scores.weights { row["weights"] = SheetCell(column) }
+        if let design = line.estimate?.design {
+          row["df"] = SheetCell(design.df)
+          row["deff"] = SheetCell(design.deff, decimals: 2)
+          row["n_eff"] = SheetCell(design.nEff, decimals: 0)
+        }
         if report.feedback != nil { row["feedback_items"] = SheetCell(line.feedbackItems) }
         rows.append(row)
       }
     }
-    let columns = ReportCSVRenderer.columns + (report.feedback == nil ? [] : [ReportCSVRenderer.feedbackColumn])
+    let columns = ReportCSVRenderer.columns(for: report)
     return SheetTable(name: language == .vi ? "Điểm" : "Scores", columns: columns, language: language, rows: rows)
   }
 
