@@ -147,6 +147,20 @@ struct SurveyDesignTests {
     #expect(provinces.units.map { indicator(of: $0).design?.clusters } == [2, 2])
   }
 
+  @Test func validateSaysWhatDesignItRead() throws {
+    let folder = try temporaryDirectory()
+    let q = folder.appendingPathComponent("q.yaml").path
+    try Self.yaml(design: Self.clustered).write(toFile: q, atomically: true, encoding: .utf8)
+    let export = folder.appendingPathComponent("toy.csv").path
+    try Self.rows().write(toFile: export, atomically: true, encoding: .utf8)
+    let run = try runPapi(["validate", export, "-q", q, "--lang", "en"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        "Sample design: 6 clusters (column `psu`) in 3 strata (column `stratum`); strata with one cluster: 2 "
+          + "(scoring them needs --lonely-psu)."), "\(run.stdout)")
+  }
+
   @Test func studentQuantilesMatchR() {
     let r: [(Int, Double)] = [
       (1, 12.706204736174694), (2, 4.302652729749462), (3, 3.1824463052837078), (5, 2.5705818356363146),

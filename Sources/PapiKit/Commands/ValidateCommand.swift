@@ -43,10 +43,36 @@ public enum ValidateCommand {
       vi
       ? "Tổng: \(format.integer(result.table.count)) người trả lời ở \(communes) xã.\n"
       : "Total: \(format.integer(result.table.count)) respondents in \(communes) communes.\n"
+    if result.table.design.isDeclared { summary += Self.designLine(result.table).text(language) + "\n" }
     // Every problem is listed; rows left out by --on-error skip are summed up once more.
     let diagnostics =
       result.hasErrors
       ? SkippedRows.withHint(result.diagnostics) : SkippedRows.summarized(result, listRows: false)
     return Outcome(summary: summary, diagnostics: diagnostics, passed: !result.hasErrors)
+  }
+
+  /// "Thiết kế mẫu: 24 cụm (cột `village`) trong 1 tầng.", with the strata that have one
+  /// cluster only (scoring them needs --lonely-psu).
+  static func designLine(_ table: ResponseTable) -> LocalizedText {
+    let design = table.design
+    let sampled = SurveyDesignCheck.sampledClusters(table)
+    let clusters = design.columns.cluster.map { (design.clusters.count, $0) }
+    var vi = "Thiết kế mẫu: " + (clusters.map { "\($0.0) cụm (cột `\($0.1)`)" } ?? "mỗi người trả lời là một cụm")
+    var en = "Sample design: " + (clusters.map { "\($0.0) clusters (column `\($0.1)`)" } ?? "each respondent a cluster")
+    if let strata = design.columns.strata {
+      vi += " trong \(design.strata.count) tầng (cột `\(strata)`)"
+      en += " in \(design.strata.count) strata (column `\(strata)`)"
+    }
+    if let fpc = design.columns.fpc {
+      vi += ", hiệu chỉnh tổng thể hữu hạn theo cột `\(fpc)`"
+      en += ", finite population correction from column `\(fpc)`"
+    }
+    let lonely = design.strata.indices.filter { sampled[$0] == 1 }.map { design.strata[$0].name }
+    if !lonely.isEmpty {
+      let list = lonely.prefix(10).map { $0.isEmpty ? "—" : $0 }.joined(separator: ", ")
+      vi += "; tầng chỉ có một cụm: \(list) (khi tính điểm cần --lonely-psu)"
+      en += "; strata with one cluster: \(list) (scoring them needs --lonely-psu)"
+    }
+    return L(vi + ".", en + ".")
   }
 }
