@@ -225,10 +225,7 @@ def measure_workbook(rows, pairs, python):
         sys.exit("bench: papi's JSON from the workbook differs from its JSON from the same rows as CSV")
     print(f"\nworkbook: {workbook} ({WORKBOOK_ROWS:,} rows, {os.path.getsize(workbook) / 1e6:.1f} MB), "
           f"{pairs} rounds after a warm-up")
-    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15}")
-    for name, runs in results.items():
-        wall, cpu, peak = summary(runs)
-        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f}")
+    print_runs(results)
     print(f"paired ratio papi .xlsx / Polars (median of {pairs}): {statistics.median(to_polars):.2f} "
           f"(rounds: {', '.join(f'{r:.2f}' for r in to_polars)})")
     print(f"paired ratio papi .xlsx / papi .csv (median of {pairs}): {statistics.median(to_csv):.2f}; "
@@ -276,10 +273,7 @@ def measure_clustered(rows, pairs):
         sys.exit(check.stdout + check.stderr)
     print(f"\nsample design: the same file with `cluster: gender` (two per commune) and `strata: province_code`, "
           f"{pairs} pairs after a warm-up")
-    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15}")
-    for name, runs in results.items():
-        wall, cpu, peak = summary(runs)
-        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f}")
+    print_runs(results)
     print(f"paired ratio clustered / unclustered (median of {pairs}): {statistics.median(ratios):.2f} "
           f"(pairs: {', '.join(f'{r:.2f}' for r in ratios)}); {check.stdout.strip()}")
 
@@ -299,6 +293,14 @@ def check_clustered():
                         sys.exit(f"bench: {a['code']} {ia['id']}: the design changed the estimate")
                     compared += 1
     print(f"{compared:,} indicator estimates identical with and without the design")
+
+
+def print_runs(results):
+    """Each command's median wall and CPU time and its peak RSS, one line each."""
+    print(f"{'command':<18} {'wall med (s)':>12} {'cpu med (s)':>12} {'peak RSS (MiB)':>15}")
+    for name, runs in results.items():
+        wall, cpu, peak = summary(runs)
+        print(f"{name:<18} {wall:>12.3f} {cpu:>12.3f} {peak:>15.1f}")
 
 
 def summary(runs):
