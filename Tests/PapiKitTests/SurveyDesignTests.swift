@@ -161,6 +161,24 @@ struct SurveyDesignTests {
           + "(scoring them needs --lonely-psu)."), "\(run.stdout)")
   }
 
+  @Test func flagsNeverCountOnADesignEffectBelowOne() {
+    // Two villages with nearly equal means: a design variance far below that of independent
+    // respondents, which is the noise of two cluster totals. The estimate reports it; a flag
+    // uses the larger, with the design's t.
+    let independent = 10.0 / 9 * 0.1
+    let estimate = Estimate(
+      value: 0.5, n: 10, sumOfSquares: 0.1, complete: true,
+      design: DesignVariance(variance: 0.0001, df: 1, clusters: 2))
+    #expect(abs(estimate.se! - 0.01) < 1e-15)
+    #expect(abs(estimate.design!.deff! - 0.0001 / independent) < 1e-15)
+    #expect(abs(estimate.flagSE! - independent.squareRoot()) < 1e-15)
+    #expect(abs(estimate.flagInterval!.upp - (0.5 + 12.706204736174694 * independent.squareRoot())) < 1e-12)
+    // Above 1, the design's own SE.
+    let clustered = Estimate(
+      value: 0.5, n: 10, sumOfSquares: 0.1, complete: true, design: DesignVariance(variance: 0.5, df: 5, clusters: 6))
+    #expect(clustered.flagSE == clustered.se)
+  }
+
   @Test func studentQuantilesMatchR() {
     let r: [(Int, Double)] = [
       (1, 12.706204736174694), (2, 4.302652729749462), (3, 3.1824463052837078), (5, 2.5705818356363146),

@@ -69,7 +69,7 @@ enum FlagEngine {
         if let score, let target, enough(estimate) {
           if score >= target {
             status = .met
-          } else if let upp = estimate?.upp, upp < target {
+          } else if let upp = estimate?.flagInterval?.upp, upp < target {
             status = .belowSignificant
           } else {
             status = .below
@@ -91,7 +91,7 @@ enum FlagEngine {
       if let before = previousUnits[unit.code] {
         for metric in order where metric == "total" || MetricIndex.isComposite(metric, questionnaire) {
           guard let now = MetricIndex.estimate(unit, metric), let then = MetricIndex.estimate(before, metric),
-            let value = now.value, let earlier = then.value, let se = now.se, let seBefore = then.se,
+            let value = now.value, let earlier = then.value, let se = now.flagSE, let seBefore = then.flagSE,
             now.n >= minN, then.n >= minN
           else { continue }
           if earlier - value > now.critical95(against: then) * (se * se + seBefore * seBefore).squareRoot() {

@@ -51,10 +51,10 @@ public struct Remeasurement: Sendable, Equatable {
         significantChange: nil)
     }
     let outcome: GapOutcome =
-      value >= target ? ((now.low ?? -.infinity) >= target ? .closedSignificant : .closed) : .open
+      value >= target ? ((now.flagInterval?.low ?? -.infinity) >= target ? .closedSignificant : .closed) : .open
     let change = then.value.map { value - $0 }
     var significant: Bool?
-    if let change, let se = now.se, let seThen = then.se {
+    if let change, let se = now.flagSE, let seThen = then.flagSE {
       significant = abs(change) > now.critical95(against: then) * (se * se + seThen * seThen).squareRoot()
     }
     return Remeasurement(

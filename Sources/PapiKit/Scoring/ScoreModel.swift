@@ -59,6 +59,7 @@ public struct Estimate: Sendable, Equatable {
       self.se = se
       self.low = value - critical * se
       self.upp = value + critical * se
+      if n >= 2 { summary.independentSE = independent.squareRoot() }
       if independent > 0 && variance > 0 {
         let deff = variance / independent
         summary.deff = deff
@@ -66,6 +67,21 @@ public struct Estimate: Sendable, Equatable {
       }
     }
     self.design = summary
+  }
+
+  /// The SE a flag may count on: under a design, never smaller than that of independent
+  /// respondents. A design effect below 1 from a handful of clusters is the noise of a
+  /// variance estimated from two or three cluster totals, not precision, and a flag must
+  /// not be raised on it (`below_significant`, `declined`, a significant re-measurement).
+  public var flagSE: Double? {
+    guard let se, let design else { return se }
+    return max(se, design.independentSE ?? se)
+  }
+
+  /// The 95% interval a flag counts on: the design's t with `flagSE`.
+  public var flagInterval: (low: Double, upp: Double)? {
+    guard let value, let se = flagSE else { return nil }
+    return (value - critical95 * se, value + critical95 * se)
   }
 
   /// The half-width multiplier of the 95% interval: Student's t with the design's degrees
@@ -103,6 +119,8 @@ public struct EstimateDesign: Sendable, Equatable {
   public var deff: Double?
   /// n / deff.
   public var nEff: Double?
+  /// The SE the same respondents would have as independent ones (PRODUCT.md §4).
+  public var independentSE: Double? = nil
 }
 
 /// An estimate's design-based variance before it becomes an `Estimate`.

@@ -93,7 +93,7 @@ struct ReportSummary: Equatable {
   /// −1 for a significant drop, +1 for a significant rise, 0 for neither; nil when the two
   /// estimates cannot be compared (a score, an SE or enough respondents missing).
   static func significantChange(_ now: Estimate, _ then: Estimate, minN: Int) -> Int? {
-    guard let value = now.value, let earlier = then.value, let se = now.se, let seBefore = then.se,
+    guard let value = now.value, let earlier = then.value, let se = now.flagSE, let seBefore = then.flagSE,
       now.n >= minN, then.n >= minN
     else { return nil }
     let threshold = now.critical95(against: then) * (se * se + seBefore * seBefore).squareRoot()
