@@ -55,7 +55,6 @@ public enum ValidateCommand {
   /// cluster only (scoring them needs --lonely-psu).
   static func designLine(_ table: ResponseTable) -> LocalizedText {
     let design = table.design
-    let sampled = SurveyDesignCheck.sampledClusters(table)
     let clusters = design.columns.cluster.map { (design.clusters.count, $0) }
     var vi = "Thiết kế mẫu: " + (clusters.map { "\($0.0) cụm (cột `\($0.1)`)" } ?? "mỗi người trả lời là một cụm")
     var en = "Sample design: " + (clusters.map { "\($0.0) clusters (column `\($0.1)`)" } ?? "each respondent a cluster")
@@ -67,7 +66,7 @@ public enum ValidateCommand {
       vi += ", hiệu chỉnh tổng thể hữu hạn theo cột `\(fpc)`"
       en += ", finite population correction from column `\(fpc)`"
     }
-    let lonely = design.strata.indices.filter { sampled[$0] == 1 }.map { design.strata[$0].name }
+    let lonely = SurveyDesignCheck.lonelyStrata(table).map { design.strata[$0].name }
     if !lonely.isEmpty {
       let list = lonely.prefix(10).map { $0.isEmpty ? "—" : $0 }.joined(separator: ", ")
       vi += "; tầng chỉ có một cụm: \(list) (khi tính điểm cần --lonely-psu)"

@@ -14,6 +14,13 @@ enum SurveyDesignCheck {
     return sampled
   }
 
+  /// The strata with one cluster in the whole table (indices into `design.strata`): their
+  /// variance cannot be estimated, so scoring them needs a `LonelyPSU` rule.
+  static func lonelyStrata(_ table: ResponseTable, sampled: [Int]? = nil) -> [Int] {
+    let sampled = sampled ?? sampledClusters(table)
+    return table.design.strata.indices.filter { sampled[$0] == 1 }
+  }
+
   /// Whether the fpc column holds sampling fractions (every value 1 or less) rather than
   /// population counts, as R `survey` decides.
   static func fpcIsFraction(_ design: DesignDirectory) -> Bool {
@@ -41,7 +48,8 @@ enum SurveyDesignCheck {
     var problems: [Diagnostic] = []
     let location = SourceLocation(file: source)
     if lonely == .fail {
-      for (index, stratum) in design.strata.enumerated() where sampled[index] == 1 {
+      for index in lonelyStrata(table, sampled: sampled) {
+        let stratum = design.strata[index]
         let only = design.clusters.first { $0.stratum == Int32(index) }
         let commune = only.map { table.units.levels[0][Int($0.unit)].code }
         let what =
@@ -69,12 +77,12 @@ enum SurveyDesignCheck {
         guard let fpc = stratum.fpc, fpc < Double(sampled[index]) else { continue }
         problems.append(
           Diagnostic(
-            .error, location, value: RowDesignCells.plain(fpc),
+            .error, location, value: fpc.shortestText,
             message: L(
               "tầng `\(stratum.name)` có \(sampled[index]) cụm trong mẫu nhưng cột `\(design.columns.fpc ?? "")` ghi "
-                + "tổng thể chỉ có \(RowDesignCells.plain(fpc)) cụm.",
+                + "tổng thể chỉ có \(fpc.shortestText) cụm.",
               "stratum `\(stratum.name)` has \(sampled[index]) clusters in the sample but column "
-                + "`\(design.columns.fpc ?? "")` gives a population of \(RowDesignCells.plain(fpc))."),
+                + "`\(design.columns.fpc ?? "")` gives a population of \(fpc.shortestText)."),
             fix: L(
               "Ghi số cụm của tầng trong tổng thể (lớn hơn số cụm được chọn), hoặc tỷ lệ chọn mẫu từ 0 đến 1.",
               "Write the stratum's clusters in the population (more than those sampled), or its sampling fraction "

@@ -18,11 +18,6 @@ struct RowDesignCells {
     var fix: LocalizedText
   }
 
-  /// A number as written: 120, not 120.0.
-  static func plain(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-  }
-
   mutating func append(_ bytes: UnsafeRawBufferPointer, _ role: DesignRole) {
     switch role {
     case .cluster: cluster.append(contentsOf: bytes)
@@ -60,20 +55,17 @@ struct RowDesignCells {
 
   private func resolveNew(unit: Int32, in directory: inout DesignDirectory) -> Result<RowDesign, Problem> {
     let columns = directory.columns
-    let stratumIndex: Int32
-    do {
-      let name = String(decoding: stratum, as: UTF8.self).trimmedNFC
-      if columns.strata != nil && name.isEmpty {
-        return .failure(
-          Problem(
-            role: .stratum, value: "",
-            message: L("thiếu tầng mẫu của người trả lời.", "the respondent's stratum is empty."),
-            fix: L(
-              "Điền tầng mẫu (ví dụ mã huyện) cho dòng này.", "Fill in this row's stratum (for example the district).")
-          ))
-      }
-      stratumIndex = directory.stratum(name)
+    let name = String(decoding: stratum, as: UTF8.self).trimmedNFC
+    if columns.strata != nil && name.isEmpty {
+      return .failure(
+        Problem(
+          role: .stratum, value: "",
+          message: L("thiếu tầng mẫu của người trả lời.", "the respondent's stratum is empty."),
+          fix: L(
+            "Điền tầng mẫu (ví dụ mã huyện) cho dòng này.", "Fill in this row's stratum (for example the district).")
+        ))
     }
+    let stratumIndex = directory.stratum(name)
     if columns.fpc != nil {
       let text = String(decoding: fpc, as: UTF8.self)
       guard let value = fpc.withUnsafeBytes({ parseDecimal($0) }), value > 0, value.isFinite else {
@@ -88,14 +80,13 @@ struct RowDesignCells {
             fix: L("Sửa ô này, ví dụ 120 hoặc 0.05.", "Correct this cell, for example 120 or 0.05.")))
       }
       if let earlier = directory.setFPC(value, of: stratumIndex) {
-        let name = directory.strata[Int(stratumIndex)].name
         return .failure(
           Problem(
             role: .fpc, value: text,
             message: L(
-              "tầng `\(name)` có hệ số \(text) ở dòng này nhưng \(Self.plain(earlier)) ở dòng trước; mỗi tầng chỉ "
+              "tầng `\(name)` có hệ số \(text) ở dòng này nhưng \(earlier.shortestText) ở dòng trước; mỗi tầng chỉ "
                 + "có một hệ số.",
-              "stratum `\(name)` has \(text) in this row but \(Self.plain(earlier)) in an earlier row; a stratum has "
+              "stratum `\(name)` has \(text) in this row but \(earlier.shortestText) in an earlier row; a stratum has "
                 + "one value."),
             fix: L(
               "Ghi cùng một giá trị cho mọi dòng của tầng này.", "Write the same value in every row of this stratum.")))

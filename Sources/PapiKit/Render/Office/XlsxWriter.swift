@@ -108,7 +108,7 @@ struct XlsxWriter: Renderer {
           xml.start("c", ["r": reference])
           let style = styles.index(Self.format(column.kind, decimals: decimals))
           if style != 0 { xml.attribute("s", String(style)) }
-          xml.element("v", text: Self.number(value))
+          xml.element("v", text: value.shortestText)
           xml.end()
         case .date(let date):
           xml.start("c", ["r": reference, "s": String(styles.index(Self.dateFormat))])
@@ -177,12 +177,6 @@ struct XlsxWriter: Renderer {
     case .date: return dateFormat
     case .text, .code: return decimals.map(fixed) ?? "General"
     }
-  }
-
-  /// A number as XML Schema writes a double: the shortest text that reads back as the same
-  /// value (`4.123`, `1e-05`).
-  static func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
   /// Excel's day number (the 1900 date system): days since 30 December 1899 (day −25,569
