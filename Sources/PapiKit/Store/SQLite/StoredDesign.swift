@@ -5,20 +5,24 @@ internal import GRDBSQLite
 /// A table's sample design as the `respondent` table keeps it: each row's cluster, stratum
 /// and fpc as text and a number, NULL without a design (schema v7).
 struct StoredDesign {
-  let declared: Bool
+  private let declared: Bool
   private let clusters: [[UInt8]]
   private let strata: [[UInt8]]
   private let fpc: [Double?]
-  private let hasCluster: Bool
-  private let hasStrata: Bool
 
   init(_ design: DesignDirectory) {
     declared = design.isDeclared
-    hasCluster = design.columns.cluster != nil
-    hasStrata = design.columns.strata != nil
     clusters = design.clusters.map { Array($0.value.utf8) }
     strata = design.strata.map { Array($0.name.utf8) }
     fpc = design.strata.map(\.fpc)
+  }
+
+  /// What the row stores: its cluster (nil when each respondent is its own), stratum and
+  /// fpc, all nil without a design.
+  private func cells(_ row: RowDesign) -> (cluster: [UInt8]?, stratum: [UInt8]?, fpc: Double?) {
+    guard declared else { return (nil, nil, nil) }
+    let stratum = Int(row.stratum)
+    return (row.cluster >= 0 ? clusters[Int(row.cluster)] : nil, strata[stratum], fpc[stratum])
   }
 
   /// Binds the row's cluster, stratum and fpc at `first`, `first + 1` and `first + 2`.
@@ -31,9 +35,10 @@ struct StoredDesign {
             statement, index, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32($0.count), nil))
       }
     }
-    try text(declared && hasCluster && row.cluster >= 0 ? clusters[Int(row.cluster)] : nil, first)
-    try text(declared ? strata[Int(row.stratum)] : nil, first + 1)
-    if declared, let value = fpc[Int(row.stratum)] {
+    let cells = cells(row)
+    try text(cells.cluster, first)
+    try text(cells.stratum, first + 1)
+    if let value = cells.fpc {
       try check(sqlite3_bind_double(statement, first + 2, value))
     } else {
       try check(sqlite3_bind_null(statement, first + 2))
@@ -50,16 +55,17 @@ struct StoredDesign {
         start: sqlite3_column_text(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
       return stored.elementsEqual(bytes)
     }
-    return same(first, declared && hasCluster && row.cluster >= 0 ? clusters[Int(row.cluster)] : nil)
-      && same(first + 1, declared ? strata[Int(row.stratum)] : nil)
+    let cells = cells(row)
+    return same(first, cells.cluster) && same(first + 1, cells.stratum)
   }
 
   /// The row's values for an UPDATE.
   func values(_ row: RowDesign) -> (cluster: String?, stratum: String?, fpc: Double?) {
-    guard declared else { return (nil, nil, nil) }
+    let cells = cells(row)
     return (
-      hasCluster && row.cluster >= 0 ? String(decoding: clusters[Int(row.cluster)], as: UTF8.self) : nil,
-      String(decoding: strata[Int(row.stratum)], as: UTF8.self), fpc[Int(row.stratum)]
+      cells.cluster.map { String(decoding: $0, as: UTF8.self) },
+      cells.stratum.map { String(decoding: $0, as: UTF8.self) },
+      cells.fpc
     )
   }
 }
