@@ -91,12 +91,8 @@ public struct Estimate: Sendable, Equatable {
   /// The multiplier for the difference of two independent estimates (this one and
   /// `other`): t with the smaller of their degrees of freedom when either has a design.
   public func critical95(against other: Estimate) -> Double {
-    switch (design, other.design) {
-    case (nil, nil): return Self.z95
-    case (let mine?, nil): return StudentT.critical95(df: max(1, mine.df))
-    case (nil, let theirs?): return StudentT.critical95(df: max(1, theirs.df))
-    case (let mine?, let theirs?): return StudentT.critical95(df: max(1, min(mine.df, theirs.df)))
-    }
+    guard let df = [design?.df, other.design?.df].compactMap({ $0 }).min() else { return Self.z95 }
+    return StudentT.critical95(df: max(1, df))
   }
 
   init(value: Double?, se: Double?, low: Double?, upp: Double?, n: Int, complete: Bool) {
